@@ -1,0 +1,42 @@
+# Somos — the two commands a newcomer needs: `make dev` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: dev test lint format typecheck bench install clean-data
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Start embedded PostgreSQL, migrate, run every service; Ctrl-C stops everything.
+dev: $(STAMP)
+	$(BIN)/somos dev
+
+## Run the whole suite against a real PostgreSQL (embedded, or SOMOS_TEST_DATABASE_URL).
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy services somos gateway migrations
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy services somos gateway migrations
+
+## Seed 100k organizations and print requests/s and latency beside the floor.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+clean-data:
+	rm -rf .somos

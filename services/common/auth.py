@@ -1,0 +1,193 @@
+"""Bearer JWTs into a Principal with scopes and territories; scope and territory checks."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import jwt
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import ColumnElement, false, or_, true
+
+from services.common.errors import Forbidden, MissingScope, NotFound, Unauthorized
+from services.common.settings import PlatformSettings
+
+SCOPES: dict[str, str] = {
+    "organizations:read": "Read organizations, assessments, plans, support and initiatives",
+    "organizations:write": "Create and change organizations and their records",
+    "plans:read": "Read security plans (PISCC), reviews and prevention strategies",
+    "plans:write": "Create and change security plans, reviews and prevention strategies",
+    "events:read": "Read events, participation, risk factors and commitments",
+    "events:write": "Create and change events and their records",
+    "attendees:pii": "Read and write attendees' personal data",
+    "admin": "Administration: PII access log and other operator views",
+}
+
+bearer_scheme = HTTPBearer(auto_error=False, scheme_name="bearer",
+                           description="A Somos JWT (`somos token` mints one for development).")
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling, what they may do, and where."""
+
+    sub: str
+    scopes: frozenset[str]
+    municipalities: frozenset[str] | None = None
+    departments: frozenset[str] | None = None
+    token_id: str | None = None
+
+    @property
+    def is_territorially_limited(self) -> bool:
+        return self.municipalities is not None or self.departments is not None
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    def can_access(self, municipality_code: str) -> bool:
+        """True when the caller's territory claims cover this municipality."""
+        if not self.is_territorially_limited:
+            return True
+        return (municipality_code in (self.municipalities or ())) or (
+            municipality_code[:2] in (self.departments or ())
+        )
+
+    def territory_clause(self, municipality_column: Any, department_column: Any
+                         ) -> ColumnElement[bool]:
+        """A SQL condition limiting rows to the caller's territories."""
+        if not self.is_territorially_limited:
+            return true()
+        clauses = []
+        if self.municipalities:
+            clauses.append(municipality_column.in_(sorted(self.municipalities)))
+        if self.departments:
+            clauses.append(department_column.in_(sorted(self.departments)))
+        return or_(*clauses) if clauses else false()
+
+
+class TokenVerifier:
+    """Verifies Somos JWTs: HS256 with the shared secret, or RS256/ES256 through a JWKS URL."""
+
+    def __init__(self, settings: PlatformSettings) -> None:
+        self.settings = settings
+        self._jwks: jwt.PyJWKClient | None = (
+            jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True, lifespan=300)
+            if settings.jwt_jwks_url else None
+        )
+
+    def verify(self, token: str) -> Principal:
+        """Decode and check a token; raise Unauthorized with a reason when it is not valid."""
+        try:
+            if self._jwks is not None:
+                key: Any = self._jwks.get_signing_key_from_jwt(token).key
+                algorithms = [a for a in self.settings.jwt_algorithms if a != "HS256"]
+            else:
+                key = self.settings.signing_secret()
+                algorithms = ["HS256"]
+            claims = jwt.decode(
+                token, key, algorithms=algorithms, audience=self.settings.jwt_audience,
+                issuer=self.settings.jwt_issuer,
+                options={"require": ["sub", "exp", "iat", "aud", "iss"]},
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise Unauthorized("The token has expired.") from exc
+        except jwt.PyJWKClientError as exc:
+            raise Unauthorized("The token's signing key could not be resolved.") from exc
+        except jwt.InvalidTokenError as exc:
+            raise Unauthorized(f"The token is not valid: {exc}.") from exc
+        return principal_from_claims(claims)
+
+
+def _codes(value: Any, length: int, claim: str) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and len(v) == length and v.isdigit() for v in value
+    ):
+        raise Unauthorized(f"The token's '{claim}' claim must be a list of {length}-digit codes.")
+    return frozenset(value)
+
+
+def principal_from_claims(claims: dict[str, Any]) -> Principal:
+    scope = claims.get("scope", "")
+    if not isinstance(scope, str):
+        raise Unauthorized("The token's 'scope' claim must be a space-separated string.")
+    return Principal(
+        sub=str(claims["sub"]),
+        scopes=frozenset(scope.split()),
+        municipalities=_codes(claims.get("municipalities"), 5, "municipalities"),
+        departments=_codes(claims.get("departments"), 2, "departments"),
+        token_id=claims.get("jti"),
+    )
+
+
+def mint_token(
+    settings: PlatformSettings,
+    *,
+    scopes: Iterable[str],
+    sub: str = "dev",
+    municipalities: Sequence[str] | None = None,
+    departments: Sequence[str] | None = None,
+    ttl_seconds: int = 3600,
+) -> str:
+    """Sign an HS256 token with the configured secret (development and tests)."""
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "sub": sub, "iss": settings.jwt_issuer, "aud": settings.jwt_audience,
+        "iat": now, "exp": now + ttl_seconds, "jti": uuid.uuid4().hex,
+        "scope": " ".join(scopes),
+    }
+    if municipalities:
+        claims["municipalities"] = list(municipalities)
+    if departments:
+        claims["departments"] = list(departments)
+    return jwt.encode(claims, settings.signing_secret(), algorithm="HS256")
+
+
+def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+    """The request's principal, verified once per request and cached on its state."""
+    cached = getattr(request.state, "principal", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("A bearer token is required.")
+    verifier: TokenVerifier = request.app.state.token_verifier
+    principal = verifier.verify(credentials.credentials)
+    request.state.principal = principal
+    return principal
+
+
+async def current_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> Principal:
+    return authenticate(request, credentials)
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+
+def require_scope(scope: str) -> Callable[..., Any]:
+    """A dependency returning the principal when it carries ``scope`` (403 otherwise)."""
+
+    async def dependency(principal: PrincipalDep) -> Principal:
+        if not principal.has_scope(scope):
+            raise MissingScope(scope)
+        return principal
+
+    dependency.__name__ = f"require_{scope.replace(':', '_')}"
+    return dependency
+
+
+def ensure_territory(principal: Principal, municipality_code: str, *, hide: bool = True,
+                     what: str = "resource") -> None:
+    """Reject access outside the caller's territories: 404 when existence must not leak."""
+    if principal.can_access(municipality_code):
+        return
+    if hide:
+        raise NotFound(f"No {what} with that id.")
+    raise Forbidden(f"The token does not cover municipality {municipality_code}.")

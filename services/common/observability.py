@@ -1,0 +1,161 @@
+"""Request ids, JSON logs and Prometheus metrics, as one pure-ASGI middleware."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import time
+import uuid
+from contextvars import ContextVar
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUEST_ID_HEADER = "x-request-id"
+_request_id: ContextVar[str | None] = ContextVar("somos_request_id", default=None)
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+
+# Fields a log record may carry besides the message; anything else is dropped, so a
+# careless `extra=` can never put a request body or personal data in the logs.
+_LOG_FIELDS = (
+    "service", "method", "route", "status", "duration_ms", "error_type", "path_template",
+    "event", "upstream", "outcome", "port", "url", "count", "trace_id",
+)
+
+
+def current_request_id() -> str | None:
+    """The id of the request being handled, if any."""
+    return _request_id.get()
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request_id, allowed fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+            + f".{int(record.msecs):03d}Z",
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", None) or current_request_id(),
+        }
+        for name in _LOG_FIELDS:
+            value = getattr(record, name, None)
+            if value is not None:
+                entry[name] = value
+        if record.exc_info and record.exc_info[0] is not None:
+            entry["error_type"] = record.exc_info[0].__name__
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """Send every log line to stdout as JSON."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for noisy in ("uvicorn.access",):
+        logging.getLogger(noisy).disabled = True
+    for name in ("uvicorn", "uvicorn.error"):
+        logging.getLogger(name).handlers[:] = []
+        logging.getLogger(name).propagate = True
+
+
+class Metrics:
+    """The Prometheus instruments of one process, in their own registry."""
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.requests = Counter(
+            "somos_http_requests_total", "HTTP requests handled",
+            ["service", "method", "route", "status"], registry=self.registry,
+        )
+        self.latency = Histogram(
+            "somos_http_request_duration_seconds", "HTTP request latency",
+            ["service", "method", "route"], registry=self.registry,
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+        )
+
+
+access_log = logging.getLogger("somos.access")
+
+_PROBLEM_500 = json.dumps({
+    "type": "urn:somos:problem:internal-error", "title": "Internal server error",
+    "status": 500,
+    "detail": "The server failed to process the request. Quote the request_id when reporting it.",
+}).encode()
+
+
+class RequestContextMiddleware:
+    """Accept or mint X-Request-ID, echo it, log one line per request, count it.
+
+    Also the last line of defence: an exception that escapes the app becomes a problem+json
+    500 carrying the request id, with no stack trace or SQL in the response.
+    """
+
+    def __init__(self, app: ASGIApp, *, service: str, metrics: Metrics | None = None) -> None:
+        self.app = app
+        self.service = service
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = None
+        for key, value in scope["headers"]:
+            if key == b"x-request-id":
+                incoming = value.decode("latin-1")
+                break
+        request_id = incoming if incoming and _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        _request_id.set(request_id)
+        scope.setdefault("state", {})["request_id"] = request_id
+        started = time.perf_counter()
+        status_holder = [500]
+        response_started = False
+        header = (b"x-request-id", request_id.encode())
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status_holder[0] = message["status"]
+                message["headers"] = [*message.get("headers", []), header]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        except Exception as exc:
+            logging.getLogger("somos.errors").error(
+                "unhandled error", extra={"error_type": type(exc).__name__})
+            if not response_started:
+                body = _PROBLEM_500[:-1] + (
+                    f', "instance": {json.dumps(scope.get("path", ""))}, '
+                    f'"request_id": "{request_id}"}}'
+                ).encode()
+                await send_wrapper({"type": "http.response.start", "status": 500, "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+            status_holder[0] = 500
+        finally:
+            duration = time.perf_counter() - started
+            route = scope.get("route")
+            template = getattr(route, "path", None) or "unmatched"
+            method = scope.get("method", "")
+            status = status_holder[0]
+            if self.metrics is not None and template not in ("/metrics",):
+                self.metrics.requests.labels(self.service, method, template, str(status)).inc()
+                self.metrics.latency.labels(self.service, method, template).observe(duration)
+            if access_log.isEnabledFor(logging.INFO):
+                access_log.info("request", extra={
+                    "service": self.service, "method": method, "route": template,
+                    "status": status, "duration_ms": round(duration * 1000, 2),
+                    "request_id": request_id,
+                })

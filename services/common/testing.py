@@ -1,0 +1,111 @@
+"""Test fixtures of the kit: a real PostgreSQL, migrated databases, ASGI clients, tokens.
+
+Loaded as a pytest plugin by ``tests/conftest.py``. The server is the embedded one (under
+``.somos/test-pg``) unless ``SOMOS_TEST_DATABASE_URL`` names another; every test session
+creates its own databases there, built by running the Alembic migrations.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from services.common import migrations
+from services.common.auth import mint_token
+from services.common.db import asyncpg_dsn
+from services.common.embedded import drop_database, ensure_database, start_embedded
+from services.common.settings import PlatformSettings
+
+ALL_SCOPES = ("organizations:read", "organizations:write", "plans:read", "plans:write",
+              "events:read", "events:write", "attendees:pii", "admin")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    """Admin URL of the PostgreSQL server the suite uses."""
+    url = os.environ.get("SOMOS_TEST_DATABASE_URL")
+    if url:
+        yield url
+        return
+    server, uri = start_embedded(REPO_ROOT / ".somos" / "test-pg")
+    yield uri
+    server.cleanup()
+
+
+def test_database_name(service: str) -> str:
+    return f"somos_test_{service}_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+
+
+@asynccontextmanager
+async def migrated_database(admin_url: str, service: str) -> AsyncIterator[str]:
+    """A fresh database for ``service``, migrated to head; dropped afterwards."""
+    name = test_database_name(service)
+    url = await ensure_database(admin_url, name, recreate=True)
+    try:
+        await asyncio.to_thread(migrations.upgrade, service, url)
+        yield url
+    finally:
+        await drop_database(admin_url, name)
+
+
+@asynccontextmanager
+async def running_app(app: FastAPI) -> AsyncIterator[FastAPI]:
+    """Run the app's lifespan around the block (ASGITransport does not)."""
+    async with app.router.lifespan_context(app):
+        yield app
+
+
+def asgi_client(app: FastAPI, **kwargs: Any) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver", **kwargs)
+
+
+async def truncate_all(url: str) -> None:
+    """Empty every table but the migration bookkeeping (isolation between tests)."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        tables = await conn.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename NOT LIKE 'alembic_version%'")
+        if tables:
+            names = ", ".join(f'"{t["tablename"]}"' for t in tables)
+            await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+    finally:
+        await conn.close()
+
+
+TokenFactory = Callable[..., str]
+
+
+def make_token_factory(settings: PlatformSettings | None = None) -> TokenFactory:
+    platform = settings or PlatformSettings()
+
+    def make(scopes: Iterable[str] | str = ALL_SCOPES, *, sub: str = "tester",
+             municipalities: Sequence[str] | None = None,
+             departments: Sequence[str] | None = None, ttl: int = 3600) -> str:
+        scope_list = scopes.split() if isinstance(scopes, str) else list(scopes)
+        return mint_token(platform, scopes=scope_list, sub=sub, municipalities=municipalities,
+                          departments=departments, ttl_seconds=ttl)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def make_token() -> TokenFactory:
+    """Sign test tokens: ``make_token("organizations:read", municipalities=["52835"])``."""
+    return make_token_factory()
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}

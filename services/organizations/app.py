@@ -1,0 +1,26 @@
+"""The organizations service: CSOs and their OPI assessments (port 8001)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from services.common.app import create_service_app
+from services.organizations.api import router, vocabulary_router
+from services.organizations.settings import OrganizationsSettings
+
+TAGS = [
+    {"name": "organizations", "description": "Civil-society organizations (CSOs)"},
+    {"name": "opi-assessments",
+     "description": "OPI — Índice de Desempeño Organizacional — assessments and performance"},
+    {"name": "vocabularies", "description": "Coded lists with es/en labels"},
+]
+
+
+def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
+    """The FastAPI app of the organizations service."""
+    return create_service_app(
+        settings=settings or OrganizationsSettings(),
+        title="Somos — organizations",
+        description="Civil-society organizations, OPI assessments and strengthening.",
+        routers=[router, vocabulary_router], tags=TAGS,
+    )

@@ -1,0 +1,121 @@
+"""Every SQL statement of the organizations service."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import asyncpg
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.common.auth import Principal
+from services.common.pagination import PageParams, keyset
+from services.common.text import like_pattern
+from services.organizations.models import Assessment, Organization
+
+ORGANIZATION_COLUMNS = (
+    "id, name, acronym, type, ethnic_focus, municipality_code, department_code, founded_year, "
+    "members_count, focus_areas, contact_email, contact_phone, status, version, created_at, "
+    "updated_at, archived_at"
+)
+
+
+@dataclass(frozen=True)
+class OrganizationFilters:
+    municipality_code: str | None = None
+    department_code: str | None = None
+    type: str | None = None
+    ethnic_focus: str | None = None
+    status: str | None = None
+    q: str | None = None
+    include_archived: bool = False
+
+
+async def fetch_organization_row(pool: asyncpg.Pool, organization_id: uuid.UUID
+                                 ) -> asyncpg.Record | None:
+    """One organization by id through the raw pool (the hot read path, no ORM)."""
+    async with pool.acquire() as conn:
+        return await conn.fetchrow(
+            f"SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1", organization_id)
+
+
+async def get_organization(session: AsyncSession, organization_id: uuid.UUID, *,
+                           for_update: bool = False) -> Organization | None:
+    stmt = select(Organization).where(Organization.id == organization_id)  # type: ignore[arg-type]
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def name_taken(session: AsyncSession, *, municipality_code: str, name_key: str,
+                     excluding: uuid.UUID | None = None) -> bool:
+    stmt = select(Organization.id).where(
+        Organization.municipality_code == municipality_code,  # type: ignore[arg-type]
+        Organization.name_key == name_key,  # type: ignore[arg-type]
+        Organization.archived_at.is_(None),  # type: ignore[union-attr]
+    )
+    if excluding is not None:
+        stmt = stmt.where(Organization.id != excluding)  # type: ignore[arg-type]
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def list_organizations(session: AsyncSession, *, principal: Principal,
+                             filters: OrganizationFilters, page: PageParams
+                             ) -> Sequence[Organization]:
+    o = Organization
+    stmt = select(o).where(principal.territory_clause(o.municipality_code, o.department_code))
+    if not filters.include_archived:
+        stmt = stmt.where(o.archived_at.is_(None))  # type: ignore[union-attr]
+    for column, value in (
+        (o.municipality_code, filters.municipality_code),
+        (o.department_code, filters.department_code),
+        (o.type, filters.type), (o.ethnic_focus, filters.ethnic_focus),
+        (o.status, filters.status),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)  # type: ignore[arg-type]
+    if filters.q:
+        stmt = stmt.where(o.search_text.like(like_pattern(filters.q), escape="\\"))  # type: ignore[attr-defined]
+    stmt = keyset(stmt, (o.created_at, o.id), page)
+    return (await session.execute(stmt)).scalars().all()
+
+
+async def get_assessment(session: AsyncSession, assessment_id: uuid.UUID, *,
+                         for_update: bool = False) -> Assessment | None:
+    stmt = select(Assessment).where(Assessment.id == assessment_id)  # type: ignore[arg-type]
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def baseline_of(session: AsyncSession, organization_id: uuid.UUID) -> Assessment | None:
+    stmt = select(Assessment).where(
+        Assessment.organization_id == organization_id,  # type: ignore[arg-type]
+        Assessment.kind == "baseline",  # type: ignore[arg-type]
+    )
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def list_assessments(session: AsyncSession, organization_id: uuid.UUID,
+                           page: PageParams) -> Sequence[Assessment]:
+    a = Assessment
+    stmt = select(a).where(a.organization_id == organization_id)  # type: ignore[arg-type]
+    stmt = keyset(stmt, (a.created_at, a.id), page)
+    return (await session.execute(stmt)).scalars().all()
+
+
+async def verified_assessments(session: AsyncSession, organization_id: uuid.UUID
+                               ) -> Sequence[Assessment]:
+    """Verified assessments of one organization, oldest first."""
+    a = Assessment
+    stmt = (select(a).where(a.organization_id == organization_id,  # type: ignore[arg-type]
+                            a.status == "verified")  # type: ignore[arg-type]
+            .order_by(a.assessed_on, a.created_at))  # type: ignore[arg-type]
+    return (await session.execute(stmt)).scalars().all()
+
+
+def add(session: AsyncSession, row: Any) -> None:
+    session.add(row)

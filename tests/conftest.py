@@ -1,0 +1,3 @@
+"""Suite-wide fixtures come from the kit's pytest plugin."""
+
+pytest_plugins = ["services.common.testing"]
