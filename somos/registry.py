@@ -35,8 +35,11 @@ class ServiceSpec:
 # Services first (the gateway starts after them), in port order.
 SERVICES: dict[str, ServiceSpec] = {
     "organizations": ServiceSpec(
-        "organizations", 8001, "services.organizations.app:create_app",
-        "services.organizations.settings:OrganizationsSettings"),
+        "organizations",
+        8001,
+        "services.organizations.app:create_app",
+        "services.organizations.settings:OrganizationsSettings",
+    ),
 }
 
 

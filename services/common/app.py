@@ -46,9 +46,12 @@ def create_service_app(
         if not settings.database_url:
             prefix = f"SOMOS_{service.upper()}_DATABASE_URL"
             raise MissingDatabaseUrl(f"{prefix} is not set (somos dev / somos serve set it)")
-        database = Database(settings.database_url, pool_size=settings.db_pool_size,
-                            max_overflow=settings.db_max_overflow,
-                            read_pool_size=settings.db_read_pool_size)
+        database = Database(
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            max_overflow=settings.db_max_overflow,
+            read_pool_size=settings.db_read_pool_size,
+        )
         await database.start()
         app.state.database = database
         try:
@@ -64,9 +67,12 @@ def create_service_app(
             await database.stop()
 
     app = FastAPI(
-        title=title, description=description, version=version, lifespan=lifespan,
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
         openapi_tags=list(tags),
-        responses=problem_responses(401, 403, 422, 500),
+        responses=problem_responses(400, 401, 403, 413, 422, 500),
         separate_input_output_schemas=True,
     )
     app.state.settings = settings
@@ -87,8 +93,10 @@ def create_service_app(
         except Exception as exc:
             return f"database unreachable ({type(exc).__name__})"
         if current != heads:
-            return (f"migrations not at head: database at {sorted(current) or 'none'}, "
-                    f"code expects {sorted(heads)}; run `somos migrate {service}`")
+            return (
+                f"migrations not at head: database at {sorted(current) or 'none'}, "
+                f"code expects {sorted(heads)}; run `somos migrate {service}`"
+            )
         return None
 
     app.include_router(health_router(readiness))

@@ -27,8 +27,11 @@ SCOPES: dict[str, str] = {
     "admin": "Administration: PII access log and other operator views",
 }
 
-bearer_scheme = HTTPBearer(auto_error=False, scheme_name="bearer",
-                           description="A Somos JWT (`somos token` mints one for development).")
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="A Somos JWT (`somos token` mints one for development).",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +59,9 @@ class Principal:
             municipality_code[:2] in (self.departments or ())
         )
 
-    def territory_clause(self, municipality_column: Any, department_column: Any
-                         ) -> ColumnElement[bool]:
+    def territory_clause(
+        self, municipality_column: Any, department_column: Any
+    ) -> ColumnElement[bool]:
         """A SQL condition limiting rows to the caller's territories."""
         if not self.is_territorially_limited:
             return true()
@@ -76,7 +80,8 @@ class TokenVerifier:
         self.settings = settings
         self._jwks: jwt.PyJWKClient | None = (
             jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True, lifespan=300)
-            if settings.jwt_jwks_url else None
+            if settings.jwt_jwks_url
+            else None
         )
 
     def verify(self, token: str) -> Principal:
@@ -89,7 +94,10 @@ class TokenVerifier:
                 key = self.settings.signing_secret()
                 algorithms = ["HS256"]
             claims = jwt.decode(
-                token, key, algorithms=algorithms, audience=self.settings.jwt_audience,
+                token,
+                key,
+                algorithms=algorithms,
+                audience=self.settings.jwt_audience,
                 issuer=self.settings.jwt_issuer,
                 options={"require": ["sub", "exp", "iat", "aud", "iss"]},
             )
@@ -137,8 +145,12 @@ def mint_token(
     """Sign an HS256 token with the configured secret (development and tests)."""
     now = int(time.time())
     claims: dict[str, Any] = {
-        "sub": sub, "iss": settings.jwt_issuer, "aud": settings.jwt_audience,
-        "iat": now, "exp": now + ttl_seconds, "jti": uuid.uuid4().hex,
+        "sub": sub,
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": now,
+        "exp": now + ttl_seconds,
+        "jti": uuid.uuid4().hex,
         "scope": " ".join(scopes),
     }
     if municipalities:
@@ -183,8 +195,9 @@ def require_scope(scope: str) -> Callable[..., Any]:
     return dependency
 
 
-def ensure_territory(principal: Principal, municipality_code: str, *, hide: bool = True,
-                     what: str = "resource") -> None:
+def ensure_territory(
+    principal: Principal, municipality_code: str, *, hide: bool = True, what: str = "resource"
+) -> None:
     """Reject access outside the caller's territories: 404 when existence must not leak."""
     if principal.can_access(municipality_code):
         return

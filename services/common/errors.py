@@ -63,8 +63,10 @@ class DomainError(Exception):
     ) -> None:
         super().__init__(detail or self.title)
         self.detail = detail
-        self.errors = [e if isinstance(e, FieldError) else FieldError(field=e[0], message=e[1])
-                       for e in (errors or [])]
+        self.errors = [
+            e if isinstance(e, FieldError) else FieldError(field=e[0], message=e[1])
+            for e in (errors or [])
+        ]
         self.headers = dict(headers or {})
         self.extra = dict(extra or {})
 
@@ -161,8 +163,9 @@ def problem_response(
         body["errors"] = [e.model_dump() for e in errors]
     if extra:
         body.update(extra)
-    return JSONResponse(body, status_code=status, headers=dict(headers or {}),
-                        media_type=PROBLEM_JSON)
+    return JSONResponse(
+        body, status_code=status, headers=dict(headers or {}), media_type=PROBLEM_JSON
+    )
 
 
 def _loc_to_field(loc: Sequence[Any]) -> str:
@@ -182,9 +185,16 @@ def _clean_message(message: str) -> str:
 
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
-    return problem_response(status=exc.status, slug=exc.slug, title=exc.title,
-                            detail=exc.detail, instance=request.url.path, errors=exc.errors,
-                            headers=exc.headers, extra=exc.extra)
+    return problem_response(
+        status=exc.status,
+        slug=exc.slug,
+        title=exc.title,
+        detail=exc.detail,
+        instance=request.url.path,
+        errors=exc.errors,
+        headers=exc.headers,
+        extra=exc.extra,
+    )
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -196,8 +206,14 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         # A model-level error (no field) still names the body.
         errors.append(FieldError(field=field or "body", message=_clean_message(err.get("msg", ""))))
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
-    return problem_response(status=422, slug="validation-error", title="The request is not valid",
-                            detail=detail, instance=request.url.path, errors=errors)
+    return problem_response(
+        status=422,
+        slug="validation-error",
+        title="The request is not valid",
+        detail=detail,
+        instance=request.url.path,
+        errors=errors,
+    )
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -213,17 +229,29 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         detail = f"No resource at {request.url.path}."
     if status == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    return problem_response(status=status, slug=slug, title=phrase, detail=detail,
-                            instance=request.url.path, headers=getattr(exc, "headers", None))
+    return problem_response(
+        status=status,
+        slug=slug,
+        title=phrase,
+        detail=detail,
+        instance=request.url.path,
+        headers=getattr(exc, "headers", None),
+    )
 
 
 async def _unhandled_error(request: Request, exc: Exception) -> JSONResponse:
     # Log the type only: messages of database errors may carry personal data.
-    logger.error("unhandled error", extra={"error_type": type(exc).__name__,
-                                           "path_template": _route_template(request)})
-    return problem_response(status=500, slug="internal-error", title="Internal server error",
-                            detail="The server failed to process the request. Quote the "
-                            "request_id when reporting it.", instance=request.url.path)
+    logger.error(
+        "unhandled error",
+        extra={"error_type": type(exc).__name__, "path_template": _route_template(request)},
+    )
+    return problem_response(
+        status=500,
+        slug="internal-error",
+        title="Internal server error",
+        detail="The server failed to process the request. Quote the request_id when reporting it.",
+        instance=request.url.path,
+    )
 
 
 def _route_template(request: Request) -> str:
@@ -247,6 +275,17 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
             description = HTTPStatus(status).phrase
         except ValueError:
             description = "Error"
-        out[status] = {"description": description, "model": Problem,
-                       "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        out[status] = {
+            "description": description,
+            "model": Problem,
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
     return out
+
+
+def created_responses(model: type[BaseModel], *statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Responses of a create endpoint: 200 when a client-sent id already holds the same content."""
+    return {
+        200: {"description": "Already created with this id and the same content", "model": model},
+        **problem_responses(*statuses),
+    }

@@ -26,9 +26,14 @@ def health_router(readiness: Callable[[Request], object]) -> APIRouter:
     async def readyz(request: Request) -> Response:
         problem = await readiness(request)  # type: ignore[misc]
         if problem:
-            return problem_response(status=503, slug="not-ready", title="Not ready",
-                                    detail=str(problem), instance="/readyz",
-                                    headers={"Retry-After": "5"})
+            return problem_response(
+                status=503,
+                slug="not-ready",
+                title="Not ready",
+                detail=str(problem),
+                instance="/readyz",
+                headers={"Retry-After": "5"},
+            )
         return JSONResponse({"status": "ready"})
 
     @router.get("/metrics")
@@ -47,8 +52,11 @@ class PoolCollector(Collector):
         self.database = database
 
     def collect(self) -> Iterable[Metric]:
-        gauge = GaugeMetricFamily("somos_db_pool_connections", "Database pool connections",
-                                  labels=["service", "pool", "state"])
+        gauge = GaugeMetricFamily(
+            "somos_db_pool_connections",
+            "Database pool connections",
+            labels=["service", "pool", "state"],
+        )
         db = self.database()
         if db is not None:
             stats = db.pool_stats()

@@ -42,10 +42,19 @@ def create_table_ddl(op: Any) -> None:
 
 
 def _problem(status: int, slug: str, title: str, detail: str, request_id: str | None) -> Message:
-    return {"status": status, "body": json.dumps({
-        "type": f"urn:somos:problem:{slug}", "title": title, "status": status,
-        "detail": detail, "instance": None, "request_id": request_id,
-    }).encode()}
+    return {
+        "status": status,
+        "body": json.dumps(
+            {
+                "type": f"urn:somos:problem:{slug}",
+                "title": title,
+                "status": status,
+                "detail": detail,
+                "instance": None,
+                "request_id": request_id,
+            }
+        ).encode(),
+    }
 
 
 class IdempotencyMiddleware:
@@ -67,9 +76,16 @@ class IdempotencyMiddleware:
         request_id = scope.get("state", {}).get("request_id")
         key = key_raw.decode("latin-1").strip()
         if not key or len(key) > MAX_KEY_LENGTH:
-            await self._send_problem(send, _problem(
-                422, "validation-error", "The request is not valid",
-                f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters.", request_id))
+            await self._send_problem(
+                send,
+                _problem(
+                    422,
+                    "validation-error",
+                    "The request is not valid",
+                    f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} characters.",
+                    request_id,
+                ),
+            )
             return
         caller = self._caller(scope, headers.get(b"authorization"))
         if caller is None:  # the route itself answers 401
@@ -85,8 +101,14 @@ class IdempotencyMiddleware:
             body += message.get("body", b"")
             more = message.get("more_body", False)
         digest = hashlib.sha256(
-            b"\n".join([scope["method"].encode(), scope["path"].encode(),
-                        scope.get("query_string", b""), body])
+            b"\n".join(
+                [
+                    scope["method"].encode(),
+                    scope["path"].encode(),
+                    scope.get("query_string", b""),
+                    body,
+                ]
+            )
         ).hexdigest()
 
         database: Database = scope["app"].state.database
@@ -96,38 +118,65 @@ class IdempotencyMiddleware:
             inserted = await conn.fetchval(
                 f"INSERT INTO {TABLE} (caller, key, request_hash, state, created_at, expires_at) "
                 "VALUES ($1, $2, $3, 'in_flight', $4, $5) ON CONFLICT DO NOTHING RETURNING 1",
-                caller, key, digest, now, now + self.ttl,
+                caller,
+                key,
+                digest,
+                now,
+                now + self.ttl,
             )
             if not inserted:
                 row = await conn.fetchrow(
                     f"SELECT request_hash, state, response_status, response_headers, "
                     f"response_body, expires_at FROM {TABLE} WHERE caller = $1 AND key = $2",
-                    caller, key,
+                    caller,
+                    key,
                 )
                 if row is not None and row["expires_at"] <= now:
-                    await conn.execute(f"DELETE FROM {TABLE} WHERE caller = $1 AND key = $2",
-                                       caller, key)
+                    await conn.execute(
+                        f"DELETE FROM {TABLE} WHERE caller = $1 AND key = $2", caller, key
+                    )
                     await self.__call__(scope, _replay_receive(body, receive), send)
                     return
                 if row is None:  # vanished between the two statements: treat as in flight
                     row = {"request_hash": digest, "state": "in_flight"}
                 if row["request_hash"] != digest:
-                    await self._send_problem(send, _problem(
-                        422, "idempotency-key-reused", "Idempotency-Key reused",
-                        "This Idempotency-Key was already used with a different request body.",
-                        request_id))
+                    await self._send_problem(
+                        send,
+                        _problem(
+                            422,
+                            "idempotency-key-reused",
+                            "Idempotency-Key reused",
+                            "This Idempotency-Key was already used with a different request body.",
+                            request_id,
+                        ),
+                    )
                     return
                 if row["state"] != "completed":
-                    await self._send_problem(send, _problem(
-                        409, "idempotency-in-flight", "Request still in progress",
-                        "A request with this Idempotency-Key is still being processed; "
-                        "retry later.", request_id), retry_after=True)
+                    await self._send_problem(
+                        send,
+                        _problem(
+                            409,
+                            "idempotency-in-flight",
+                            "Request still in progress",
+                            "A request with this Idempotency-Key is still being processed; "
+                            "retry later.",
+                            request_id,
+                        ),
+                        retry_after=True,
+                    )
                     return
-                stored_headers = [(k.encode("latin-1"), v.encode("latin-1"))
-                                  for k, v in json.loads(row["response_headers"] or "[]")]
+                stored_headers = [
+                    (k.encode("latin-1"), v.encode("latin-1"))
+                    for k, v in json.loads(row["response_headers"] or "[]")
+                ]
                 stored_headers.append((b"idempotent-replayed", b"true"))
-                await send({"type": "http.response.start", "status": row["response_status"],
-                            "headers": stored_headers})
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": row["response_status"],
+                        "headers": stored_headers,
+                    }
+                )
                 await send({"type": "http.response.body", "body": row["response_body"] or b""})
                 return
 
@@ -137,7 +186,8 @@ class IdempotencyMiddleware:
             if message["type"] == "http.response.start":
                 captured["status"] = message["status"]
                 captured["headers"] = [
-                    (k.decode("latin-1"), v.decode("latin-1")) for k, v in message["headers"]
+                    (k.decode("latin-1"), v.decode("latin-1"))
+                    for k, v in message["headers"]
                     if k.lower() not in (b"x-request-id", b"content-length", b"date", b"server")
                 ]
             elif message["type"] == "http.response.body":
@@ -156,7 +206,10 @@ class IdempotencyMiddleware:
             await conn.execute(
                 f"UPDATE {TABLE} SET state = 'completed', response_status = $3, "
                 "response_headers = $4, response_body = $5 WHERE caller = $1 AND key = $2",
-                caller, key, captured["status"], json.dumps(captured["headers"]),
+                caller,
+                key,
+                captured["status"],
+                json.dumps(captured["headers"]),
                 bytes(captured["body"]),
             )
 
@@ -181,8 +234,7 @@ class IdempotencyMiddleware:
         headers = [(b"content-type", b"application/problem+json")]
         if retry_after:
             headers.append((b"retry-after", b"1"))
-        await send({"type": "http.response.start", "status": problem["status"],
-                    "headers": headers})
+        await send({"type": "http.response.start", "status": problem["status"], "headers": headers})
         await send({"type": "http.response.body", "body": problem["body"]})
 
 

@@ -59,12 +59,24 @@ class BodyLimitMiddleware:
                 await self._refuse(scope, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        body = json.dumps({
-            "type": "urn:somos:problem:payload-too-large", "title": "Request body too large",
-            "status": 413, "detail": f"The request body exceeds {self.max_bytes} bytes.",
-            "instance": scope.get("path"), "request_id": current_request_id(),
-        }).encode()
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", b"application/problem+json"),
-            (b"content-length", str(len(body)).encode())]})
+        body = json.dumps(
+            {
+                "type": "urn:somos:problem:payload-too-large",
+                "title": "Request body too large",
+                "status": 413,
+                "detail": f"The request body exceeds {self.max_bytes} bytes.",
+                "instance": scope.get("path"),
+                "request_id": current_request_id(),
+            }
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

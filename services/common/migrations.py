@@ -67,8 +67,10 @@ def run_env(service: str, target_metadata: sa.MetaData | None = None) -> None:
 
     def do_run(connection: sa.Connection) -> None:
         context.configure(
-            connection=connection, target_metadata=target_metadata or metadata,
-            version_table=version_table(service), compare_type=True,
+            connection=connection,
+            target_metadata=target_metadata or metadata,
+            version_table=version_table(service),
+            compare_type=True,
             transaction_per_migration=False,
         )
         with context.begin_transaction():
@@ -82,8 +84,12 @@ def run_env(service: str, target_metadata: sa.MetaData | None = None) -> None:
         await engine.dispose()
 
     if context.is_offline_mode():
-        context.configure(url=url, target_metadata=target_metadata or metadata,
-                          version_table=version_table(service), literal_binds=True)
+        context.configure(
+            url=url,
+            target_metadata=target_metadata or metadata,
+            version_table=version_table(service),
+            literal_binds=True,
+        )
         with context.begin_transaction():
             context.run_migrations()
         return

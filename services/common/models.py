@@ -20,7 +20,13 @@ def id_field() -> uuid.UUID:
 def timestamp_field(*, nullable: bool = False) -> datetime:
     """A timezone-aware timestamp column (UTC), set to now unless nullable."""
     if nullable:
-        return Field(default=None, sa_type=sa.DateTime(timezone=True),  # type: ignore[no-any-return,call-overload]
-                     nullable=True)
-    return Field(default_factory=utcnow, sa_type=sa.DateTime(timezone=True),  # type: ignore[no-any-return,call-overload]
-                 nullable=False)
+        return Field(
+            default=None,
+            sa_type=sa.DateTime(timezone=True),  # type: ignore[no-any-return,call-overload]
+            nullable=True,
+        )
+    return Field(
+        default_factory=utcnow,
+        sa_type=sa.DateTime(timezone=True),  # type: ignore[no-any-return,call-overload]
+        nullable=False,
+    )

@@ -21,8 +21,20 @@ _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
 # Fields a log record may carry besides the message; anything else is dropped, so a
 # careless `extra=` can never put a request body or personal data in the logs.
 _LOG_FIELDS = (
-    "service", "method", "route", "status", "duration_ms", "error_type", "path_template",
-    "event", "upstream", "outcome", "port", "url", "count", "trace_id",
+    "service",
+    "method",
+    "route",
+    "status",
+    "duration_ms",
+    "error_type",
+    "path_template",
+    "event",
+    "upstream",
+    "outcome",
+    "port",
+    "url",
+    "count",
+    "trace_id",
 )
 
 
@@ -59,8 +71,8 @@ def configure_logging(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("uvicorn.access",):
-        logging.getLogger(noisy).disabled = True
+    logging.getLogger("uvicorn.access").disabled = True
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
@@ -73,23 +85,31 @@ class Metrics:
         self.service = service
         self.registry = CollectorRegistry(auto_describe=True)
         self.requests = Counter(
-            "somos_http_requests_total", "HTTP requests handled",
-            ["service", "method", "route", "status"], registry=self.registry,
+            "somos_http_requests_total",
+            "HTTP requests handled",
+            ["service", "method", "route", "status"],
+            registry=self.registry,
         )
         self.latency = Histogram(
-            "somos_http_request_duration_seconds", "HTTP request latency",
-            ["service", "method", "route"], registry=self.registry,
+            "somos_http_request_duration_seconds",
+            "HTTP request latency",
+            ["service", "method", "route"],
+            registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
         )
 
 
 access_log = logging.getLogger("somos.access")
 
-_PROBLEM_500 = json.dumps({
-    "type": "urn:somos:problem:internal-error", "title": "Internal server error",
-    "status": 500,
-    "detail": "The server failed to process the request. Quote the request_id when reporting it.",
-}).encode()
+_PROBLEM_500 = json.dumps(
+    {
+        "type": "urn:somos:problem:internal-error",
+        "title": "Internal server error",
+        "status": 500,
+        "detail": "The server failed to process the request. "
+        "Quote the request_id when reporting it.",
+    }
+).encode()
 
 
 class RequestContextMiddleware:
@@ -113,7 +133,9 @@ class RequestContextMiddleware:
             if key == b"x-request-id":
                 incoming = value.decode("latin-1")
                 break
-        request_id = incoming if incoming and _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = (
+            incoming if incoming and _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        )
         _request_id.set(request_id)
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
@@ -133,15 +155,26 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_wrapper)
         except Exception as exc:
             logging.getLogger("somos.errors").error(
-                "unhandled error", extra={"error_type": type(exc).__name__})
+                "unhandled error", extra={"error_type": type(exc).__name__}
+            )
             if not response_started:
-                body = _PROBLEM_500[:-1] + (
-                    f', "instance": {json.dumps(scope.get("path", ""))}, '
-                    f'"request_id": "{request_id}"}}'
-                ).encode()
-                await send_wrapper({"type": "http.response.start", "status": 500, "headers": [
-                    (b"content-type", b"application/problem+json"),
-                    (b"content-length", str(len(body)).encode())]})
+                body = (
+                    _PROBLEM_500[:-1]
+                    + (
+                        f', "instance": {json.dumps(scope.get("path", ""))}, '
+                        f'"request_id": "{request_id}"}}'
+                    ).encode()
+                )
+                await send_wrapper(
+                    {
+                        "type": "http.response.start",
+                        "status": 500,
+                        "headers": [
+                            (b"content-type", b"application/problem+json"),
+                            (b"content-length", str(len(body)).encode()),
+                        ],
+                    }
+                )
                 await send({"type": "http.response.body", "body": body})
             status_holder[0] = 500
         finally:
@@ -154,8 +187,14 @@ class RequestContextMiddleware:
                 self.metrics.requests.labels(self.service, method, template, str(status)).inc()
                 self.metrics.latency.labels(self.service, method, template).observe(duration)
             if access_log.isEnabledFor(logging.INFO):
-                access_log.info("request", extra={
-                    "service": self.service, "method": method, "route": template,
-                    "status": status, "duration_ms": round(duration * 1000, 2),
-                    "request_id": request_id,
-                })
+                access_log.info(
+                    "request",
+                    extra={
+                        "service": self.service,
+                        "method": method,
+                        "route": template,
+                        "status": status,
+                        "duration_ms": round(duration * 1000, 2),
+                        "request_id": request_id,
+                    },
+                )

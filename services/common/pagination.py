@@ -20,6 +20,7 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 T = TypeVar("T")
+SelectT = TypeVar("SelectT", bound=Select[Any])
 
 
 class Page(BaseModel, Generic[T]):
@@ -36,8 +37,9 @@ class PageParams(BaseModel):
 
 def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(max_length=512,
-                                        description="Opaque cursor from `next_cursor`")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="Opaque cursor from `next_cursor`")
+    ] = None,
 ) -> PageParams:
     return PageParams(limit=limit, cursor=cursor)
 
@@ -52,7 +54,11 @@ def encode_cursor(values: Sequence[Any]) -> str:
             raw.append({"u": str(v)})
         else:
             raw.append(v)
-    return base64.urlsafe_b64encode(json.dumps(raw, separators=(",", ":")).encode()).decode().rstrip("=")
+    return (
+        base64.urlsafe_b64encode(json.dumps(raw, separators=(",", ":")).encode())
+        .decode()
+        .rstrip("=")
+    )
 
 
 def decode_cursor(cursor: str, arity: int) -> list[Any]:
@@ -77,8 +83,9 @@ def decode_cursor(cursor: str, arity: int) -> list[Any]:
         raise InvalidInput("cursor", "not a cursor this list issued") from exc
 
 
-def keyset(stmt: Select[Any], order: Sequence[Any], params: PageParams,
-           *, descending: bool = False) -> Select[Any]:
+def keyset(
+    stmt: SelectT, order: Sequence[Any], params: PageParams, *, descending: bool = False
+) -> SelectT:
     """Order ``stmt`` by the key columns, start after the cursor, fetch one extra row."""
     if params.cursor:
         values = decode_cursor(params.cursor, len(order))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
+
 def utc_iso(value: datetime) -> str:
     """RFC 3339 in UTC with a trailing Z (naive values are taken as UTC)."""
     if value.tzinfo is None:

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_DEV_SECRET = "somos-development-secret-change-me"  # noqa: S105 - refused in production
+DEFAULT_DEV_SECRET = "somos-development-secret-change-me"  # refused in production
 
 
 class InsecureConfiguration(RuntimeError):
@@ -31,6 +31,7 @@ class PlatformSettings(BaseSettings):
     log_level: str = "INFO"
     max_body_bytes: int = 1_048_576
     idempotency_ttl_hours: int = 24
+    shutdown_grace_seconds: int = 20
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:

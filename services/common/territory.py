@@ -16,14 +16,39 @@ from services.common.text import normalize
 
 # DANE department codes (33 including Bogotá D.C. and San Andrés).
 DEPARTMENTS: dict[str, str] = {
-    "05": "Antioquia", "08": "Atlántico", "11": "Bogotá, D.C.", "13": "Bolívar",
-    "15": "Boyacá", "17": "Caldas", "18": "Caquetá", "19": "Cauca", "20": "Cesar",
-    "23": "Córdoba", "25": "Cundinamarca", "27": "Chocó", "41": "Huila", "44": "La Guajira",
-    "47": "Magdalena", "50": "Meta", "52": "Nariño", "54": "Norte de Santander",
-    "63": "Quindío", "66": "Risaralda", "68": "Santander", "70": "Sucre", "73": "Tolima",
-    "76": "Valle del Cauca", "81": "Arauca", "85": "Casanare", "86": "Putumayo",
-    "88": "Archipiélago de San Andrés, Providencia y Santa Catalina", "91": "Amazonas",
-    "94": "Guainía", "95": "Guaviare", "97": "Vaupés", "99": "Vichada",
+    "05": "Antioquia",
+    "08": "Atlántico",
+    "11": "Bogotá, D.C.",
+    "13": "Bolívar",
+    "15": "Boyacá",
+    "17": "Caldas",
+    "18": "Caquetá",
+    "19": "Cauca",
+    "20": "Cesar",
+    "23": "Córdoba",
+    "25": "Cundinamarca",
+    "27": "Chocó",
+    "41": "Huila",
+    "44": "La Guajira",
+    "47": "Magdalena",
+    "50": "Meta",
+    "52": "Nariño",
+    "54": "Norte de Santander",
+    "63": "Quindío",
+    "66": "Risaralda",
+    "68": "Santander",
+    "70": "Sucre",
+    "73": "Tolima",
+    "76": "Valle del Cauca",
+    "81": "Arauca",
+    "85": "Casanare",
+    "86": "Putumayo",
+    "88": "Archipiélago de San Andrés, Providencia y Santa Catalina",
+    "91": "Amazonas",
+    "94": "Guainía",
+    "95": "Guaviare",
+    "97": "Vaupés",
+    "99": "Vichada",
 }
 
 
@@ -73,12 +98,17 @@ def _from_rows(rows: Iterable[dict[str, Any]], source: str) -> dict[str, Municip
         except DivipolaError as exc:
             raise DivipolaError(f"{source}: row {line}: {exc}") from exc
         if len(code) != 5 or code[:2] != dept:
-            raise DivipolaError(f"{source}: row {line}: municipality {code} is not in "
-                                f"department {dept}")
+            raise DivipolaError(
+                f"{source}: row {line}: municipality {code} is not in department {dept}"
+            )
         out[code] = Municipality(
-            code=code, name=str(row.get("nom_mpio", "")).strip(), department_code=dept,
-            department_name=str(row.get("dpto", "")).strip(), kind=row.get("tipo_municipio"),
-            longitude=_float(row.get("longitud")), latitude=_float(row.get("latitud")),
+            code=code,
+            name=str(row.get("nom_mpio", "")).strip(),
+            department_code=dept,
+            department_name=str(row.get("dpto", "")).strip(),
+            kind=row.get("tipo_municipio"),
+            longitude=_float(row.get("longitud")),
+            latitude=_float(row.get("latitud")),
         )
     if not out:
         raise DivipolaError(f"{source}: no municipalities found")
@@ -86,9 +116,13 @@ def _from_rows(rows: Iterable[dict[str, Any]], source: str) -> dict[str, Municip
 
 
 _CSV_COLUMNS = {
-    "código departamento": "cod_dpto", "codigo departamento": "cod_dpto",
-    "nombre departamento": "dpto", "código municipio": "cod_mpio",
-    "codigo municipio": "cod_mpio", "nombre municipio": "nom_mpio", "longitud": "longitud",
+    "código departamento": "cod_dpto",
+    "codigo departamento": "cod_dpto",
+    "nombre departamento": "dpto",
+    "código municipio": "cod_mpio",
+    "codigo municipio": "cod_mpio",
+    "nombre municipio": "nom_mpio",
+    "longitud": "longitud",
     "latitud": "latitud",
 }
 
@@ -127,7 +161,8 @@ def load_divipola(path: Path) -> dict[str, Municipality]:
     if not {"cod_dpto", "cod_mpio"} <= set(mapping.values()):
         raise DivipolaError(
             f"DIVIPOLA file {path}: columns {reader.fieldnames} do not include the "
-            "department and municipality codes")
+            "department and municipality codes"
+        )
     rows = ({mapping[k]: v for k, v in row.items() if k in mapping} for row in reader)
     return _from_rows(rows, str(path))
 
@@ -168,11 +203,21 @@ def _check_department(code: str) -> str:
 
 
 MunicipalityCode = Annotated[
-    str, Field(min_length=5, max_length=5, pattern=r"^[0-9]{5}$", examples=["52835"]),
+    str,
+    Field(
+        examples=["52835"],
+        description="DIVIPOLA municipality code (5 digits)",
+        json_schema_extra={"pattern": "^[0-9]{5}$", "minLength": 5, "maxLength": 5},
+    ),
     AfterValidator(_check_shape),
 ]
 DepartmentCode = Annotated[
-    str, Field(min_length=2, max_length=2, pattern=r"^[0-9]{2}$", examples=["52"]),
+    str,
+    Field(
+        examples=["52"],
+        description="DANE department code (2 digits)",
+        json_schema_extra={"pattern": "^[0-9]{2}$", "minLength": 2, "maxLength": 2},
+    ),
     AfterValidator(_check_department),
 ]
 

@@ -26,8 +26,16 @@ from services.common.db import asyncpg_dsn
 from services.common.embedded import drop_database, ensure_database, start_embedded
 from services.common.settings import PlatformSettings
 
-ALL_SCOPES = ("organizations:read", "organizations:write", "plans:read", "plans:write",
-              "events:read", "events:write", "attendees:pii", "admin")
+ALL_SCOPES = (
+    "organizations:read",
+    "organizations:write",
+    "plans:read",
+    "plans:write",
+    "events:read",
+    "events:write",
+    "attendees:pii",
+    "admin",
+)
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -77,7 +85,8 @@ async def truncate_all(url: str) -> None:
     try:
         tables = await conn.fetch(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-            "AND tablename NOT LIKE 'alembic_version%'")
+            "AND tablename NOT LIKE 'alembic_version%'"
+        )
         if tables:
             names = ", ".join(f'"{t["tablename"]}"' for t in tables)
             await conn.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
@@ -91,12 +100,23 @@ TokenFactory = Callable[..., str]
 def make_token_factory(settings: PlatformSettings | None = None) -> TokenFactory:
     platform = settings or PlatformSettings()
 
-    def make(scopes: Iterable[str] | str = ALL_SCOPES, *, sub: str = "tester",
-             municipalities: Sequence[str] | None = None,
-             departments: Sequence[str] | None = None, ttl: int = 3600) -> str:
+    def make(
+        scopes: Iterable[str] | str = ALL_SCOPES,
+        *,
+        sub: str = "tester",
+        municipalities: Sequence[str] | None = None,
+        departments: Sequence[str] | None = None,
+        ttl: int = 3600,
+    ) -> str:
         scope_list = scopes.split() if isinstance(scopes, str) else list(scopes)
-        return mint_token(platform, scopes=scope_list, sub=sub, municipalities=municipalities,
-                          departments=departments, ttl_seconds=ttl)
+        return mint_token(
+            platform,
+            scopes=scope_list,
+            sub=sub,
+            municipalities=municipalities,
+            departments=departments,
+            ttl_seconds=ttl,
+        )
 
     return make
 
@@ -109,3 +129,47 @@ def make_token() -> TokenFactory:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerThread:
+    """Run an ASGI app under uvicorn on 127.0.0.1 in a background thread (its own loop).
+
+    For tests that need a real socket (sync clients such as schemathesis', subprocess peers).
+    """
+
+    def __init__(self, app: Any, port: int | None = None) -> None:
+        import threading
+
+        import uvicorn
+
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_config=None, access_log=False, lifespan="on"
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> ServerThread:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("test server did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)

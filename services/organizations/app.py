@@ -10,8 +10,10 @@ from services.organizations.settings import OrganizationsSettings
 
 TAGS = [
     {"name": "organizations", "description": "Civil-society organizations (CSOs)"},
-    {"name": "opi-assessments",
-     "description": "OPI — Índice de Desempeño Organizacional — assessments and performance"},
+    {
+        "name": "opi-assessments",
+        "description": "OPI — Índice de Desempeño Organizacional — assessments and performance",
+    },
     {"name": "vocabularies", "description": "Coded lists with es/en labels"},
 ]
 
@@ -22,5 +24,6 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
         settings=settings or OrganizationsSettings(),
         title="Somos — organizations",
         description="Civil-society organizations, OPI assessments and strengthening.",
-        routers=[router, vocabulary_router], tags=TAGS,
+        routers=[router, vocabulary_router],
+        tags=TAGS,
     )

@@ -20,8 +20,13 @@ class Organization(SQLModel, table=True):
     __tablename__ = "organizations"
     __table_args__ = (
         sa.Index("ix_organizations_created_at_id", "created_at", "id"),
-        sa.Index("uq_organizations_municipality_code_name_key", "municipality_code", "name_key",
-                 unique=True, postgresql_where=sa.text("archived_at IS NULL")),
+        sa.Index(
+            "uq_organizations_municipality_code_name_key",
+            "municipality_code",
+            "name_key",
+            unique=True,
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -35,8 +40,9 @@ class Organization(SQLModel, table=True):
     department_code: str = Field(max_length=2, index=True)
     founded_year: int | None = None
     members_count: int | None = None
-    focus_areas: list[str] = Field(default_factory=list,
-                                   sa_column=sa.Column(ARRAY(sa.String(30)), nullable=False))
+    focus_areas: list[str] = Field(
+        default_factory=list, sa_column=sa.Column(ARRAY(sa.String(30)), nullable=False)
+    )
     contact_email: str | None = Field(default=None, max_length=254)
     contact_phone: str | None = Field(default=None, max_length=40)
     status: str = Field(default="active", max_length=10)
@@ -51,8 +57,12 @@ class Assessment(SQLModel, table=True):
 
     __tablename__ = "assessments"
     __table_args__ = (
-        sa.Index("uq_assessments_one_baseline", "organization_id", unique=True,
-                 postgresql_where=sa.text("kind = 'baseline'")),
+        sa.Index(
+            "uq_assessments_one_baseline",
+            "organization_id",
+            unique=True,
+            postgresql_where=sa.text("kind = 'baseline'"),
+        ),
         sa.Index("ix_assessments_organization_id_assessed_on", "organization_id", "assessed_on"),
     )
 
@@ -61,10 +71,10 @@ class Assessment(SQLModel, table=True):
     kind: str = Field(max_length=10)
     assessed_on: date
     facilitator: str = Field(max_length=200)
-    scores: dict[str, Any] = Field(default_factory=dict,
-                                   sa_column=sa.Column(JSONB, nullable=False))
-    overall_score: Decimal | None = Field(default=None,
-                                          sa_column=sa.Column(sa.Numeric(4, 2), nullable=True))
+    scores: dict[str, Any] = Field(default_factory=dict, sa_column=sa.Column(JSONB, nullable=False))
+    overall_score: Decimal | None = Field(
+        default=None, sa_column=sa.Column(sa.Numeric(4, 2), nullable=True)
+    )
     status: str = Field(default="draft", max_length=10)
     verified_by: str | None = Field(default=None, max_length=255)
     verified_at: datetime | None = timestamp_field(nullable=True)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import asyncpg
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
@@ -34,58 +34,70 @@ class OrganizationFilters:
     include_archived: bool = False
 
 
-async def fetch_organization_row(pool: asyncpg.Pool, organization_id: uuid.UUID
-                                 ) -> asyncpg.Record | None:
+async def fetch_organization_row(
+    pool: asyncpg.Pool, organization_id: uuid.UUID
+) -> asyncpg.Record | None:
     """One organization by id through the raw pool (the hot read path, no ORM)."""
     async with pool.acquire() as conn:
         return await conn.fetchrow(
-            f"SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1", organization_id)
+            f"SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1", organization_id
+        )
 
 
-async def get_organization(session: AsyncSession, organization_id: uuid.UUID, *,
-                           for_update: bool = False) -> Organization | None:
-    stmt = select(Organization).where(Organization.id == organization_id)  # type: ignore[arg-type]
+async def get_organization(
+    session: AsyncSession, organization_id: uuid.UUID, *, for_update: bool = False
+) -> Organization | None:
+    stmt = select(Organization).where(col(Organization.id) == organization_id)
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def name_taken(session: AsyncSession, *, municipality_code: str, name_key: str,
-                     excluding: uuid.UUID | None = None) -> bool:
-    stmt = select(Organization.id).where(
-        Organization.municipality_code == municipality_code,  # type: ignore[arg-type]
-        Organization.name_key == name_key,  # type: ignore[arg-type]
-        Organization.archived_at.is_(None),  # type: ignore[union-attr]
+async def name_taken(
+    session: AsyncSession,
+    *,
+    municipality_code: str,
+    name_key: str,
+    excluding: uuid.UUID | None = None,
+) -> bool:
+    stmt = select(col(Organization.id)).where(
+        col(Organization.municipality_code) == municipality_code,
+        col(Organization.name_key) == name_key,
+        col(Organization.archived_at).is_(None),
     )
     if excluding is not None:
-        stmt = stmt.where(Organization.id != excluding)  # type: ignore[arg-type]
+        stmt = stmt.where(col(Organization.id) != excluding)
     return (await session.execute(stmt.limit(1))).first() is not None
 
 
-async def list_organizations(session: AsyncSession, *, principal: Principal,
-                             filters: OrganizationFilters, page: PageParams
-                             ) -> Sequence[Organization]:
+async def list_organizations(
+    session: AsyncSession, *, principal: Principal, filters: OrganizationFilters, page: PageParams
+) -> Sequence[Organization]:
     o = Organization
-    stmt = select(o).where(principal.territory_clause(o.municipality_code, o.department_code))
+    stmt = select(o).where(
+        principal.territory_clause(col(o.municipality_code), col(o.department_code))
+    )
     if not filters.include_archived:
-        stmt = stmt.where(o.archived_at.is_(None))  # type: ignore[union-attr]
+        stmt = stmt.where(col(o.archived_at).is_(None))
     for column, value in (
         (o.municipality_code, filters.municipality_code),
         (o.department_code, filters.department_code),
-        (o.type, filters.type), (o.ethnic_focus, filters.ethnic_focus),
+        (o.type, filters.type),
+        (o.ethnic_focus, filters.ethnic_focus),
         (o.status, filters.status),
     ):
         if value is not None:
-            stmt = stmt.where(column == value)  # type: ignore[arg-type]
+            stmt = stmt.where(column == value)
     if filters.q:
-        stmt = stmt.where(o.search_text.like(like_pattern(filters.q), escape="\\"))  # type: ignore[attr-defined]
-    stmt = keyset(stmt, (o.created_at, o.id), page)
+        stmt = stmt.where(col(o.search_text).like(like_pattern(filters.q), escape="\\"))
+    stmt = keyset(stmt, (col(o.created_at), col(o.id)), page)
     return (await session.execute(stmt)).scalars().all()
 
 
-async def get_assessment(session: AsyncSession, assessment_id: uuid.UUID, *,
-                         for_update: bool = False) -> Assessment | None:
-    stmt = select(Assessment).where(Assessment.id == assessment_id)  # type: ignore[arg-type]
+async def get_assessment(
+    session: AsyncSession, assessment_id: uuid.UUID, *, for_update: bool = False
+) -> Assessment | None:
+    stmt = select(Assessment).where(col(Assessment.id) == assessment_id)
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
@@ -93,27 +105,34 @@ async def get_assessment(session: AsyncSession, assessment_id: uuid.UUID, *,
 
 async def baseline_of(session: AsyncSession, organization_id: uuid.UUID) -> Assessment | None:
     stmt = select(Assessment).where(
-        Assessment.organization_id == organization_id,  # type: ignore[arg-type]
-        Assessment.kind == "baseline",  # type: ignore[arg-type]
+        col(Assessment.organization_id) == organization_id,
+        col(Assessment.kind) == "baseline",
     )
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def list_assessments(session: AsyncSession, organization_id: uuid.UUID,
-                           page: PageParams) -> Sequence[Assessment]:
+async def list_assessments(
+    session: AsyncSession, organization_id: uuid.UUID, page: PageParams
+) -> Sequence[Assessment]:
     a = Assessment
-    stmt = select(a).where(a.organization_id == organization_id)  # type: ignore[arg-type]
-    stmt = keyset(stmt, (a.created_at, a.id), page)
+    stmt = select(a).where(col(a.organization_id) == organization_id)
+    stmt = keyset(stmt, (col(a.created_at), col(a.id)), page)
     return (await session.execute(stmt)).scalars().all()
 
 
-async def verified_assessments(session: AsyncSession, organization_id: uuid.UUID
-                               ) -> Sequence[Assessment]:
+async def verified_assessments(
+    session: AsyncSession, organization_id: uuid.UUID
+) -> Sequence[Assessment]:
     """Verified assessments of one organization, oldest first."""
     a = Assessment
-    stmt = (select(a).where(a.organization_id == organization_id,  # type: ignore[arg-type]
-                            a.status == "verified")  # type: ignore[arg-type]
-            .order_by(a.assessed_on, a.created_at))  # type: ignore[arg-type]
+    stmt = (
+        select(a)
+        .where(
+            col(a.organization_id) == organization_id,
+            col(a.status) == "verified",
+        )
+        .order_by(col(a.assessed_on), col(a.created_at))
+    )
     return (await session.execute(stmt)).scalars().all()
 
 

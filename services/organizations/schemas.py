@@ -24,7 +24,9 @@ from services.organizations.vocabularies import (
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 PHONE_PATTERN = r"^\+?[0-9 ()\-]{7,20}$"
-Name = Annotated[str, Field(min_length=2, max_length=200, examples=["Consejo Comunitario Bajo Mira"])]
+Name = Annotated[
+    str, Field(min_length=2, max_length=200, examples=["Consejo Comunitario Bajo Mira"])
+]
 Acronym = Annotated[str, Field(min_length=1, max_length=40)]
 Year = Annotated[int, Field(ge=1800, le=2100)]
 Members = Annotated[int, Field(ge=0, le=10_000_000)]
@@ -111,6 +113,7 @@ class OrganizationPage(OutputModel):
 
 # --- OPI assessments -------------------------------------------------------------------
 
+
 class AreaScore(InputModel):
     """One sub-area's score (1 = lowest, 4 = highest) and the evidence behind it."""
 
@@ -160,9 +163,11 @@ class AssessmentRead(OutputModel):
     facilitator: str
     scores: dict[OpiArea, AreaScoreRead]
     domain_scores: dict[OpiDomain, float | None] = Field(
-        description="Mean of each domain's two sub-areas (null while one is missing)")
+        description="Mean of each domain's two sub-areas (null while one is missing)"
+    )
     overall_score: float | None = Field(
-        description="Mean of the eight sub-area scores, two decimals (null until all eight)")
+        description="Mean of the eight sub-area scores, two decimals (null until all eight)"
+    )
     status: AssessmentStatus
     verified_by: str | None
     verified_at: UtcDatetime | None
@@ -195,9 +200,11 @@ class Performance(OutputModel):
     baseline: PerformanceSnapshot | None
     latest: PerformanceSnapshot | None = Field(description="Latest verified follow-up")
     change: dict[str, float | None] | None = Field(
-        description="Latest minus baseline, per domain and `overall`")
+        description="Latest minus baseline, per domain and `overall`"
+    )
     improved: bool | None = Field(
-        description="Latest overall > baseline overall; null until both exist")
+        description="Latest overall > baseline overall; null until both exist"
+    )
 
 
 def decimal_or_none(value: Decimal | float | None) -> float | None:

@@ -84,74 +84,130 @@ OPI_DOMAINS: dict[OpiDomain, tuple[OpiArea, OpiArea]] = {
     OpiDomain.sustainability: (OpiArea.resources, OpiArea.social_capital),
 }
 
-ORGANIZATION_TYPE = Vocabulary("type", OrganizationType, {
-    "consejo_comunitario": ("Consejo comunitario", "Community council (Afro-Colombian)"),
-    "resguardo_cabildo_indigena": ("Resguardo o cabildo indígena", "Indigenous reserve or council"),
-    "organizacion_afrocolombiana": ("Organización afrocolombiana", "Afro-Colombian organization"),
-    "organizacion_indigena": ("Organización indígena", "Indigenous organization"),
-    "plataforma_juvenil": ("Plataforma juvenil", "Youth platform"),
-    "organizacion_mujeres": ("Organización de mujeres", "Women's organization"),
-    "organizacion_victimas": ("Organización de víctimas", "Victims' organization"),
-    "junta_accion_comunal": ("Junta de acción comunal", "Community action board"),
-    "organizacion_lgbtiq": ("Organización LGBTIQ+", "LGBTIQ+ organization"),
-    "organizacion_defensora_ddhh": ("Organización defensora de derechos humanos",
-                                    "Human-rights defenders' organization"),
-    "otra": ("Otra", "Other"),
-}, "Kind of civil-society organization")
+ORGANIZATION_TYPE = Vocabulary(
+    "type",
+    OrganizationType,
+    {
+        "consejo_comunitario": ("Consejo comunitario", "Community council (Afro-Colombian)"),
+        "resguardo_cabildo_indigena": (
+            "Resguardo o cabildo indígena",
+            "Indigenous reserve or council",
+        ),
+        "organizacion_afrocolombiana": (
+            "Organización afrocolombiana",
+            "Afro-Colombian organization",
+        ),
+        "organizacion_indigena": ("Organización indígena", "Indigenous organization"),
+        "plataforma_juvenil": ("Plataforma juvenil", "Youth platform"),
+        "organizacion_mujeres": ("Organización de mujeres", "Women's organization"),
+        "organizacion_victimas": ("Organización de víctimas", "Victims' organization"),
+        "junta_accion_comunal": ("Junta de acción comunal", "Community action board"),
+        "organizacion_lgbtiq": ("Organización LGBTIQ+", "LGBTIQ+ organization"),
+        "organizacion_defensora_ddhh": (
+            "Organización defensora de derechos humanos",
+            "Human-rights defenders' organization",
+        ),
+        "otra": ("Otra", "Other"),
+    },
+    "Kind of civil-society organization",
+)
 
-ETHNIC_FOCUS = Vocabulary("ethnic_focus", EthnicFocus, {
-    "afrocolombiano": ("Afrocolombiano", "Afro-Colombian"),
-    "indigena": ("Indígena", "Indigenous"),
-    "raizal": ("Raizal", "Raizal"),
-    "palenquero": ("Palenquero", "Palenquero"),
-    "rrom": ("Rrom (gitano)", "Rrom (Roma)"),
-    "ninguno": ("Ninguno", "None"),
-}, "Ethnic focus of the organization")
+ETHNIC_FOCUS = Vocabulary(
+    "ethnic_focus",
+    EthnicFocus,
+    {
+        "afrocolombiano": ("Afrocolombiano", "Afro-Colombian"),
+        "indigena": ("Indígena", "Indigenous"),
+        "raizal": ("Raizal", "Raizal"),
+        "palenquero": ("Palenquero", "Palenquero"),
+        "rrom": ("Rrom (gitano)", "Rrom (Roma)"),
+        "ninguno": ("Ninguno", "None"),
+    },
+    "Ethnic focus of the organization",
+)
 
-FOCUS_AREA = Vocabulary("focus_areas", FocusArea, {
-    "jovenes": ("Jóvenes", "Youth"),
-    "mujeres": ("Mujeres", "Women"),
-    "victimas": ("Víctimas", "Victims"),
-    "derechos_humanos": ("Derechos humanos", "Human rights"),
-    "convivencia": ("Convivencia", "Coexistence"),
-    "seguridad": ("Seguridad", "Security"),
-    "medio_ambiente": ("Medio ambiente", "Environment"),
-    "cultura": ("Cultura", "Culture"),
-    "otro": ("Otro", "Other"),
-}, "Thematic focus areas")
+FOCUS_AREA = Vocabulary(
+    "focus_areas",
+    FocusArea,
+    {
+        "jovenes": ("Jóvenes", "Youth"),
+        "mujeres": ("Mujeres", "Women"),
+        "victimas": ("Víctimas", "Victims"),
+        "derechos_humanos": ("Derechos humanos", "Human rights"),
+        "convivencia": ("Convivencia", "Coexistence"),
+        "seguridad": ("Seguridad", "Security"),
+        "medio_ambiente": ("Medio ambiente", "Environment"),
+        "cultura": ("Cultura", "Culture"),
+        "otro": ("Otro", "Other"),
+    },
+    "Thematic focus areas",
+)
 
-ORGANIZATION_STATUS = Vocabulary("status", OrganizationStatus, {
-    "active": ("Activa", "Active"),
-    "inactive": ("Inactiva", "Inactive"),
-}, "Whether the organization is currently active")
+ORGANIZATION_STATUS = Vocabulary(
+    "status",
+    OrganizationStatus,
+    {
+        "active": ("Activa", "Active"),
+        "inactive": ("Inactiva", "Inactive"),
+    },
+    "Whether the organization is currently active",
+)
 
-ASSESSMENT_KIND = Vocabulary("assessment_kind", AssessmentKind, {
-    "baseline": ("Línea de base", "Baseline"),
-    "follow_up": ("Seguimiento", "Follow-up"),
-}, "OPI assessment kind")
+ASSESSMENT_KIND = Vocabulary(
+    "assessment_kind",
+    AssessmentKind,
+    {
+        "baseline": ("Línea de base", "Baseline"),
+        "follow_up": ("Seguimiento", "Follow-up"),
+    },
+    "OPI assessment kind",
+)
 
-ASSESSMENT_STATUS = Vocabulary("assessment_status", AssessmentStatus, {
-    "draft": ("Borrador", "Draft"),
-    "verified": ("Verificada", "Verified"),
-}, "OPI assessment status")
+ASSESSMENT_STATUS = Vocabulary(
+    "assessment_status",
+    AssessmentStatus,
+    {
+        "draft": ("Borrador", "Draft"),
+        "verified": ("Verificada", "Verified"),
+    },
+    "OPI assessment status",
+)
 
-OPI_DOMAIN = Vocabulary("opi_domain", OpiDomain, {
-    "effectiveness": ("Efectividad", "Effectiveness"),
-    "efficiency": ("Eficiencia", "Efficiency"),
-    "relevance": ("Pertinencia", "Relevance"),
-    "sustainability": ("Sostenibilidad", "Sustainability"),
-}, "OPI (Índice de Desempeño Organizacional) domains")
+OPI_DOMAIN = Vocabulary(
+    "opi_domain",
+    OpiDomain,
+    {
+        "effectiveness": ("Efectividad", "Effectiveness"),
+        "efficiency": ("Eficiencia", "Efficiency"),
+        "relevance": ("Pertinencia", "Relevance"),
+        "sustainability": ("Sostenibilidad", "Sustainability"),
+    },
+    "OPI (Índice de Desempeño Organizacional) domains",
+)
 
-OPI_AREA = Vocabulary("opi_area", OpiArea, {
-    "results": ("Resultados", "Results"),
-    "standards": ("Estándares", "Standards"),
-    "delivery": ("Entrega", "Delivery"),
-    "reach": ("Alcance", "Reach"),
-    "target_population": ("Población objetivo", "Target population"),
-    "learning": ("Aprendizaje", "Learning"),
-    "resources": ("Recursos", "Resources"),
-    "social_capital": ("Capital social", "Social capital"),
-}, "OPI sub-areas (two per domain), scored 1–4")
+OPI_AREA = Vocabulary(
+    "opi_area",
+    OpiArea,
+    {
+        "results": ("Resultados", "Results"),
+        "standards": ("Estándares", "Standards"),
+        "delivery": ("Entrega", "Delivery"),
+        "reach": ("Alcance", "Reach"),
+        "target_population": ("Población objetivo", "Target population"),
+        "learning": ("Aprendizaje", "Learning"),
+        "resources": ("Recursos", "Resources"),
+        "social_capital": ("Capital social", "Social capital"),
+    },
+    "OPI sub-areas (two per domain), scored 1 to 4",
+)
 
-ALL = [ORGANIZATION_TYPE, ETHNIC_FOCUS, FOCUS_AREA, ORGANIZATION_STATUS, ASSESSMENT_KIND,
-       ASSESSMENT_STATUS, OPI_DOMAIN, OPI_AREA]
+ALL = [
+    ORGANIZATION_TYPE,
+    ETHNIC_FOCUS,
+    FOCUS_AREA,
+    ORGANIZATION_STATUS,
+    ASSESSMENT_KIND,
+    ASSESSMENT_STATUS,
+    OPI_DOMAIN,
+    OPI_AREA,
+]

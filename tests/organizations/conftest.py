@@ -34,8 +34,9 @@ async def organizations_app(organizations_db: str) -> AsyncIterator[FastAPI]:
 
 
 @pytest.fixture
-async def client(organizations_app: FastAPI, organizations_db: str,
-                 make_token: TokenFactory) -> AsyncIterator[httpx.AsyncClient]:
+async def client(
+    organizations_app: FastAPI, organizations_db: str, make_token: TokenFactory
+) -> AsyncIterator[httpx.AsyncClient]:
     """A client with a token carrying every scope; tables are emptied after each test."""
     async with asgi_client(organizations_app, headers=bearer(make_token())) as c:
         yield c
@@ -43,8 +44,9 @@ async def client(organizations_app: FastAPI, organizations_db: str,
 
 
 @pytest.fixture
-async def anonymous(organizations_app: FastAPI, organizations_db: str
-                    ) -> AsyncIterator[httpx.AsyncClient]:
+async def anonymous(
+    organizations_app: FastAPI, organizations_db: str
+) -> AsyncIterator[httpx.AsyncClient]:
     async with asgi_client(organizations_app) as c:
         yield c
     await truncate_all(organizations_db)

@@ -4,6 +4,7 @@ Revision ID: org_0001
 Revises:
 Create Date: 2026-11-25
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -48,9 +49,13 @@ def upgrade() -> None:
     op.create_index("ix_organizations_type", "organizations", ["type"])
     op.create_index("ix_organizations_municipality_code", "organizations", ["municipality_code"])
     op.create_index("ix_organizations_department_code", "organizations", ["department_code"])
-    op.create_index("uq_organizations_municipality_code_name_key", "organizations",
-                    ["municipality_code", "name_key"], unique=True,
-                    postgresql_where=sa.text("archived_at IS NULL"))
+    op.create_index(
+        "uq_organizations_municipality_code_name_key",
+        "organizations",
+        ["municipality_code", "name_key"],
+        unique=True,
+        postgresql_where=sa.text("archived_at IS NULL"),
+    )
 
     op.create_table(
         "assessments",
@@ -67,14 +72,25 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
-        sa.ForeignKeyConstraint(["organization_id"], ["organizations.id"],
-                                name="fk_assessments_organization_id_organizations"),
+        sa.ForeignKeyConstraint(
+            ["organization_id"],
+            ["organizations.id"],
+            name="fk_assessments_organization_id_organizations",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_assessments"),
     )
-    op.create_index("uq_assessments_one_baseline", "assessments", ["organization_id"],
-                    unique=True, postgresql_where=sa.text("kind = 'baseline'"))
-    op.create_index("ix_assessments_organization_id_assessed_on", "assessments",
-                    ["organization_id", "assessed_on"])
+    op.create_index(
+        "uq_assessments_one_baseline",
+        "assessments",
+        ["organization_id"],
+        unique=True,
+        postgresql_where=sa.text("kind = 'baseline'"),
+    )
+    op.create_index(
+        "ix_assessments_organization_id_assessed_on",
+        "assessments",
+        ["organization_id", "assessed_on"],
+    )
     create_idempotency_table(op)
 
 
