@@ -19,6 +19,7 @@ from services.common.migrations import current_revisions, head_revisions
 from services.common.observability import Metrics, RequestContextMiddleware
 from services.common.settings import ServiceSettings
 from services.common.territory import Territories
+from services.common.tracing import instrument_app
 
 logger = logging.getLogger("somos.app")
 
@@ -108,4 +109,5 @@ def create_service_app(
     app.add_middleware(IdempotencyMiddleware, ttl_hours=platform.idempotency_ttl_hours)
     app.add_middleware(BodyLimitMiddleware, max_bytes=platform.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, service=service, metrics=metrics)
+    instrument_app(app, service)  # outermost, and only when OTEL_* asks for traces
     return app

@@ -14,9 +14,14 @@ from typing import Any
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from services.common.tracing import current_trace_id
+
 REQUEST_ID_HEADER = "x-request-id"
 _request_id: ContextVar[str | None] = ContextVar("somos_request_id", default=None)
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
+# Trace id of an incoming W3C traceparent, so logs correlate even with tracing off here.
+_incoming_trace_id: ContextVar[str | None] = ContextVar("somos_trace_id", default=None)
+_TRACEPARENT = re.compile(r"^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$")
 
 # Fields a log record may carry besides the message; anything else is dropped, so a
 # careless `extra=` can never put a request body or personal data in the logs.
@@ -44,7 +49,7 @@ def current_request_id() -> str | None:
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, request_id, allowed fields."""
+    """One JSON object per line: time, level, logger, message, request_id, trace_id, fields."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -54,6 +59,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", None) or current_request_id(),
+            "trace_id": current_trace_id() or _incoming_trace_id.get(),
         }
         for name in _LOG_FIELDS:
             value = getattr(record, name, None)
@@ -73,6 +79,8 @@ def configure_logging(level: str = "INFO") -> None:
     root.setLevel(level.upper())
     logging.getLogger("uvicorn.access").disabled = True
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # httpx logs every URL at INFO; query strings (?q=) may carry names: ours log the template.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
@@ -112,6 +120,15 @@ _PROBLEM_500 = json.dumps(
 ).encode()
 
 
+def _trace_id_of(scope: Scope) -> str | None:
+    for key, value in scope["headers"]:
+        if key == b"traceparent":
+            match = _TRACEPARENT.match(value.decode("latin-1").strip())
+            if match and match.group(1) != "0" * 32:
+                return match.group(1)
+    return None
+
+
 class RequestContextMiddleware:
     """Accept or mint X-Request-ID, echo it, log one line per request, count it.
 
@@ -137,6 +154,7 @@ class RequestContextMiddleware:
             incoming if incoming and _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
         )
         _request_id.set(request_id)
+        _incoming_trace_id.set(_trace_id_of(scope))
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status_holder = [500]
