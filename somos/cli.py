@@ -289,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve one process")
     p.add_argument("service", choices=sorted(SERVICES))
-    p.add_argument("--port", type=int, default=None)
+    p.add_argument("--port", type=int, default=int(os.environ.get("SOMOS_PORT") or 0) or None)
     p.add_argument("--host", default=os.environ.get("SOMOS_HOST", "127.0.0.1"))
     p.set_defaults(func=cmd_serve)
 

@@ -18,7 +18,10 @@ class InsecureConfiguration(RuntimeError):
 class PlatformSettings(BaseSettings):
     """Settings every process reads: environment, tokens, territories, limits, logging."""
 
-    model_config = SettingsConfigDict(env_prefix="SOMOS_", extra="ignore", env_file=None)
+    # An empty variable means "not set": compose and Kubernetes pass `${VAR:-}` for optional ones.
+    model_config = SettingsConfigDict(
+        env_prefix="SOMOS_", extra="ignore", env_file=None, env_ignore_empty=True
+    )
 
     environment: Literal["development", "production"] = "development"
     jwt_secret: SecretStr | None = None
@@ -58,7 +61,9 @@ class ServiceSettings(BaseSettings):
     (``SOMOS_ORGANIZATIONS_``); platform-wide settings keep their ``SOMOS_`` names.
     """
 
-    model_config = SettingsConfigDict(env_prefix="SOMOS_SERVICE_", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="SOMOS_SERVICE_", extra="ignore", env_ignore_empty=True
+    )
 
     service_name: ClassVar[str] = "service"
     default_port: ClassVar[int] = 8000
