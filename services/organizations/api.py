@@ -391,7 +391,7 @@ TAG_STATS = "statistics"
     operation_id="strengthening-plans-create",
     tags=[TAG_PLANS],
     response_model=StrengtheningPlanRead,
-    responses=problem_responses(409),
+    responses=created_responses(StrengtheningPlanRead, 409),
     summary="Start a strengthening plan (draft) on a verified OPI assessment",
 )
 async def create_plan(
@@ -525,7 +525,7 @@ ACTIONS = PLANS + "/{plan_id}/actions"
     operation_id="plan-actions-create",
     tags=[TAG_PLANS],
     response_model=PlanActionRead,
-    responses=problem_responses(404, 409),
+    responses=created_responses(PlanActionRead, 404, 409),
     summary="Add an action to an open plan",
 )
 async def create_action(
@@ -653,7 +653,7 @@ SUPPORT = "/api/v1/support-activities"
     operation_id="support-activities-create",
     tags=[TAG_SUPPORT],
     response_model=SupportActivityRead,
-    responses=problem_responses(409),
+    responses=created_responses(SupportActivityRead, 409),
     summary="Record support given to an organization",
 )
 async def create_support_activity(
@@ -784,7 +784,7 @@ INITIATIVES = "/api/v1/community-initiatives"
     operation_id="community-initiatives-create",
     tags=[TAG_INITIATIVES],
     response_model=CommunityInitiativeRead,
-    responses=problem_responses(409),
+    responses=created_responses(CommunityInitiativeRead, 409),
     summary="Register a community initiative (IBP or other)",
 )
 async def create_initiative(
