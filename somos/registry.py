@@ -37,6 +37,9 @@ SERVICES: dict[str, ServiceSpec] = {
     "organizations": ServiceSpec(
         "organizations", 8001, "services.organizations.app:create_app",
         "services.organizations.settings:OrganizationsSettings"),
+    "security_plans": ServiceSpec(
+        "security_plans", 8002, "services.security_plans.app:create_app",
+        "services.security_plans.settings:SecurityPlansSettings"),
 }
 
 
