@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
@@ -49,21 +49,38 @@ class VocabulariesRead(BaseModel):
 
 
 def vocabularies_router(
-    *, service: str, path: str, vocabularies: Sequence[Vocabulary], tag: str,
-    operation_id: str, guard: Callable[..., Any],
+    *,
+    service: str,
+    path: str,
+    vocabularies: Sequence[Vocabulary],
+    tag: str,
+    operation_id: str,
+    guard: Callable[..., Any],
 ) -> APIRouter:
     """``GET path``: the service's vocabularies, for a caller that passes ``guard``."""
     router = APIRouter(tags=[tag])
-    document = VocabulariesRead(service=service, vocabularies={
-        v.name: VocabularyRead(description=v.description, terms=[
-            Term(code=c.value, es=v.labels[c.value][0], en=v.labels[c.value][1])
-            for c in v.codes
-        ]) for v in vocabularies
-    })
+    document = VocabulariesRead(
+        service=service,
+        vocabularies={
+            v.name: VocabularyRead(
+                description=v.description,
+                terms=[
+                    Term(code=c.value, es=v.labels[c.value][0], en=v.labels[c.value][1])
+                    for c in v.codes
+                ],
+            )
+            for v in vocabularies
+        },
+    )
 
-    @router.get(path, operation_id=operation_id, response_model=VocabulariesRead,
-                summary=f"Coded lists of the {service} service (es/en labels)")
-    async def get_vocabularies(_: Annotated[Any, Depends(guard)]) -> VocabulariesRead:
+    @router.get(
+        path,
+        operation_id=operation_id,
+        response_model=VocabulariesRead,
+        dependencies=[Depends(guard)],
+        summary=f"Coded lists of the {service} service (es/en labels)",
+    )
+    async def get_vocabularies() -> VocabulariesRead:
         return document
 
     return router

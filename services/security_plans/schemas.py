@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
@@ -52,6 +52,22 @@ Period = Annotated[
 ]
 
 
+def _no_nul(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL characters: refuse them as invalid input."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    if isinstance(value, list):
+        for item in value:
+            _no_nul(item)
+    return value
+
+
+class Input(InputModel):
+    """Base of this service's request bodies."""
+
+    _text_safe = field_validator("*")(_no_nul)
+
+
 def _term_year(value: int | None) -> int | None:
     if value is not None and (value - FIRST_TERM_YEAR) % 4 != 0:
         raise ValueError(
@@ -80,7 +96,7 @@ def _dedupe(values: list[str] | None) -> list[str] | None:
 # --- plans -----------------------------------------------------------------------------
 
 
-class PlanCreate(InputModel):
+class PlanCreate(Input):
     """A new plan, in formulation. `id` may be sent by offline clients."""
 
     id: uuid.UUID | None = None
@@ -91,7 +107,7 @@ class PlanCreate(InputModel):
     _term = field_validator("term_start_year")(_term_year)
 
 
-class PlanUpdate(InputModel):
+class PlanUpdate(Input):
     """Changes to a plan in formulation; absent fields stay as they are."""
 
     title: Title | None = None
@@ -105,7 +121,7 @@ class PlanUpdate(InputModel):
         return self
 
 
-class PlanTransition(InputModel):
+class PlanTransition(Input):
     """Move a plan along its lifecycle; approval data is required when `to` is `approved`."""
 
     to: PlanStatus
@@ -154,7 +170,7 @@ class PlanPage(OutputModel):
 # --- diagnosis -------------------------------------------------------------------------
 
 
-class ProblemCreate(InputModel):
+class ProblemCreate(Input):
     id: uuid.UUID | None = None
     problem: Problem
     priority: int | None = Field(
@@ -166,7 +182,7 @@ class ProblemCreate(InputModel):
     source: str = Field(min_length=1, max_length=300, examples=["SIEDCO - Policía Nacional"])
 
 
-class ProblemUpdate(InputModel):
+class ProblemUpdate(Input):
     priority: int | None = Field(default=None, ge=1, le=100)
     baseline_value: Measure | None = None
     unit: BaselineUnit | None = None
@@ -201,13 +217,13 @@ class ProblemList(OutputModel):
 # --- lines and actions -----------------------------------------------------------------
 
 
-class LineCreate(InputModel):
+class LineCreate(Input):
     id: uuid.UUID | None = None
     name: Title
     objective: Text
 
 
-class LineUpdate(InputModel):
+class LineUpdate(Input):
     name: Title | None = None
     objective: Text | None = None
 
@@ -217,7 +233,7 @@ class LineUpdate(InputModel):
         return self
 
 
-class Indicator(InputModel):
+class Indicator(Input):
     name: str = Field(
         min_length=1, max_length=300, examples=["Tasa de homicidios por 100.000 habitantes"]
     )
@@ -236,7 +252,7 @@ class IndicatorRead(OutputModel):
 Budget = dict[FundingSource, Pesos]
 
 
-class ActionCreate(InputModel):
+class ActionCreate(Input):
     id: uuid.UUID | None = None
     name: Title
     responsible_institution: Institution
@@ -253,7 +269,7 @@ class ActionCreate(InputModel):
     _dedupe = field_validator("problems")(_dedupe)
 
 
-class ActionUpdate(InputModel):
+class ActionUpdate(Input):
     """Changes to an action; `line_id` moves it to another line of the same plan."""
 
     line_id: uuid.UUID | None = None
@@ -322,7 +338,7 @@ class PlanDetail(PlanRead):
 # --- progress reports ------------------------------------------------------------------
 
 
-class ReportCreate(InputModel):
+class ReportCreate(Input):
     id: uuid.UUID | None = None
     period: Period
     value: Measure = Field(description="Indicator value at the end of the period")
@@ -330,7 +346,7 @@ class ReportCreate(InputModel):
     note: str | None = Field(default=None, max_length=4000)
 
 
-class ReportUpdate(InputModel):
+class ReportUpdate(Input):
     value: Measure | None = None
     budget_executed_cop: Pesos | None = None
     note: str | None = Field(default=None, max_length=4000)
@@ -411,7 +427,7 @@ class PlanExecution(BudgetSummary):
 # --- reviews ---------------------------------------------------------------------------
 
 
-class ChecklistEntry(InputModel):
+class ChecklistEntry(Input):
     rating: Rating
     comment: str = Field(default="", max_length=4000)
 
@@ -421,7 +437,7 @@ class ChecklistEntryRead(OutputModel):
     comment: str
 
 
-class ReviewCreate(InputModel):
+class ReviewCreate(Input):
     id: uuid.UUID | None = None
     reviewer: str = Field(min_length=2, max_length=200)
     reviewed_on: date
@@ -466,7 +482,7 @@ class ReviewPage(OutputModel):
 Reference = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
-class StrategyCreate(InputModel):
+class StrategyCreate(Input):
     id: uuid.UUID | None = None
     title: Title
     municipality_code: MunicipalityCode
@@ -484,7 +500,7 @@ class StrategyCreate(InputModel):
     _dedupe = field_validator("target_problems")(_dedupe)
 
 
-class StrategyUpdate(InputModel):
+class StrategyUpdate(Input):
     title: Title | None = None
     security_plan_id: uuid.UUID | None = None
     approach: Approach | None = None
@@ -513,7 +529,7 @@ class StrategyUpdate(InputModel):
         return self
 
 
-class StrategyTransition(InputModel):
+class StrategyTransition(Input):
     """`implementing` needs `started_on` (here or already set); `evaluated` needs
     `results_note`; `discontinued` needs a `reason`."""
 
