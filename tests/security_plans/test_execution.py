@@ -26,8 +26,12 @@ async def test_reports_only_in_implementation(client):
     assert r.json()["type"] == "urn:somos:problem:plan-not-in-implementation"
     transitions = f"{PLANS}/{plan['id']}/transitions"
     await ok(await client.post(transitions, json={"to": "submitted"}))
-    await ok(await client.post(transitions, json={"to": "approved", "approved_on": "2024-05-20",
-                                                  "act_reference": "Acta 4"}))
+    await ok(
+        await client.post(
+            transitions,
+            json={"to": "approved", "approved_on": "2024-05-20", "act_reference": "Acta 4"},
+        )
+    )
     r = await client.post(url, json=report("2024-Q3", 10, 1_000_000))
     assert r.status_code == 409
     await ok(await client.post(transitions, json={"to": "in_implementation"}))
@@ -65,8 +69,11 @@ async def test_report_correction_needs_if_match(client):
     created = await ok(await client.post(url, json=report("2024-Q3", 10, 1_000_000)), 201)
     item = f"{url}/{created['id']}"
     assert (await client.patch(item, json={"value": 12})).status_code == 428
-    fixed = await ok(await client.patch(item, json={"value": 12, "note": "Corrección SIEDCO"},
-                                        headers={"If-Match": '"1"'}))
+    fixed = await ok(
+        await client.patch(
+            item, json={"value": 12, "note": "Corrección SIEDCO"}, headers={"If-Match": '"1"'}
+        )
+    )
     assert fixed["value"] == 12 and fixed["version"] == 2 and fixed["note"] == "Corrección SIEDCO"
     listed = await ok(await client.get(url))
     assert [r["period"] for r in listed["items"]] == ["2024-Q3"]
@@ -77,13 +84,18 @@ async def test_execution_from_two_reports_per_action(client):
     a1, a2 = plan["action_ids"]
     base = f"{PLANS}/{plan['id']}/actions"
     # Each action plans 150,000,000 (120M FONSET + 30M own resources), target 400 youths.
-    await ok(await client.post(f"{base}/{a1}/reports", json=report("2024-Q3", 120, 30_000_000)), 201)
-    await ok(await client.post(f"{base}/{a1}/reports", json=report("2024-Q4", 200, 45_000_000)), 201)
+    await ok(
+        await client.post(f"{base}/{a1}/reports", json=report("2024-Q3", 120, 30_000_000)), 201
+    )
+    await ok(
+        await client.post(f"{base}/{a1}/reports", json=report("2024-Q4", 200, 45_000_000)), 201
+    )
     await ok(await client.post(f"{base}/{a2}/reports", json=report("2024-Q2", 40, 15_000_000)), 201)
     await ok(await client.post(f"{base}/{a2}/reports", json=report("2024-Q3", 50, 0)), 201)
 
-    ex = await ok(await client.get(f"{PLANS}/{plan['id']}/execution",
-                                   params={"as_of": "2025-02-10"}))
+    ex = await ok(
+        await client.get(f"{PLANS}/{plan['id']}/execution", params={"as_of": "2025-02-10"})
+    )
     assert ex["as_of"] == "2025-02-10"
     assert ex["planned_cop"] == 300_000_000
     assert ex["executed_cop"] == 90_000_000
@@ -96,13 +108,17 @@ async def test_execution_from_two_reports_per_action(client):
     assert first["target_pct"] == 50.0 and first["reports_count"] == 2
     assert (second["executed_cop"], second["execution_pct"]) == (15_000_000, 10.0)
     assert (second["latest_period"], second["latest_value"], second["target_pct"]) == (
-        "2024-Q3", 50.0, 12.5)
+        "2024-Q3",
+        50.0,
+        12.5,
+    )
     assert ex["lines"][0]["execution_pct"] == 30.0
     assert ex["actions_without_recent_report"] == []
 
     # A quarter later, the second action has no report in 2024-Q4 or 2025-Q1.
-    later = await ok(await client.get(f"{PLANS}/{plan['id']}/execution",
-                                      params={"as_of": "2025-04-15"}))
+    later = await ok(
+        await client.get(f"{PLANS}/{plan['id']}/execution", params={"as_of": "2025-04-15"})
+    )
     assert later["recent_periods"] == ["2024-Q4", "2025-Q1"]
     assert later["actions_without_recent_report"] == [a2]
     assert [a["reported_recently"] for a in later["lines"][0]["actions"]] == [True, False]
@@ -114,21 +130,34 @@ async def test_execution_before_implementation_has_no_gaps(client):
     assert ex["recent_periods"] == [] and ex["actions_without_recent_report"] == []
     assert ex["actions_count"] == 4 and ex["planned_cop"] == 600_000_000
     assert ex["executed_cop"] == 0 and ex["execution_pct"] == 0.0
-    assert all(a["reported_recently"] is None and a["target_pct"] is None
-               for line in ex["lines"] for a in line["actions"])
+    assert all(
+        a["reported_recently"] is None and a["target_pct"] is None
+        for line in ex["lines"]
+        for a in line["actions"]
+    )
 
 
-@pytest.mark.parametrize(("as_of", "expected"), [
-    ("2024-02-01", []),                       # first quarter of the term: none completed
-    ("2024-05-01", ["2024-Q1"]),
-    ("2026-01-01", ["2025-Q3", "2025-Q4"]),
-    ("2031-06-01", ["2027-Q3", "2027-Q4"]),   # after the term: its last two quarters
-])
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2024-02-01", []),  # first quarter of the term: none completed
+        ("2024-05-01", ["2024-Q1"]),
+        ("2026-01-01", ["2025-Q3", "2025-Q4"]),
+        ("2031-06-01", ["2027-Q3", "2027-Q4"]),  # after the term: its last two quarters
+    ],
+)
 def test_recent_periods_window(as_of, expected):
     from datetime import date
 
-    assert recent_periods(term_start_year=2024, term_end_year=2027, status="in_implementation",
-                          as_of=date.fromisoformat(as_of)) == expected
+    assert (
+        recent_periods(
+            term_start_year=2024,
+            term_end_year=2027,
+            status="in_implementation",
+            as_of=date.fromisoformat(as_of),
+        )
+        == expected
+    )
 
 
 async def test_detail_and_execution_use_a_fixed_number_of_queries(client, monkeypatch):
@@ -156,6 +185,10 @@ async def test_detail_and_execution_use_a_fixed_number_of_queries(client, monkey
     big = await plan_in_implementation(client, lines=3, actions=4, municipality_code="19001")
     for action_id in big["action_ids"]:
         for period in ("2024-Q1", "2024-Q2", "2024-Q3"):
-            await ok(await client.post(f"{PLANS}/{big['id']}/actions/{action_id}/reports",
-                                       json=report(period, 1, 1)), 201)
+            await ok(
+                await client.post(
+                    f"{PLANS}/{big['id']}/actions/{action_id}/reports", json=report(period, 1, 1)
+                ),
+                201,
+            )
     assert await statements(small["id"]) == await statements(big["id"]) == (4, 4)

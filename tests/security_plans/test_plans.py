@@ -125,16 +125,18 @@ async def test_patch_needs_if_match_and_only_in_formulation(client):
 async def test_lifecycle_with_approval_data(client):
     plan = await formulated_plan(client)
     url = f"{PLANS}/{plan['id']}/transitions"
-    r = await client.post(url, json={"to": "approved", **{k: v for k, v in APPROVAL.items()
-                                                          if k != "to"}})
+    r = await client.post(
+        url, json={"to": "approved", **{k: v for k, v in APPROVAL.items() if k != "to"}}
+    )
     assert r.status_code == 409
     assert r.json()["type"] == "urn:somos:problem:invalid-transition"
     assert r.json()["allowed"] == ["submitted"]
     await ok(await client.post(url, json={"to": "submitted"}))
     r = await client.post(url, json={"to": "formulation"})
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "reason"
-    back = await ok(await client.post(url, json={"to": "formulation",
-                                                 "reason": "Falta enfoque diferencial"}))
+    back = await ok(
+        await client.post(url, json={"to": "formulation", "reason": "Falta enfoque diferencial"})
+    )
     assert back["status"] == "formulation"
     assert back["status_reason"] == "Falta enfoque diferencial"
     await ok(await client.post(url, json={"to": "submitted"}))
@@ -165,8 +167,12 @@ async def test_late_approval_is_not_on_time(client):
     plan = await formulated_plan(client)
     url = f"{PLANS}/{plan['id']}/transitions"
     await ok(await client.post(url, json={"to": "submitted"}))
-    late = await ok(await client.post(url, json={**APPROVAL, "approved_on": "2024-07-01",
-                                                  "approving_body": "consejo_seguridad"}))
+    late = await ok(
+        await client.post(
+            url,
+            json={**APPROVAL, "approved_on": "2024-07-01", "approving_body": "consejo_seguridad"},
+        )
+    )
     assert late["approved_on_time"] is False
     assert late["approving_body"] == "consejo_seguridad"
     assert late["approval_deadline"] == "2024-06-30"
@@ -189,8 +195,11 @@ async def test_edits_only_in_formulation(client):
         await client.post(f"{url}/problems", json=problem_body("extorsion")),
         await client.post(f"{url}/lines", json=line_body()),
         await client.post(f"{url}/lines/{plan['line_ids'][0]}/actions", json=action_body()),
-        await client.patch(f"{url}/actions/{plan['action_ids'][0]}", json={"name": "Nuevo"},
-                           headers={"If-Match": '"1"'}),
+        await client.patch(
+            f"{url}/actions/{plan['action_ids'][0]}",
+            json={"name": "Nuevo"},
+            headers={"If-Match": '"1"'},
+        ),
         await client.delete(f"{url}/lines/{plan['line_ids'][0]}", headers={"If-Match": '"1"'}),
     ]
     for r in attempts:
@@ -205,31 +214,45 @@ async def test_diagnosis_rules(client):
     url = f"{PLANS}/{plan['id']}"
     first = await ok(await client.post(f"{url}/problems", json=problem_body()), 201)
     assert first["priority"] == 1
-    second = await ok(await client.post(f"{url}/problems", json=problem_body(
-        "extorsion", baseline_value=12, unit="casos")), 201)
+    second = await ok(
+        await client.post(
+            f"{url}/problems", json=problem_body("extorsion", baseline_value=12, unit="casos")
+        ),
+        201,
+    )
     assert second["priority"] == 2
     r = await client.post(f"{url}/problems", json=problem_body())
     assert r.status_code == 409 and r.json()["type"] == "urn:somos:problem:duplicate-problem"
     r = await client.post(f"{url}/problems", json=problem_body("robo_de_ganado"))
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "problem"
     line = await ok(await client.post(f"{url}/lines", json=line_body()), 201)
-    r = await client.post(f"{url}/lines/{line['id']}/actions",
-                          json=action_body(problems=["homicidio", "microtrafico"]))
+    r = await client.post(
+        f"{url}/lines/{line['id']}/actions",
+        json=action_body(problems=["homicidio", "microtrafico"]),
+    )
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "problems"
     assert "microtrafico" in r.json()["errors"][0]["message"]
-    action = await ok(await client.post(f"{url}/lines/{line['id']}/actions",
-                                        json=action_body(problems=["homicidio"])), 201)
+    action = await ok(
+        await client.post(
+            f"{url}/lines/{line['id']}/actions", json=action_body(problems=["homicidio"])
+        ),
+        201,
+    )
     assert action["budget_total_cop"] == 150_000_000
     r = await client.delete(f"{url}/problems/{first['id']}", headers={"If-Match": '"1"'})
     assert r.status_code == 409 and r.json()["type"] == "urn:somos:problem:in-use"
-    archived = await ok(await client.delete(f"{url}/problems/{second['id']}",
-                                            headers={"If-Match": '"1"'}))
+    archived = await ok(
+        await client.delete(f"{url}/problems/{second['id']}", headers={"If-Match": '"1"'})
+    )
     assert archived["archived_at"] is not None
     problems = await ok(await client.get(f"{url}/problems"))
     assert [p["problem"] for p in problems["items"]] == ["homicidio"]
-    r = await client.patch(f"{url}/actions/{action['id']}", json={"problems": ["extorsion"]},
-                           headers={"If-Match": '"1"'})
+    r = await client.patch(
+        f"{url}/actions/{action['id']}",
+        json={"problems": ["extorsion"]},
+        headers={"If-Match": '"1"'},
+    )
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "problems"
 
 
@@ -238,24 +261,29 @@ async def test_actions_budget_indicator_and_moves(client):
     url = f"{PLANS}/{plan['id']}"
     line_a, line_b = plan["line_ids"]
     action_id = plan["action_ids"][0]
-    r = await client.post(f"{url}/lines/{line_a}/actions",
-                          json=action_body(budget={"fonset": -5}))
+    r = await client.post(f"{url}/lines/{line_a}/actions", json=action_body(budget={"fonset": -5}))
     assert r.status_code == 422
-    r = await client.post(f"{url}/lines/{line_a}/actions",
-                          json=action_body(budget={"regalias_directas": 5}))
+    r = await client.post(
+        f"{url}/lines/{line_a}/actions", json=action_body(budget={"regalias_directas": 5})
+    )
     assert r.status_code == 422
-    r = await client.post(f"{url}/lines/{line_a}/actions",
-                          json=action_body(budget={"fonset": 1.5}))
+    r = await client.post(f"{url}/lines/{line_a}/actions", json=action_body(budget={"fonset": 1.5}))
     assert r.status_code == 422
-    moved = await ok(await client.patch(
-        f"{url}/actions/{action_id}",
-        json={"line_id": line_b, "budget": {"sgr": 80_000_000, "fonsecon": 20_000_000}},
-        headers={"If-Match": '"1"'}))
+    moved = await ok(
+        await client.patch(
+            f"{url}/actions/{action_id}",
+            json={"line_id": line_b, "budget": {"sgr": 80_000_000, "fonsecon": 20_000_000}},
+            headers={"If-Match": '"1"'},
+        )
+    )
     assert moved["line_id"] == line_b
     assert moved["budget"] == {"sgr": 80_000_000, "fonsecon": 20_000_000}
     assert moved["budget_total_cop"] == 100_000_000
-    r = await client.patch(f"{url}/actions/{action_id}", json={"line_id": str(uuid.uuid4())},
-                           headers={"If-Match": '"2"'})
+    r = await client.patch(
+        f"{url}/actions/{action_id}",
+        json={"line_id": str(uuid.uuid4())},
+        headers={"If-Match": '"2"'},
+    )
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "line_id"
     in_a = await ok(await client.get(f"{url}/lines/{line_a}/actions"))
     in_b = await ok(await client.get(f"{url}/lines/{line_b}/actions"))
@@ -268,6 +296,7 @@ async def test_actions_budget_indicator_and_moves(client):
     assert [line["id"] for line in detail["lines"]] == [line_b]
     assert len(detail["lines"][0]["actions"]) == 2
 
+
 async def test_detail_nests_lines_and_actions(client):
     plan = await formulated_plan(client, lines=2, actions=3)
     r = await client.get(f"{PLANS}/{plan['id']}")
@@ -277,8 +306,11 @@ async def test_detail_nests_lines_and_actions(client):
     assert [len(line["actions"]) for line in detail["lines"]] == [3, 3]
     assert detail["lines"][1]["actions"][2]["name"] == "Acción 2.3"
     assert detail["lines"][0]["actions"][0]["indicator"] == {
-        "name": "Jóvenes en programas de prevención", "unit": "personas", "baseline": 0.0,
-        "target": 400.0}
+        "name": "Jóvenes en programas de prevención",
+        "unit": "personas",
+        "baseline": 0.0,
+        "target": 400.0,
+    }
     r = await client.get(f"{PLANS}/{uuid.uuid4()}")
     assert r.status_code == 404 and r.json()["type"] == "urn:somos:problem:not-found"
 
