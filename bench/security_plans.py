@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
@@ -57,7 +58,13 @@ async def seed(url: str) -> uuid.UUID:
     """Insert the big plan and 1,000 others; returns the big plan's id."""
     rng = random.Random(42)
     now = datetime.now(UTC)
-    plans, problems, lines, actions, reports, reviews, strategies = [], [], [], [], [], [], []
+    plans: list[tuple[Any, ...]] = []
+    problems: list[tuple[Any, ...]] = []
+    lines: list[tuple[Any, ...]] = []
+    actions: list[tuple[Any, ...]] = []
+    reports: list[tuple[Any, ...]] = []
+    reviews: list[tuple[Any, ...]] = []
+    strategies: list[tuple[Any, ...]] = []
     big: uuid.UUID | None = None
     for i, code in enumerate(MUNICIPALITIES[:1000]):
         plan_id = uuid.uuid4()
