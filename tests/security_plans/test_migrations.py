@@ -7,6 +7,7 @@ import asyncio
 import asyncpg
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import create_async_engine
 
 import services.security_plans.models  # noqa: F401  (registers the tables)
@@ -37,13 +38,17 @@ async def _tables(url: str) -> set[str]:
 
 
 async def _model_differences(url: str) -> list[object]:
+    # Only this service's tables: other services' models share the metadata in a full run.
+    own = MetaData(naming_convention=metadata.naming_convention)
+    for name in sorted(TABLES - {"idempotency_keys"}):
+        metadata.tables[name].to_metadata(own)
     engine = create_async_engine(sqlalchemy_url(url))
     try:
         async with engine.connect() as conn:
 
             def compare(sync_conn):  # type: ignore[no-untyped-def]
                 context = MigrationContext.configure(sync_conn, opts={"compare_type": True})
-                return compare_metadata(context, metadata)
+                return compare_metadata(context, own)
 
             diffs = await conn.run_sync(compare)
     finally:
