@@ -72,7 +72,7 @@ SELECT gen_random_uuid(), n.id, a.id, 'Plan ' || n.i, DATE '2025-01-01' + (n.i %
        1, now(), now()
 FROM numbered n JOIN assessments a ON a.organization_id = n.id AND a.kind = 'baseline'
 WHERE n.i % 5 = 0 AND n.i <= {plans} * 5;
-INSERT INTO plan_actions (id, plan_id, opi_area, description, strategy, evidence_reference,
+INSERT INTO strengthening_actions (id, plan_id, opi_area, description, strategy, evidence_reference,
     responsible, due_date, status, progress_pct, version, created_at, updated_at)
 SELECT gen_random_uuid(), p.id, (ARRAY['results', 'reach', 'learning'])[k], 'Acción', 'Estrategia',
        'Manual OPI', 'Coordinación', DATE '2025-06-30', 'in_progress', 30 * k, 1, now(), now()
@@ -107,7 +107,7 @@ COUNTS_SQL = """
 SELECT (SELECT count(*) FROM organizations) AS organizations,
        (SELECT count(*) FROM assessments) AS assessments,
        (SELECT count(*) FROM strengthening_plans) AS plans,
-       (SELECT count(*) FROM plan_actions) AS actions,
+       (SELECT count(*) FROM strengthening_actions) AS actions,
        (SELECT count(*) FROM support_activities) AS support,
        (SELECT count(*) FROM community_initiatives) AS initiatives
 """

@@ -126,9 +126,9 @@ class StrengtheningPlan(SQLModel, table=True):
 class PlanAction(SQLModel, table=True):
     """One evidence-based action of a strengthening plan, aimed at one OPI sub-area."""
 
-    __tablename__ = "plan_actions"
+    __tablename__ = "strengthening_actions"
     __table_args__ = (
-        sa.Index("ix_plan_actions_plan_id_created_at_id", "plan_id", "created_at", "id"),
+        sa.Index("ix_strengthening_actions_plan_id_created_at_id", "plan_id", "created_at", "id"),
         sa.CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct_range"),
     )
 

@@ -72,7 +72,7 @@ def upgrade() -> None:
     )
 
     op.create_table(
-        "plan_actions",
+        "strengthening_actions",
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("plan_id", sa.Uuid(), nullable=False),
         sa.Column("opi_area", sa.String(30), nullable=False),
@@ -87,15 +87,17 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["plan_id"],
             ["strengthening_plans.id"],
-            name="fk_plan_actions_plan_id_strengthening_plans",
+            name="fk_strengthening_actions_plan_id_strengthening_plans",
         ),
         sa.CheckConstraint(
-            "progress_pct BETWEEN 0 AND 100", name="ck_plan_actions_progress_pct_range"
+            "progress_pct BETWEEN 0 AND 100", name="ck_strengthening_actions_progress_pct_range"
         ),
-        sa.PrimaryKeyConstraint("id", name="pk_plan_actions"),
+        sa.PrimaryKeyConstraint("id", name="pk_strengthening_actions"),
     )
     op.create_index(
-        "ix_plan_actions_plan_id_created_at_id", "plan_actions", ["plan_id", "created_at", "id"]
+        "ix_strengthening_actions_plan_id_created_at_id",
+        "strengthening_actions",
+        ["plan_id", "created_at", "id"],
     )
 
     op.create_table(
@@ -177,5 +179,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("community_initiatives")
     op.drop_table("support_activities")
-    op.drop_table("plan_actions")
+    op.drop_table("strengthening_actions")
     op.drop_table("strengthening_plans")
