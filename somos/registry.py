@@ -40,6 +40,12 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.organizations.app:create_app",
         "services.organizations.settings:OrganizationsSettings",
     ),
+    "security_plans": ServiceSpec(
+        "security_plans",
+        8002,
+        "services.security_plans.app:create_app",
+        "services.security_plans.settings:SecurityPlansSettings",
+    ),
 }
 
 

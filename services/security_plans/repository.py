@@ -1,0 +1,518 @@
+"""Every SQL statement of the security_plans service."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar, cast
+
+import asyncpg
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel, col, select
+
+from services.common.auth import Principal
+from services.common.pagination import PageParams, keyset
+from services.security_plans.models import (
+    PlanAction,
+    PlanLine,
+    PlanProblem,
+    PlanReview,
+    PreventionStrategy,
+    ProgressReport,
+    SecurityPlan,
+)
+
+PLAN_COLUMNS = (
+    "id, municipality_code, department_code, term_start_year, term_end_year, title, status, "
+    "status_reason, status_changed_at, approved_on, approving_body, act_reference, version, "
+    "created_at, updated_at, archived_at"
+)
+PROBLEM_COLUMNS = (
+    "id, plan_id, problem, priority, baseline_value, unit, baseline_year, source, version, "
+    "created_at, updated_at, archived_at"
+)
+LINE_COLUMNS = "id, plan_id, name, objective, version, created_at, updated_at, archived_at"
+ACTION_COLUMNS = (
+    "id, plan_id, line_id, name, responsible_institution, problems, indicator, budget, "
+    "budget_total_cop, version, created_at, updated_at, archived_at"
+)
+
+T = TypeVar("T", bound=SQLModel)
+
+
+def table(model: type[SQLModel]) -> sa.Table:
+    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]
+
+
+# --- plans -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanFilters:
+    municipality_code: str | None = None
+    department_code: str | None = None
+    term_start_year: int | None = None
+    status: str | None = None
+    include_archived: bool = False
+
+
+async def get_plan(
+    session: AsyncSession, plan_id: uuid.UUID, *, for_update: bool = False
+) -> SecurityPlan | None:
+    stmt = select(SecurityPlan).where(col(SecurityPlan.id) == plan_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def term_taken(
+    session: AsyncSession,
+    *,
+    municipality_code: str,
+    term_start_year: int,
+    excluding: uuid.UUID | None = None,
+) -> bool:
+    """True when another active plan covers that municipality and term."""
+    stmt = select(SecurityPlan.id).where(
+        col(SecurityPlan.municipality_code) == municipality_code,
+        col(SecurityPlan.term_start_year) == term_start_year,
+        col(SecurityPlan.archived_at).is_(None),
+    )
+    if excluding is not None:
+        stmt = stmt.where(col(SecurityPlan.id) != excluding)
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def list_plans(
+    session: AsyncSession, *, principal: Principal, filters: PlanFilters, page: PageParams
+) -> Sequence[SecurityPlan]:
+    p = SecurityPlan
+    stmt = select(p).where(
+        principal.territory_clause(col(p.municipality_code), col(p.department_code))
+    )
+    if not filters.include_archived:
+        stmt = stmt.where(col(p.archived_at).is_(None))
+    for column, value in (
+        (col(p.municipality_code), filters.municipality_code),
+        (col(p.department_code), filters.department_code),
+        (col(p.term_start_year), filters.term_start_year),
+        (col(p.status), filters.status),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    paged = keyset(stmt, (col(p.created_at), col(p.id)), page)  # type: ignore[arg-type]
+    return (await session.execute(paged)).scalars().all()
+
+
+async def plan_parts_count(session: AsyncSession, plan_id: uuid.UUID) -> tuple[int, int, int]:
+    """Active problems, lines and actions of a plan, in one statement."""
+
+    def count(model: type[SQLModel]) -> Any:
+        t = table(model)
+        return (
+            sa.select(sa.func.count())
+            .select_from(t)
+            .where(t.c.plan_id == plan_id, t.c.archived_at.is_(None))
+            .scalar_subquery()
+        )
+
+    row = (
+        await session.execute(sa.select(count(PlanProblem), count(PlanLine), count(PlanAction)))
+    ).one()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+async def fetch_plan_detail(
+    pool: asyncpg.Pool, plan_id: uuid.UUID
+) -> tuple[asyncpg.Record, list[asyncpg.Record], list[asyncpg.Record], list[asyncpg.Record]] | None:
+    """A plan with its active diagnosis, lines and actions: four statements, any plan size."""
+    async with pool.acquire() as conn:
+        plan = await conn.fetchrow(
+            f"SELECT {PLAN_COLUMNS} FROM security_plans WHERE id = $1", plan_id
+        )
+        if plan is None:
+            return None
+        problems = await conn.fetch(
+            f"SELECT {PROBLEM_COLUMNS} FROM plan_problems WHERE plan_id = $1 "
+            "AND archived_at IS NULL ORDER BY priority, created_at, id",
+            plan_id,
+        )
+        lines = await conn.fetch(
+            f"SELECT {LINE_COLUMNS} FROM plan_lines WHERE plan_id = $1 "
+            "AND archived_at IS NULL ORDER BY created_at, id",
+            plan_id,
+        )
+        actions = await conn.fetch(
+            f"SELECT {ACTION_COLUMNS} FROM plan_actions WHERE plan_id = $1 "
+            "AND archived_at IS NULL ORDER BY created_at, id",
+            plan_id,
+        )
+    return plan, list(problems), list(lines), list(actions)
+
+
+async def fetch_execution(
+    pool: asyncpg.Pool, plan_id: uuid.UUID, window: Callable[[asyncpg.Record], list[str]]
+) -> (
+    tuple[
+        asyncpg.Record, list[str], list[asyncpg.Record], list[asyncpg.Record], list[asyncpg.Record]
+    ]
+    | None
+):
+    """Plan, lines, per-action report aggregates and planned budget by source (four
+    statements; the sums are computed by PostgreSQL). ``window`` names, from the plan row,
+    the periods that count as recent."""
+    async with pool.acquire() as conn:
+        plan = await conn.fetchrow(
+            f"SELECT {PLAN_COLUMNS} FROM security_plans WHERE id = $1", plan_id
+        )
+        if plan is None:
+            return None
+        recent_periods = window(plan)
+        lines = await conn.fetch(
+            "SELECT id, name FROM plan_lines WHERE plan_id = $1 AND archived_at IS NULL "
+            "ORDER BY created_at, id",
+            plan_id,
+        )
+        actions = await conn.fetch(
+            """
+            SELECT a.id, a.line_id, a.name, a.indicator, a.budget_total_cop,
+                   COALESCE(r.executed, 0) AS executed, COALESCE(r.reports, 0) AS reports,
+                   r.latest_period, r.latest_value, COALESCE(r.recent, false) AS recent
+            FROM plan_actions a
+            LEFT JOIN (
+                SELECT action_id, SUM(budget_executed_cop) AS executed, COUNT(*) AS reports,
+                       (ARRAY_AGG(period ORDER BY period_start DESC))[1] AS latest_period,
+                       (ARRAY_AGG(value ORDER BY period_start DESC))[1] AS latest_value,
+                       BOOL_OR(period = ANY($2::text[])) AS recent
+                FROM progress_reports WHERE plan_id = $1 GROUP BY action_id
+            ) r ON r.action_id = a.id
+            WHERE a.plan_id = $1 AND a.archived_at IS NULL
+            ORDER BY a.created_at, a.id
+            """,
+            plan_id,
+            recent_periods,
+        )
+        by_source = await conn.fetch(
+            "SELECT b.key AS source, SUM(b.value::bigint) AS planned "
+            "FROM plan_actions a CROSS JOIN LATERAL jsonb_each_text(a.budget) b "
+            "WHERE a.plan_id = $1 AND a.archived_at IS NULL GROUP BY b.key",
+            plan_id,
+        )
+    return plan, recent_periods, list(lines), list(actions), list(by_source)
+
+
+# --- diagnosis, lines, actions ---------------------------------------------------------
+
+
+async def get_child(
+    session: AsyncSession,
+    model: type[T],
+    plan_id: uuid.UUID,
+    child_id: uuid.UUID,
+    *,
+    for_update: bool = False,
+) -> T | None:
+    """A row of ``model`` by id, only when it belongs to ``plan_id``."""
+    t = table(model)
+    stmt = select(model).where(t.c.id == child_id, t.c.plan_id == plan_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def get_strategy(
+    session: AsyncSession, strategy_id: uuid.UUID, *, for_update: bool = False
+) -> PreventionStrategy | None:
+    stmt = select(PreventionStrategy).where(col(PreventionStrategy.id) == strategy_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def get_by_id(session: AsyncSession, model: type[T], row_id: uuid.UUID) -> T | None:
+    return await session.get(model, row_id)
+
+
+async def list_children(
+    session: AsyncSession,
+    model: type[T],
+    plan_id: uuid.UUID,
+    *,
+    include_archived: bool = False,
+    order: Sequence[str] = ("created_at", "id"),
+    **equal: Any,
+) -> Sequence[T]:
+    t = table(model)
+    stmt = select(model).where(t.c.plan_id == plan_id)
+    if not include_archived and "archived_at" in t.c:
+        stmt = stmt.where(t.c.archived_at.is_(None))
+    for name, value in equal.items():
+        stmt = stmt.where(t.c[name] == value)
+    stmt = stmt.order_by(*(t.c[name] for name in order))
+    return (await session.execute(stmt)).scalars().all()
+
+
+async def problem_codes(session: AsyncSession, plan_id: uuid.UUID) -> set[str]:
+    """Problem codes of the plan's active diagnosis."""
+    stmt = select(PlanProblem.problem).where(
+        col(PlanProblem.plan_id) == plan_id, col(PlanProblem.archived_at).is_(None)
+    )
+    return set((await session.execute(stmt)).scalars().all())
+
+
+async def next_priority(session: AsyncSession, plan_id: uuid.UUID) -> int:
+    stmt = sa.select(sa.func.coalesce(sa.func.max(PlanProblem.priority), 0) + 1).where(
+        col(PlanProblem.plan_id) == plan_id, col(PlanProblem.archived_at).is_(None)
+    )
+    return int((await session.execute(stmt)).scalar_one())
+
+
+async def actions_addressing(
+    session: AsyncSession, plan_id: uuid.UUID, problem: str
+) -> Sequence[str]:
+    """Names of active actions that address ``problem``."""
+    a = table(PlanAction)
+    stmt = sa.select(a.c.name).where(
+        a.c.plan_id == plan_id, a.c.archived_at.is_(None), a.c.problems.any(problem)
+    )
+    return (await session.execute(stmt)).scalars().all()
+
+
+async def active_actions_in_line(session: AsyncSession, line_id: uuid.UUID) -> int:
+    a = table(PlanAction)
+    stmt = (
+        sa.select(sa.func.count())
+        .select_from(a)
+        .where(a.c.line_id == line_id, a.c.archived_at.is_(None))
+    )
+    return int((await session.execute(stmt)).scalar_one())
+
+
+# --- reports ---------------------------------------------------------------------------
+
+
+async def report_exists(session: AsyncSession, action_id: uuid.UUID, period: str) -> bool:
+    stmt = select(ProgressReport.id).where(
+        col(ProgressReport.action_id) == action_id, col(ProgressReport.period) == period
+    )
+    return (await session.execute(stmt.limit(1))).first() is not None
+
+
+async def list_reports(session: AsyncSession, action_id: uuid.UUID) -> Sequence[ProgressReport]:
+    stmt = (
+        select(ProgressReport)
+        .where(col(ProgressReport.action_id) == action_id)
+        .order_by(col(ProgressReport.period_start))
+    )
+    return (await session.execute(stmt)).scalars().all()
+
+
+# --- reviews ---------------------------------------------------------------------------
+
+
+async def list_reviews(
+    session: AsyncSession, plan_id: uuid.UUID, page: PageParams
+) -> Sequence[PlanReview]:
+    r = PlanReview
+    stmt = select(r).where(col(r.plan_id) == plan_id)
+    paged = keyset(stmt, (col(r.created_at), col(r.id)), page)  # type: ignore[arg-type]
+    return (await session.execute(paged)).scalars().all()
+
+
+# --- prevention strategies -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StrategyFilters:
+    municipality_code: str | None = None
+    department_code: str | None = None
+    security_plan_id: uuid.UUID | None = None
+    approach: str | None = None
+    status: str | None = None
+    target_problem: str | None = None
+    include_archived: bool = False
+
+
+async def list_strategies(
+    session: AsyncSession, *, principal: Principal, filters: StrategyFilters, page: PageParams
+) -> Sequence[PreventionStrategy]:
+    s = PreventionStrategy
+    stmt = select(s).where(
+        principal.territory_clause(col(s.municipality_code), col(s.department_code))
+    )
+    if not filters.include_archived:
+        stmt = stmt.where(col(s.archived_at).is_(None))
+    for column, value in (
+        (col(s.municipality_code), filters.municipality_code),
+        (col(s.department_code), filters.department_code),
+        (col(s.security_plan_id), filters.security_plan_id),
+        (col(s.approach), filters.approach),
+        (col(s.status), filters.status),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if filters.target_problem is not None:
+        stmt = stmt.where(table(s).c.target_problems.any(filters.target_problem))
+    paged = keyset(stmt, (col(s.created_at), col(s.id)), page)  # type: ignore[arg-type]
+    return (await session.execute(paged)).scalars().all()
+
+
+# --- statistics ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatsFilters:
+    department_code: str | None = None
+    municipality_code: str | None = None
+    from_: date | None = None
+    to: date | None = None
+
+
+def _plan_scope(principal: Principal, filters: StatsFilters) -> list[Any]:
+    """Conditions on security_plans: active, territory, filters, term overlapping the dates."""
+    p = table(SecurityPlan)
+    where: list[Any] = [
+        p.c.archived_at.is_(None),
+        principal.territory_clause(p.c.municipality_code, p.c.department_code),
+    ]
+    if filters.municipality_code:
+        where.append(p.c.municipality_code == filters.municipality_code)
+    if filters.department_code:
+        where.append(p.c.department_code == filters.department_code)
+    if filters.from_:
+        where.append(p.c.term_end_year >= filters.from_.year)
+    if filters.to:
+        where.append(p.c.term_start_year <= filters.to.year)
+    return where
+
+
+async def stats_plans(
+    session: AsyncSession, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
+    """Plans grouped by municipality, status and term, with approval counts."""
+    p = table(SecurityPlan)
+    on_time = p.c.approved_on <= sa.func.make_date(p.c.term_start_year, 6, 30)
+    stmt = (
+        sa.select(
+            p.c.municipality_code,
+            p.c.status,
+            p.c.term_start_year,
+            sa.func.count().label("plans"),
+            sa.func.count(p.c.approved_on).label("approved"),
+            sa.func.count().filter(on_time).label("on_time"),
+        )
+        .where(*_plan_scope(principal, filters))
+        .group_by(p.c.municipality_code, p.c.status, p.c.term_start_year)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def stats_latest_reviews(
+    session: AsyncSession, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
+    """The latest review (within the dates) of every plan in scope."""
+    p, r = table(SecurityPlan), table(PlanReview)
+    rank = (
+        sa.func.row_number()
+        .over(partition_by=r.c.plan_id, order_by=(r.c.reviewed_on.desc(), r.c.created_at.desc()))
+        .label("rank")
+    )
+    ranked = (
+        sa.select(
+            r.c.plan_id,
+            p.c.municipality_code,
+            p.c.term_start_year,
+            r.c.score,
+            r.c.reviewed_on,
+            rank,
+        )
+        .join(p, p.c.id == r.c.plan_id)
+        .where(*_plan_scope(principal, filters))
+    )
+    if filters.from_:
+        ranked = ranked.where(r.c.reviewed_on >= filters.from_)
+    if filters.to:
+        ranked = ranked.where(r.c.reviewed_on <= filters.to)
+    latest = ranked.subquery("latest")
+    stmt = sa.select(
+        latest.c.plan_id,
+        latest.c.municipality_code,
+        latest.c.term_start_year,
+        latest.c.score,
+        latest.c.reviewed_on,
+    ).where(latest.c.rank == 1)
+    return (await session.execute(stmt)).all()
+
+
+async def stats_planned_budget(
+    session: AsyncSession, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
+    """Planned pesos by municipality and funding source (active actions of plans in scope)."""
+    p, a = table(SecurityPlan), table(PlanAction)
+    budget = sa.func.jsonb_each_text(a.c.budget).table_valued("key", "value").lateral("b")
+    stmt = (
+        sa.select(
+            p.c.municipality_code,
+            budget.c.key,
+            sa.func.sum(sa.cast(budget.c.value, sa.BigInteger)).label("planned"),
+        )
+        .select_from(a.join(p, p.c.id == a.c.plan_id).join(budget, sa.true()))
+        .where(a.c.archived_at.is_(None), *_plan_scope(principal, filters))
+        .group_by(p.c.municipality_code, budget.c.key)
+    )
+    return (await session.execute(stmt)).all()
+
+
+async def stats_executed_budget(
+    session: AsyncSession, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
+    """Executed pesos by municipality (reports of active actions, periods within the dates)."""
+    p, a, r = table(SecurityPlan), table(PlanAction), table(ProgressReport)
+    stmt = (
+        sa.select(p.c.municipality_code, sa.func.sum(r.c.budget_executed_cop).label("executed"))
+        .select_from(r.join(a, a.c.id == r.c.action_id).join(p, p.c.id == r.c.plan_id))
+        .where(a.c.archived_at.is_(None), *_plan_scope(principal, filters))
+        .group_by(p.c.municipality_code)
+    )
+    if filters.from_:
+        stmt = stmt.where(r.c.period_start >= filters.from_)
+    if filters.to:
+        stmt = stmt.where(r.c.period_start <= filters.to)
+    return (await session.execute(stmt)).all()
+
+
+async def stats_strategies(
+    session: AsyncSession, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
+    """Active strategies by municipality, status and approach; dated by start (or creation)."""
+    s = table(PreventionStrategy)
+    where: list[Any] = [
+        s.c.archived_at.is_(None),
+        principal.territory_clause(s.c.municipality_code, s.c.department_code),
+    ]
+    if filters.municipality_code:
+        where.append(s.c.municipality_code == filters.municipality_code)
+    if filters.department_code:
+        where.append(s.c.department_code == filters.department_code)
+    day = sa.func.coalesce(
+        s.c.started_on, sa.cast(sa.func.timezone("America/Bogota", s.c.created_at), sa.Date)
+    )
+    if filters.from_:
+        where.append(day >= filters.from_)
+    if filters.to:
+        where.append(day <= filters.to)
+    stmt = (
+        sa.select(
+            s.c.municipality_code, s.c.status, s.c.approach, sa.func.count().label("strategies")
+        )
+        .where(*where)
+        .group_by(s.c.municipality_code, s.c.status, s.c.approach)
+    )
+    return (await session.execute(stmt)).all()
+
+
+def add(session: AsyncSession, row: Any) -> None:
+    session.add(row)

@@ -1,0 +1,198 @@
+"""Technical reviews (checklist score) and prevention strategies."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.security_plans.factories import (
+    CHECKLIST_ITEMS,
+    POPAYAN,
+    checklist,
+    ok,
+    plan_body,
+    review_body,
+    strategy_body,
+)
+
+PLANS = "/api/v1/security-plans"
+STRATEGIES = "/api/v1/prevention-strategies"
+
+
+async def _plan(client, **overrides) -> dict:
+    return await ok(await client.post(PLANS, json=plan_body(**overrides)), 201)
+
+
+async def test_review_score_six_cumple_two_parcial_one_no_cumple(client):
+    plan = await _plan(client)
+    r = await client.post(f"{PLANS}/{plan['id']}/reviews", json=review_body(6, 2, 1))
+    review = await ok(r, 201)
+    assert review["score"] == 77.78
+    assert review["checklist"]["marco_normativo"] == {
+        "rating": "cumple",
+        "comment": "Revisión de marco_normativo",
+    }
+    assert review["checklist"]["mecanismo_seguimiento"]["rating"] == "no_cumple"
+    assert r.headers["location"] == f"/api/v1/plan-reviews/{review['id']}"
+    got = await ok(await client.get(f"/api/v1/plan-reviews/{review['id']}"))
+    assert got == review
+
+
+async def test_review_scores_at_the_extremes(client):
+    plan = await _plan(client)
+    url = f"{PLANS}/{plan['id']}/reviews"
+    assert (await ok(await client.post(url, json=review_body(9, 0, 0)), 201))["score"] == 100.0
+    assert (await ok(await client.post(url, json=review_body(0, 0, 9)), 201))["score"] == 0.0
+    assert (await ok(await client.post(url, json=review_body(0, 9, 0)), 201))["score"] == 50.0
+    assert (await ok(await client.post(url, json=review_body(1, 0, 8)), 201))["score"] == 11.11
+    listed = await ok(await client.get(url))
+    assert [r["score"] for r in listed["items"]] == [100.0, 0.0, 50.0, 11.11]
+
+
+async def test_review_checklist_must_be_complete_and_rated(client):
+    plan = await _plan(client)
+    url = f"{PLANS}/{plan['id']}/reviews"
+    incomplete = checklist(6, 2, 1)
+    del incomplete["enfoque_diferencial"]
+    r = await client.post(url, json=review_body(checklist=incomplete))
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "checklist"
+    assert "enfoque_diferencial" in r.json()["errors"][0]["message"]
+    wrong = checklist(6, 2, 1)
+    wrong[CHECKLIST_ITEMS[0]]["rating"] = "excelente"
+    assert (await client.post(url, json=review_body(checklist=wrong))).status_code == 422
+    extra = {**checklist(6, 2, 1), "otro_criterio": {"rating": "cumple", "comment": ""}}
+    assert (await client.post(url, json=review_body(checklist=extra))).status_code == 422
+    r = await client.post(url, json=review_body(reviewed_on="2999-01-01"))
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "reviewed_on"
+    assert (await ok(await client.get(url)))["items"] == []
+
+
+async def test_review_unknown_ids_are_404(client):
+    assert (await client.get(f"/api/v1/plan-reviews/{uuid.uuid4()}")).status_code == 404
+    r = await client.post(f"{PLANS}/{uuid.uuid4()}/reviews", json=review_body())
+    assert r.status_code == 404
+
+
+async def test_strategy_create_and_plan_of_same_municipality(client):
+    plan = await _plan(client)
+    other = await _plan(client, municipality_code=POPAYAN)
+    r = await client.post(STRATEGIES, json=strategy_body(security_plan_id=other["id"]))
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "security_plan_id"
+    assert "19001" in r.json()["errors"][0]["message"]
+    r = await client.post(STRATEGIES, json=strategy_body(security_plan_id=str(uuid.uuid4())))
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "security_plan_id"
+    created = await ok(
+        await client.post(STRATEGIES, json=strategy_body(security_plan_id=plan["id"])), 201
+    )
+    assert created["department_code"] == "19"
+    assert created["status"] == "designed"
+    assert created["security_plan_id"] == plan["id"]
+    assert created["target_problems"] == ["hurto_personas", "lesiones_personales"]
+    assert created["evidence_references"] == [
+        "Welsh & Farrington (2008), Campbell Systematic Reviews"
+    ]
+    r = await client.patch(
+        f"{STRATEGIES}/{created['id']}",
+        json={"security_plan_id": other["id"]},
+        headers={"If-Match": '"1"'},
+    )
+    assert r.status_code == 422
+    listed = await ok(await client.get(STRATEGIES, params={"security_plan_id": plan["id"]}))
+    assert [s["id"] for s in listed["items"]] == [created["id"]]
+
+
+async def test_strategy_client_id_replay(client):
+    sid = str(uuid.uuid4())
+    await ok(await client.post(STRATEGIES, json=strategy_body(id=sid)), 201)
+    again = await client.post(STRATEGIES, json=strategy_body(id=sid))
+    assert again.status_code == 200 and again.json()["id"] == sid
+    r = await client.post(STRATEGIES, json=strategy_body(id=sid, approach="social"))
+    assert r.status_code == 409
+
+
+async def test_strategy_lifecycle(client):
+    s = await ok(await client.post(STRATEGIES, json=strategy_body()), 201)
+    url = f"{STRATEGIES}/{s['id']}/transitions"
+    r = await client.post(url, json={"to": "evaluated"})
+    assert r.status_code == 409 and r.json()["allowed"] == ["implementing", "discontinued"]
+    r = await client.post(url, json={"to": "implementing"})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "started_on"
+    started = await ok(
+        await client.post(url, json={"to": "implementing", "started_on": "2024-08-01"})
+    )
+    assert started["started_on"] == "2024-08-01" and started["status"] == "implementing"
+    await ok(await client.post(url, json={"to": "implemented"}))
+    r = await client.post(url, json={"to": "evaluated"})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "results_note"
+    evaluated = await ok(
+        await client.post(
+            url,
+            json={"to": "evaluated", "results_note": "Hurtos en los parques -23 % frente a 2023."},
+        )
+    )
+    assert evaluated["status"] == "evaluated"
+    assert evaluated["results_note"] == "Hurtos en los parques -23 % frente a 2023."
+    r = await client.post(url, json={"to": "discontinued", "reason": "x"})
+    assert r.status_code == 409 and r.json()["allowed"] == []
+
+
+async def test_strategy_discontinued_needs_reason(client):
+    s = await ok(await client.post(STRATEGIES, json=strategy_body()), 201)
+    url = f"{STRATEGIES}/{s['id']}/transitions"
+    r = await client.post(url, json={"to": "discontinued"})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "reason"
+    done = await ok(
+        await client.post(url, json={"to": "discontinued", "reason": "Sin financiación FONSET"})
+    )
+    assert done["status"] == "discontinued" and done["status_reason"] == "Sin financiación FONSET"
+
+
+async def test_strategy_patch_delete_and_filters(client):
+    s = await ok(await client.post(STRATEGIES, json=strategy_body()), 201)
+    await ok(
+        await client.post(
+            STRATEGIES, json=strategy_body(approach="social", target_population="jovenes")
+        ),
+        201,
+    )
+    url = f"{STRATEGIES}/{s['id']}"
+    assert (await client.patch(url, json={"title": "Parques seguros"})).status_code == 428
+    r = await client.patch(url, json={"title": "Parques seguros"}, headers={"If-Match": '"9"'})
+    assert r.status_code == 412
+    changed = await ok(
+        await client.patch(url, json={"title": "Parques seguros"}, headers={"If-Match": '"1"'})
+    )
+    assert changed["title"] == "Parques seguros" and changed["version"] == 2
+    r = await client.patch(url, json={"approach": None}, headers={"If-Match": '"2"'})
+    assert r.status_code == 422
+    social = await ok(await client.get(STRATEGIES, params={"approach": "social"}))
+    assert [x["approach"] for x in social["items"]] == ["social"]
+    by_problem = await ok(await client.get(STRATEGIES, params={"target_problem": "hurto_personas"}))
+    assert len(by_problem["items"]) == 2
+    assert (await client.delete(url)).status_code == 428
+    await ok(await client.delete(url, headers={"If-Match": '"2"'}))
+    remaining = await ok(await client.get(STRATEGIES))
+    assert [x["id"] for x in remaining["items"]] != [] and s["id"] not in [
+        x["id"] for x in remaining["items"]
+    ]
+    everything = await ok(await client.get(STRATEGIES, params={"include_archived": "true"}))
+    assert s["id"] in [x["id"] for x in everything["items"]]
+
+
+async def test_vocabularies(client):
+    body = await ok(await client.get("/api/v1/vocabularies/security-plans"))
+    assert body["service"] == "security_plans"
+    problems = {t["code"]: t for t in body["vocabularies"]["problem"]["terms"]}
+    assert len(problems) == 14
+    assert problems["extorsion"]["es"] == "Extorsión"
+    sources = [t["code"] for t in body["vocabularies"]["funding_source"]["terms"]]
+    assert sources == [
+        "fonset",
+        "recursos_propios",
+        "sgr",
+        "fonsecon",
+        "cooperacion_internacional",
+        "otra",
+    ]
+    assert len(body["vocabularies"]["checklist_item"]["terms"]) == 9
