@@ -40,6 +40,13 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.organizations.app:create_app",
         "services.organizations.settings:OrganizationsSettings",
     ),
+    "gateway": ServiceSpec(
+        "gateway",
+        8000,
+        "gateway.app:create_app",
+        "gateway.settings:GatewaySettings",
+        has_database=False,
+    ),
 }
 
 
