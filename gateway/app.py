@@ -97,7 +97,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     documents = service_documents(platform)
     own_paths = [
         route.path_regex  # type: ignore[attr-defined]
-        for route in app.routes
+        for router in (views.router, results.router, territories.router)
+        for route in router.routes
         if getattr(route, "path", "").startswith("/api/")
     ]
     limiter = (

@@ -94,7 +94,7 @@ def _count_by(items: list[dict[str, Any]], key: str) -> dict[str, int]:
 
 
 def _stats_totals(document: Any) -> Any:
-    return dig(document, "totals", default=document)
+    return dig(document, "totals") or document
 
 
 @router.get(
