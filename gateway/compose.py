@@ -134,14 +134,11 @@ async def fan_out(
     return outcome
 
 
-def dig(document: Any, *keys: str | int, default: Any = None) -> Any:
+def dig(document: Any, *keys: str, default: Any = None) -> Any:
     """document[k1][k2]… or ``default`` when any step is missing."""
     node = document
     for key in keys:
-        if isinstance(node, dict) and key in node:
-            node = node[key]
-        elif isinstance(node, list) and isinstance(key, int) and -len(node) <= key < len(node):
-            node = node[key]
-        else:
+        if not isinstance(node, dict) or key not in node:
             return default
+        node = node[key]
     return node

@@ -143,5 +143,3 @@ async def create_organization(client: httpx.AsyncClient, **changes: Any) -> dict
     response = await client.post("/api/v1/organizations", json={**ORGANIZATION, **changes})
     assert response.status_code == 201, response.text
     return dict(response.json())
-
-

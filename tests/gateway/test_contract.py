@@ -32,16 +32,28 @@ def test_merged_document_is_valid_openapi_31_with_every_operation() -> None:
     ids = [op["operationId"] for _, _, op in operations]
     assert len(ids) == len(set(ids))
     for expected in (
-        "organizations-create", "organizations-list", "organizations-get",
-        "organizations-update", "assessments-create", "municipalities-overview",
-        "organizations-profile", "results-get", "territories-departments",
+        "organizations-create",
+        "organizations-list",
+        "organizations-get",
+        "organizations-update",
+        "assessments-create",
+        "municipalities-overview",
+        "organizations-profile",
+        "results-get",
+        "territories-departments",
         "territories-municipalities",
     ):
         assert expected in ids
-    assert document["components"]["securitySchemes"]["bearer"] == {
-        "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
-        "description": document["components"]["securitySchemes"]["bearer"].get("description"),
-    } or document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    assert (
+        document["components"]["securitySchemes"]["bearer"]
+        == {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "JWT",
+            "description": document["components"]["securitySchemes"]["bearer"].get("description"),
+        }
+        or document["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    )
     assert document["security"] == [{"bearer": []}]
     for path, method, op in operations:
         assert op.get("tags"), f"{method} {path} has no tag"
@@ -56,13 +68,43 @@ def test_merged_document_is_valid_openapi_31_with_every_operation() -> None:
 def test_merge_keeps_shared_schemas_once_and_prefixes_clashes() -> None:
     shared = {"type": "object", "properties": {"a": {"type": "string"}}}
     one = {
-        "paths": {"/api/v1/a": {"get": {"operationId": "a-get", "tags": ["a"], "responses": {
-            "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}}}},
+        "paths": {
+            "/api/v1/a": {
+                "get": {
+                    "operationId": "a-get",
+                    "tags": ["a"],
+                    "responses": {
+                        "200": {
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Status"}
+                                }
+                            }
+                        }
+                    },
+                }
+            }
+        },
         "components": {"schemas": {"Problem": shared, "Status": {"enum": ["x"]}}},
     }
     two = {
-        "paths": {"/api/v1/b": {"get": {"operationId": "b-get", "tags": ["b"], "responses": {
-            "200": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status"}}}}}}}},
+        "paths": {
+            "/api/v1/b": {
+                "get": {
+                    "operationId": "b-get",
+                    "tags": ["b"],
+                    "responses": {
+                        "200": {
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Status"}
+                                }
+                            }
+                        }
+                    },
+                }
+            }
+        },
         "components": {"schemas": {"Problem": shared, "Status": {"enum": ["y"]}}},
     }
     merged = merge_documents({"organizations": one, "events": two})
@@ -98,7 +140,9 @@ async def test_docs_pages_work_offline() -> None:
 
 
 def test_generated_client_drives_create_read_update_list(
-    organizations_server: ServerThread, organizations_db: str, make_token: TokenFactory,
+    organizations_server: ServerThread,
+    organizations_db: str,
+    make_token: TokenFactory,
     tmp_path: Path,
 ) -> None:
     document = create_app(gateway_settings()).openapi()
@@ -106,11 +150,25 @@ def test_generated_client_drives_create_read_update_list(
     import json
 
     spec.write_text(json.dumps(document))
-    generator = shutil.which("openapi-python-client") or str(Path(sys.executable).with_name("openapi-python-client"))
+    generator = shutil.which("openapi-python-client") or str(
+        Path(sys.executable).with_name("openapi-python-client")
+    )
     result = subprocess.run(
-        [generator, "generate", "--path", str(spec), "--output-path", str(tmp_path / "client"),
-         "--meta", "none", "--overwrite"],
-        capture_output=True, text=True, timeout=180, cwd=tmp_path,
+        [
+            generator,
+            "generate",
+            "--path",
+            str(spec),
+            "--output-path",
+            str(tmp_path / "client"),
+            "--meta",
+            "none",
+            "--overwrite",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     package = tmp_path / "client"
@@ -140,10 +198,14 @@ def test_generated_client_drives_create_read_update_list(
         print("CLIENT-FLOW-OK")
         """
     )
-    with ServerThread(create_app(gateway_settings(organizations_url=organizations_server.url))) as gw:
+    with ServerThread(
+        create_app(gateway_settings(organizations_url=organizations_server.url))
+    ) as gw:
         run = subprocess.run(
             [sys.executable, "-c", script, str(tmp_path), gw.url, make_token()],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     import asyncio
 

@@ -46,7 +46,9 @@ async def test_create_read_update_list_archive_through_the_gateway(
     assert len(page.json()["items"]) == 1
     # The Link header names the gateway's host, not the service's.
     assert page.headers["link"].startswith("<http://testserver/api/v1/organizations?")
-    nxt = await gateway.get("/api/v1/organizations", params={"limit": 1, "cursor": page.json()["next_cursor"]})
+    nxt = await gateway.get(
+        "/api/v1/organizations", params={"limit": 1, "cursor": page.json()["next_cursor"]}
+    )
     assert {page.json()["items"][0]["id"], nxt.json()["items"][0]["id"]} == {
         org_id,
         nxt.json()["items"][0]["id"] if nxt.json()["items"][0]["id"] != org_id else org_id,
@@ -104,7 +106,9 @@ async def test_scope_checks_stay_with_the_service(
     organizations_server: ServerThread, make_token: TokenFactory
 ) -> None:
     token = make_token("events:read")
-    async with gateway_client(gateway_settings(organizations_url=organizations_server.url), token) as c:
+    async with gateway_client(
+        gateway_settings(organizations_url=organizations_server.url), token
+    ) as c:
         response = await c.get("/api/v1/organizations")
     assert response.status_code == 403
     assert response.json()["missing_scope"] == "organizations:read"
@@ -121,9 +125,13 @@ async def test_hop_by_hop_headers_are_stripped(stub_server, make_token: TokenFac
         async with gateway_client(gateway_settings(events_url=events.url), make_token()) as c:
             response = await c.get(
                 "/api/v1/events",
-                headers={"Connection": "keep-alive, X-Secret-Hop", "X-Secret-Hop": "1",
-                         "Keep-Alive": "timeout=5", "Proxy-Authorization": "Basic eA==",
-                         "X-Custom": "kept"},
+                headers={
+                    "Connection": "keep-alive, X-Secret-Hop",
+                    "X-Secret-Hop": "1",
+                    "Keep-Alive": "timeout=5",
+                    "Proxy-Authorization": "Basic eA==",
+                    "X-Custom": "kept",
+                },
             )
     assert response.status_code == 200
     headers = seen[0]
