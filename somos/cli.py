@@ -167,6 +167,16 @@ def _port_free(port: int) -> bool:
     return True
 
 
+def dev_upstream_env(ports: dict[str, int]) -> dict[str, str]:
+    """Settings that tell each process where the others listen (for --port-offset)."""
+    env: dict[str, str] = {}
+    for consumer in SERVICES:
+        for name, port in ports.items():
+            if name != consumer:
+                env[f"SOMOS_{consumer.upper()}_{name.upper()}_URL"] = f"http://127.0.0.1:{port}"
+    return env
+
+
 def cmd_dev(args: argparse.Namespace) -> int:
     """Embedded PostgreSQL, one database per service, migrations, every process; Ctrl-C stops."""
     from services.common import migrations
@@ -178,12 +188,13 @@ def cmd_dev(args: argparse.Namespace) -> int:
         raise SystemExit("somos dev is for development; unset SOMOS_ENVIRONMENT=production")
     data_dir = _data_dir()
     ensure_dev_secret(data_dir)
-    busy = [s for s in SERVICES.values() if not _port_free(s.port)]
+    ports = {name: spec.port + args.port_offset for name, spec in SERVICES.items()}
+    busy = [f"{name} :{port}" for name, port in ports.items() if not _port_free(port)]
     if busy:
         raise SystemExit(
             "ports in use: "
-            + ", ".join(f"{s.name} :{s.port}" for s in busy)
-            + " (is another `somos dev` running?)"
+            + ", ".join(busy)
+            + " (is another `somos dev` running? --port-offset moves every port)"
         )
 
     stopping = False
@@ -200,6 +211,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
     children: list[tuple[ServiceSpec, subprocess.Popen[Any]]] = []
     try:
         env = dict(os.environ)
+        env.update(dev_upstream_env(ports))
         for spec in database_services():
             if spec.database_env in os.environ:
                 url = os.environ[spec.database_env]
@@ -210,12 +222,20 @@ def cmd_dev(args: argparse.Namespace) -> int:
             env[spec.database_env] = url
         for spec in SERVICES.values():
             process = subprocess.Popen(
-                [sys.executable, "-m", "somos.cli", "serve", spec.name, "--port", str(spec.port)],
+                [
+                    sys.executable,
+                    "-m",
+                    "somos.cli",
+                    "serve",
+                    spec.name,
+                    "--port",
+                    str(ports[spec.name]),
+                ],
                 env=env,
                 start_new_session=True,
             )
             children.append((spec, process))
-            if not _wait_healthy(spec.port, process):
+            if not _wait_healthy(ports[spec.name], process):
                 raise SystemExit(f"{spec.name} did not start; see its log lines above")
         token = mint_token(
             PlatformSettings(), scopes=ALL_SCOPES.split(), sub="dev", ttl_seconds=12 * 3600
@@ -223,8 +243,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
         print("\nSomos is running (Ctrl-C stops everything):", flush=True)
         for spec in SERVICES.values():
             print(
-                f"  {spec.name:<15} http://127.0.0.1:{spec.port}   "
-                f"docs: http://127.0.0.1:{spec.port}/docs"
+                f"  {spec.name:<15} http://127.0.0.1:{ports[spec.name]}   "
+                f"docs: http://127.0.0.1:{ports[spec.name]}/docs"
             )
         print(f"  data            {data_dir.resolve()}")
         print("\nDevelopment token (every scope, 12 h):")
@@ -259,6 +279,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("dev", help="run everything locally on the embedded PostgreSQL")
+    p.add_argument(
+        "--port-offset",
+        type=int,
+        default=0,
+        help="add this to every port (8000-8003), e.g. to run two copies",
+    )
     p.set_defaults(func=cmd_dev)
 
     p = sub.add_parser("serve", help="serve one process")

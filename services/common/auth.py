@@ -76,8 +76,13 @@ class Principal:
 class TokenVerifier:
     """Verifies Somos JWTs: HS256 with the shared secret, or RS256/ES256 through a JWKS URL."""
 
+    CACHE_SIZE = 4096
+
     def __init__(self, settings: PlatformSettings) -> None:
         self.settings = settings
+        # Verified tokens, kept until they expire: a caller's token is decoded once, not on
+        # every request (signature checks dominate the cost of a cheap GET).
+        self._cache: dict[str, tuple[Principal, float]] = {}
         self._jwks: jwt.PyJWKClient | None = (
             jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True, lifespan=300)
             if settings.jwt_jwks_url
@@ -86,6 +91,18 @@ class TokenVerifier:
 
     def verify(self, token: str) -> Principal:
         """Decode and check a token; raise Unauthorized with a reason when it is not valid."""
+        cached = self._cache.get(token)
+        if cached is not None:
+            if cached[1] > time.time():
+                return cached[0]
+            del self._cache[token]
+        principal, expires = self._decode(token)
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.clear()
+        self._cache[token] = (principal, expires)
+        return principal
+
+    def _decode(self, token: str) -> tuple[Principal, float]:
         try:
             if self._jwks is not None:
                 key: Any = self._jwks.get_signing_key_from_jwt(token).key
@@ -107,7 +124,7 @@ class TokenVerifier:
             raise Unauthorized("The token's signing key could not be resolved.") from exc
         except jwt.InvalidTokenError as exc:
             raise Unauthorized(f"The token is not valid: {exc}.") from exc
-        return principal_from_claims(claims)
+        return principal_from_claims(claims), float(claims["exp"])
 
 
 def _codes(value: Any, length: int, claim: str) -> frozenset[str] | None:

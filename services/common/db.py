@@ -92,7 +92,7 @@ class Database:
         return stats
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     db: Database = request.app.state.database
     return db
 

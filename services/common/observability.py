@@ -97,6 +97,20 @@ class Metrics:
             registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
         )
+        self._children: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+
+    def observe(self, method: str, route: str, status: str, seconds: float) -> None:
+        """Count one request and its latency (label lookups cached per combination)."""
+        key = (method, route, status)
+        children = self._children.get(key)
+        if children is None:
+            children = (
+                self.requests.labels(self.service, method, route, status),
+                self.latency.labels(self.service, method, route),
+            )
+            self._children[key] = children
+        children[0].inc()
+        children[1].observe(seconds)
 
 
 access_log = logging.getLogger("somos.access")
@@ -184,8 +198,7 @@ class RequestContextMiddleware:
             method = scope.get("method", "")
             status = status_holder[0]
             if self.metrics is not None and template not in ("/metrics",):
-                self.metrics.requests.labels(self.service, method, template, str(status)).inc()
-                self.metrics.latency.labels(self.service, method, template).observe(duration)
+                self.metrics.observe(method, template, str(status), duration)
             if access_log.isEnabledFor(logging.INFO):
                 access_log.info(
                     "request",

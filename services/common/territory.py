@@ -222,7 +222,7 @@ DepartmentCode = Annotated[
 ]
 
 
-def _territories(request: Request) -> Territories:
+async def _territories(request: Request) -> Territories:
     territories: Territories = request.app.state.territories
     return territories
 

@@ -1,0 +1,128 @@
+"""Shared pieces of the benchmarks: a scratch database, servers in processes, load, tables."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def admin_url() -> tuple[Any, str]:
+    """The PostgreSQL to benchmark on: SOMOS_BENCH_DATABASE_URL, else the embedded server."""
+    url = os.environ.get("SOMOS_BENCH_DATABASE_URL")
+    if url:
+        return None, url
+    from services.common.embedded import start_embedded
+
+    return start_embedded(REPO / ".somos" / "bench-pg")
+
+
+def fresh_database(admin: str, service: str) -> str:
+    """A new database for ``service`` on ``admin``'s server, migrated to head."""
+    from services.common import migrations
+    from services.common.embedded import ensure_database
+
+    url = asyncio.run(ensure_database(admin, f"somos_bench_{service}", recreate=True))
+    migrations.upgrade(service, url)
+    return url
+
+
+@contextmanager
+def server_process(
+    args: Sequence[str], port: int, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server command until the block ends; waits for its /healthz (or any answer)."""
+    process = subprocess.Popen(
+        list(args),
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(
+                    f"server exited: {process.stderr.read().decode()[-2000:]}"
+                    if process.stderr
+                    else "server exited"
+                )
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        time.sleep(0.3)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def load(
+    port: int,
+    paths: Sequence[str],
+    *,
+    headers: Sequence[str] = (),
+    connections: int = 32,
+    duration: float = 8.0,
+    warmup: float = 2.0,
+) -> dict[str, float]:
+    """Drive GET load from a separate process; returns rps and latency percentiles."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "bench.load",
+        "--port",
+        str(port),
+        "--connections",
+        str(connections),
+        "--duration",
+        str(duration),
+        "--warmup",
+        str(warmup),
+    ]
+    for path in paths:
+        cmd += ["--path", path]
+    for header in headers:
+        cmd += ["--header", header]
+    out = subprocess.run(
+        cmd, cwd=REPO, capture_output=True, text=True, check=True, timeout=duration + warmup + 60
+    )
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def print_table(title: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """Print rows as a Markdown table (what goes into the closing note)."""
+
+    def fmt(v: Any) -> str:
+        if isinstance(v, float):
+            return f"{v:,.1f}" if abs(v) >= 10 else f"{v:.2f}"
+        return str(v)
+
+    print(f"\n### {title}\n")
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "|".join("---" for _ in columns) + "|")
+    for row in rows:
+        print("| " + " | ".join(fmt(row.get(c, "")) for c in columns) + " |")
+    sys.stdout.flush()
