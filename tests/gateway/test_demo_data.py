@@ -23,8 +23,11 @@ def test_demo_data_through_the_gateway(
     out = io.StringIO()
     with ServerThread(app) as gw, contextlib.redirect_stdout(out):
         code = main(["demo-data", "--scale", "1", "--url", gw.url, "--token", make_token()])
-        listed = httpx.get(gw.url + "/api/v1/organizations", params={"limit": 200},
-                           headers={"Authorization": f"Bearer {make_token()}"}).json()
+        listed = httpx.get(
+            gw.url + "/api/v1/organizations",
+            params={"limit": 200},
+            headers={"Authorization": f"Bearer {make_token()}"},
+        ).json()
     asyncio.run(truncate_all(organizations_db))
     assert code == 0, out.getvalue()
     names = [o["name"] for o in listed["items"]]
