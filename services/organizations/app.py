@@ -15,6 +15,16 @@ TAGS = [
         "description": "OPI — Índice de Desempeño Organizacional — assessments and performance",
     },
     {"name": "vocabularies", "description": "Coded lists with es/en labels"},
+    {
+        "name": "strengthening-plans",
+        "description": "Strengthening plans built on an OPI baseline, and their actions",
+    },
+    {"name": "capacity-support", "description": "Targeted capacity support to organizations"},
+    {
+        "name": "community-initiatives",
+        "description": "Community initiatives (Iniciativas de Balance Positivo, IBP)",
+    },
+    {"name": "statistics", "description": "Programme figures for results and dashboards"},
 ]
 
 

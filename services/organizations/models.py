@@ -81,3 +81,132 @@ class Assessment(SQLModel, table=True):
     version: int = 1
     created_at: datetime = timestamp_field()
     updated_at: datetime = timestamp_field()
+
+
+# --- strengthening plans, capacity support, community initiatives ----------------------
+
+OPEN_PLAN_STATUSES = ("draft", "approved", "in_progress")
+
+
+class StrengtheningPlan(SQLModel, table=True):
+    """An organization's strengthening plan, built on a verified OPI assessment."""
+
+    __tablename__ = "strengthening_plans"
+    __table_args__ = (
+        sa.Index("ix_strengthening_plans_created_at_id", "created_at", "id"),
+        sa.Index("ix_strengthening_plans_organization_id", "organization_id"),
+        # At most one open plan per organization; archived plans do not count.
+        sa.Index(
+            "uq_strengthening_plans_one_open",
+            "organization_id",
+            unique=True,
+            postgresql_where=sa.text(
+                "status IN ('draft', 'approved', 'in_progress') AND archived_at IS NULL"
+            ),
+        ),
+        sa.CheckConstraint("end_date > start_date", name="dates_in_order"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id")
+    baseline_assessment_id: uuid.UUID = Field(foreign_key="assessments.id")
+    title: str = Field(max_length=200)
+    start_date: date
+    end_date: date
+    status: str = Field(default="draft", max_length=20)
+    cancellation_reason: str | None = Field(default=None, max_length=2000)
+    approved_by: str | None = Field(default=None, max_length=255)
+    approved_at: datetime | None = timestamp_field(nullable=True)
+    version: int = 1
+    created_at: datetime = timestamp_field()
+    updated_at: datetime = timestamp_field()
+    archived_at: datetime | None = timestamp_field(nullable=True)
+
+
+class PlanAction(SQLModel, table=True):
+    """One evidence-based action of a strengthening plan, aimed at one OPI sub-area."""
+
+    __tablename__ = "plan_actions"
+    __table_args__ = (
+        sa.Index("ix_plan_actions_plan_id_created_at_id", "plan_id", "created_at", "id"),
+        sa.CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct_range"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    plan_id: uuid.UUID = Field(foreign_key="strengthening_plans.id")
+    opi_area: str = Field(max_length=30)
+    description: str = Field(max_length=2000)
+    strategy: str = Field(max_length=2000)
+    evidence_reference: str = Field(max_length=1000)
+    responsible: str = Field(max_length=200)
+    due_date: date
+    status: str = Field(default="pending", max_length=20)
+    progress_pct: int = 0
+    version: int = 1
+    created_at: datetime = timestamp_field()
+    updated_at: datetime = timestamp_field()
+    archived_at: datetime | None = timestamp_field(nullable=True)
+
+
+class SupportActivity(SQLModel, table=True):
+    """Targeted capacity support given to one organization."""
+
+    __tablename__ = "support_activities"
+    __table_args__ = (
+        sa.Index("ix_support_activities_created_at_id", "created_at", "id"),
+        sa.Index(
+            "ix_support_activities_organization_id_delivered_on", "organization_id", "delivered_on"
+        ),
+        sa.CheckConstraint("hours > 0", name="hours_positive"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id")
+    kind: str = Field(max_length=40)
+    delivered_on: date
+    hours: Decimal = Field(sa_column=sa.Column(sa.Numeric(6, 2), nullable=False))
+    delivered_by: str = Field(max_length=200)
+    description: str = Field(default="", max_length=4000)
+    version: int = 1
+    created_at: datetime = timestamp_field()
+    updated_at: datetime = timestamp_field()
+    archived_at: datetime | None = timestamp_field(nullable=True)
+
+
+class CommunityInitiative(SQLModel, table=True):
+    """A community initiative (Iniciativa de Balance Positivo, IBP, or another method)."""
+
+    __tablename__ = "community_initiatives"
+    __table_args__ = (
+        sa.Index("ix_community_initiatives_created_at_id", "created_at", "id"),
+        sa.Index("ix_community_initiatives_municipality_code", "municipality_code"),
+        sa.Index("ix_community_initiatives_department_code", "department_code"),
+        sa.Index("ix_community_initiatives_lead_organization_id", "lead_organization_id"),
+        sa.CheckConstraint("budget_cop >= 0", name="budget_cop_not_negative"),
+        sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    title: str = Field(max_length=200)
+    municipality_code: str = Field(max_length=5)
+    department_code: str = Field(max_length=2)
+    community: str = Field(max_length=200)
+    lead_organization_id: uuid.UUID | None = Field(default=None, foreign_key="organizations.id")
+    methodology: str = Field(max_length=20)
+    objective: str = Field(max_length=4000)
+    risk_factors_addressed: list[str] = Field(
+        default_factory=list, sa_column=sa.Column(ARRAY(sa.String(40)), nullable=False)
+    )
+    status: str = Field(default="designed", max_length=20)
+    cancellation_reason: str | None = Field(default=None, max_length=2000)
+    start_date: date
+    end_date: date | None = None
+    budget_cop: int | None = Field(default=None, sa_type=sa.BigInteger)  # type: ignore[call-overload]
+    beneficiaries_total: int = 0
+    beneficiaries: dict[str, Any] = Field(
+        default_factory=dict, sa_column=sa.Column(JSONB, nullable=False)
+    )
+    version: int = 1
+    created_at: datetime = timestamp_field()
+    updated_at: datetime = timestamp_field()
+    archived_at: datetime | None = timestamp_field(nullable=True)

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import Any, TypeVar
 
 import asyncpg
+import sqlalchemy as sa
+from sqlalchemy import any_, distinct, func, literal
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
+from sqlmodel import SQLModel, col, select
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
 from services.common.text import like_pattern
-from services.organizations.models import Assessment, Organization
+from services.organizations.models import (
+    OPEN_PLAN_STATUSES,
+    Assessment,
+    CommunityInitiative,
+    Organization,
+    PlanAction,
+    StrengtheningPlan,
+    SupportActivity,
+)
+
+Row = TypeVar("Row", bound=SQLModel)
 
 ORGANIZATION_COLUMNS = (
     "id, name, acronym, type, ethnic_focus, municipality_code, department_code, founded_year, "
@@ -138,3 +152,371 @@ async def verified_assessments(
 
 def add(session: AsyncSession, row: Any) -> None:
     session.add(row)
+
+
+# --- strengthening plans and their actions ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanFilters:
+    organization_id: uuid.UUID | None = None
+    municipality_code: str | None = None
+    department_code: str | None = None
+    status: str | None = None
+    include_archived: bool = False
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    """What the plan's actions add up to (archived actions excluded)."""
+
+    actions_count: int = 0
+    progress_pct: float | None = None
+    overdue_actions: int = 0
+    opi_areas: tuple[str, ...] = ()
+
+
+async def _one_by_id(
+    session: AsyncSession, model: type[Row], row_id: uuid.UUID, *, for_update: bool
+) -> Row | None:
+    stmt = select(model).where(col(model.id) == row_id)  # type: ignore[attr-defined]
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def get_plan(
+    session: AsyncSession, plan_id: uuid.UUID, *, for_update: bool = False
+) -> StrengtheningPlan | None:
+    return await _one_by_id(session, StrengtheningPlan, plan_id, for_update=for_update)
+
+
+async def open_plan_of(
+    session: AsyncSession, organization_id: uuid.UUID, *, excluding: uuid.UUID | None = None
+) -> StrengtheningPlan | None:
+    """The organization's plan that is neither completed nor cancelled (nor archived)."""
+    p = StrengtheningPlan
+    stmt = select(p).where(
+        col(p.organization_id) == organization_id,
+        col(p.status).in_(OPEN_PLAN_STATUSES),
+        col(p.archived_at).is_(None),
+    )
+    if excluding is not None:
+        stmt = stmt.where(col(p.id) != excluding)
+    return (await session.execute(stmt.limit(1))).scalar_one_or_none()
+
+
+async def list_plans(
+    session: AsyncSession, *, principal: Principal, filters: PlanFilters, page: PageParams
+) -> Sequence[StrengtheningPlan]:
+    p, o = StrengtheningPlan, Organization
+    stmt = (
+        select(p)
+        .join(o, col(o.id) == col(p.organization_id))
+        .where(principal.territory_clause(o.municipality_code, o.department_code))
+    )
+    if not filters.include_archived:
+        stmt = stmt.where(col(p.archived_at).is_(None))
+    for column, value in (
+        (col(p.organization_id), filters.organization_id),
+        (col(p.status), filters.status),
+        (col(o.municipality_code), filters.municipality_code),
+        (col(o.department_code), filters.department_code),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    stmt = keyset(stmt, (p.created_at, p.id), page)
+    return (await session.execute(stmt)).scalars().all()
+
+
+async def plan_progress(
+    session: AsyncSession, plan_ids: Sequence[uuid.UUID], *, today: date
+) -> dict[uuid.UUID, PlanProgress]:
+    """Computed figures of several plans in one aggregate query."""
+    if not plan_ids:
+        return {}
+    a = PlanAction
+    counted = col(a.status) != "dropped"
+    stmt = (
+        sa.select(
+            col(a.plan_id),
+            func.count(),
+            func.round(func.avg(col(a.progress_pct)).filter(counted), 1),
+            func.count().filter(col(a.due_date) < today, col(a.status).notin_(("done", "dropped"))),
+            func.array_agg(distinct(col(a.opi_area))).filter(counted),
+        )
+        .where(col(a.plan_id).in_(list(plan_ids)), col(a.archived_at).is_(None))
+        .group_by(col(a.plan_id))
+    )
+    out: dict[uuid.UUID, PlanProgress] = {}
+    for plan_id, count, progress, overdue, areas in (await session.execute(stmt)).all():
+        out[plan_id] = PlanProgress(
+            actions_count=count,
+            progress_pct=None if progress is None else float(progress),
+            overdue_actions=overdue,
+            opi_areas=tuple(areas or ()),
+        )
+    return out
+
+
+async def countable_actions(session: AsyncSession, plan_id: uuid.UUID) -> int:
+    """Actions of the plan that are neither dropped nor archived."""
+    a = PlanAction
+    stmt = (
+        select(func.count())
+        .select_from(a)
+        .where(
+            col(a.plan_id) == plan_id,
+            col(a.status) != "dropped",
+            col(a.archived_at).is_(None),
+        )
+    )
+    return int((await session.execute(stmt)).scalar_one())
+
+
+async def get_action(
+    session: AsyncSession, action_id: uuid.UUID, *, for_update: bool = False
+) -> PlanAction | None:
+    return await _one_by_id(session, PlanAction, action_id, for_update=for_update)
+
+
+async def list_actions(
+    session: AsyncSession,
+    plan_id: uuid.UUID,
+    page: PageParams,
+    *,
+    status: str | None = None,
+    opi_area: str | None = None,
+    include_archived: bool = False,
+) -> Sequence[PlanAction]:
+    a = PlanAction
+    stmt = select(a).where(col(a.plan_id) == plan_id)
+    if not include_archived:
+        stmt = stmt.where(col(a.archived_at).is_(None))
+    if status is not None:
+        stmt = stmt.where(col(a.status) == status)
+    if opi_area is not None:
+        stmt = stmt.where(col(a.opi_area) == opi_area)
+    stmt = keyset(stmt, (a.created_at, a.id), page)
+    return (await session.execute(stmt)).scalars().all()
+
+
+# --- capacity support ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SupportFilters:
+    organization_id: uuid.UUID | None = None
+    kind: str | None = None
+    municipality_code: str | None = None
+    department_code: str | None = None
+    delivered_from: date | None = None
+    delivered_to: date | None = None
+    include_archived: bool = False
+
+
+async def get_support_activity(
+    session: AsyncSession, activity_id: uuid.UUID, *, for_update: bool = False
+) -> SupportActivity | None:
+    return await _one_by_id(session, SupportActivity, activity_id, for_update=for_update)
+
+
+async def list_support_activities(
+    session: AsyncSession, *, principal: Principal, filters: SupportFilters, page: PageParams
+) -> Sequence[SupportActivity]:
+    s, o = SupportActivity, Organization
+    stmt = (
+        select(s)
+        .join(o, col(o.id) == col(s.organization_id))
+        .where(principal.territory_clause(o.municipality_code, o.department_code))
+    )
+    if not filters.include_archived:
+        stmt = stmt.where(col(s.archived_at).is_(None))
+    for column, value in (
+        (col(s.organization_id), filters.organization_id),
+        (col(s.kind), filters.kind),
+        (col(o.municipality_code), filters.municipality_code),
+        (col(o.department_code), filters.department_code),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if filters.delivered_from is not None:
+        stmt = stmt.where(col(s.delivered_on) >= filters.delivered_from)
+    if filters.delivered_to is not None:
+        stmt = stmt.where(col(s.delivered_on) <= filters.delivered_to)
+    stmt = keyset(stmt, (s.created_at, s.id), page)
+    return (await session.execute(stmt)).scalars().all()
+
+
+# --- community initiatives -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InitiativeFilters:
+    municipality_code: str | None = None
+    department_code: str | None = None
+    status: str | None = None
+    methodology: str | None = None
+    lead_organization_id: uuid.UUID | None = None
+    risk_factor: str | None = None
+    starts_from: date | None = None
+    starts_to: date | None = None
+    include_archived: bool = False
+
+
+async def get_initiative(
+    session: AsyncSession, initiative_id: uuid.UUID, *, for_update: bool = False
+) -> CommunityInitiative | None:
+    return await _one_by_id(session, CommunityInitiative, initiative_id, for_update=for_update)
+
+
+async def list_initiatives(
+    session: AsyncSession, *, principal: Principal, filters: InitiativeFilters, page: PageParams
+) -> Sequence[CommunityInitiative]:
+    c = CommunityInitiative
+    stmt = select(c).where(principal.territory_clause(c.municipality_code, c.department_code))
+    if not filters.include_archived:
+        stmt = stmt.where(col(c.archived_at).is_(None))
+    for column, value in (
+        (col(c.municipality_code), filters.municipality_code),
+        (col(c.department_code), filters.department_code),
+        (col(c.status), filters.status),
+        (col(c.methodology), filters.methodology),
+        (col(c.lead_organization_id), filters.lead_organization_id),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if filters.risk_factor is not None:
+        stmt = stmt.where(literal(filters.risk_factor) == any_(col(c.risk_factors_addressed)))
+    if filters.starts_from is not None:
+        stmt = stmt.where(col(c.start_date) >= filters.starts_from)
+    if filters.starts_to is not None:
+        stmt = stmt.where(col(c.start_date) <= filters.starts_to)
+    stmt = keyset(stmt, (c.created_at, c.id), page)
+    return (await session.execute(stmt)).scalars().all()
+
+
+# --- statistics ------------------------------------------------------------------------
+# Raw SQL through the asyncpg pool: aggregates only, run concurrently, one connection each.
+# Parameters: $1 territorially limited, $2 municipalities claim, $3 departments claim,
+# $4 municipality filter, $5 department filter, $6 from, $7 to (queries without dates
+# take the first five).
+
+
+@dataclass(frozen=True)
+class StatsScope:
+    limited: bool
+    municipalities: list[str]
+    departments: list[str]
+    municipality_code: str | None
+    department_code: str | None
+    date_from: date | None
+    date_to: date | None
+
+    def args(self) -> tuple[Any, ...]:
+        return (
+            self.limited,
+            self.municipalities,
+            self.departments,
+            self.municipality_code,
+            self.department_code,
+            self.date_from,
+            self.date_to,
+        )
+
+
+def _in_scope(alias: str) -> str:
+    """Rows of ``alias`` (a table with municipality_code and department_code) in scope."""
+    return (
+        f"(NOT $1::bool OR {alias}.municipality_code = ANY($2::text[]) "
+        f"OR {alias}.department_code = ANY($3::text[])) "
+        f"AND ($4::text IS NULL OR {alias}.municipality_code = $4) "
+        f"AND ($5::text IS NULL OR {alias}.department_code = $5) "
+        f"AND {alias}.archived_at IS NULL"
+    )
+
+
+def _in_range(column: str) -> str:
+    return f"($6::date IS NULL OR {column} >= $6) AND ($7::date IS NULL OR {column} <= $7)"
+
+
+STATS_QUERIES: dict[str, str] = {
+    # Organizations are a stock: the date range does not apply to them.
+    "organizations": f"""
+        SELECT o.municipality_code, o.type, o.ethnic_focus, count(*) AS n
+        FROM organizations o
+        WHERE {_in_scope("o")}
+        GROUP BY 1, 2, 3""",
+    "assessments": f"""
+        SELECT o.municipality_code, a.kind, count(*) AS n
+        FROM assessments a JOIN organizations o ON o.id = a.organization_id
+        WHERE {_in_scope("o")} AND a.status = 'verified' AND {_in_range("a.assessed_on")}
+        GROUP BY 1, 2""",
+    # Baseline: verified, assessed on or before `to`. Latest: the latest verified follow-up
+    # assessed within from/to (same order as the performance endpoint).
+    "opi": f"""
+        WITH latest AS (
+            SELECT DISTINCT ON (f.organization_id) f.organization_id, f.overall_score
+            FROM assessments f
+            WHERE f.kind = 'follow_up' AND f.status = 'verified' AND {_in_range("f.assessed_on")}
+            ORDER BY f.organization_id, f.assessed_on DESC, f.created_at DESC
+        )
+        SELECT o.municipality_code,
+               count(*) AS with_baseline,
+               sum(b.overall_score) AS baseline_sum,
+               sum(coalesce(l.overall_score, b.overall_score)) AS latest_sum,
+               count(l.organization_id) AS assessed_twice,
+               count(*) FILTER (WHERE l.overall_score > b.overall_score) AS improved
+        FROM assessments b
+        JOIN organizations o ON o.id = b.organization_id
+        LEFT JOIN latest l ON l.organization_id = b.organization_id
+        WHERE {_in_scope("o")} AND b.kind = 'baseline' AND b.status = 'verified'
+          AND ($7::date IS NULL OR b.assessed_on <= $7)
+        GROUP BY 1""",
+    "plans": f"""
+        SELECT o.municipality_code, p.status, count(*) AS n
+        FROM strengthening_plans p JOIN organizations o ON o.id = p.organization_id
+        WHERE {_in_scope("o")} AND p.archived_at IS NULL AND {_in_range("p.start_date")}
+        GROUP BY 1, 2""",
+    # kind IS NULL rows carry the municipality's distinct organizations over all kinds.
+    "support": f"""
+        SELECT o.municipality_code, s.kind, count(*) AS n, sum(s.hours) AS hours,
+               count(DISTINCT s.organization_id) AS organizations
+        FROM support_activities s JOIN organizations o ON o.id = s.organization_id
+        WHERE {_in_scope("o")} AND s.archived_at IS NULL AND {_in_range("s.delivered_on")}
+        GROUP BY GROUPING SETS ((o.municipality_code, s.kind), (o.municipality_code))""",
+    "initiatives": f"""
+        SELECT c.municipality_code, c.status, c.methodology, count(*) AS n,
+               coalesce(sum(c.budget_cop) FILTER (WHERE c.status <> 'cancelled'), 0)
+                   AS budget_cop,
+               coalesce(sum(c.beneficiaries_total) FILTER (WHERE c.status <> 'cancelled'), 0)
+                   AS beneficiaries
+        FROM community_initiatives c
+        WHERE {_in_scope("c")} AND {_in_range("c.start_date")}
+        GROUP BY 1, 2, 3""",
+    "beneficiaries": f"""
+        SELECT c.municipality_code, d.breakdown, e.key AS code, sum(e.value::int) AS n
+        FROM community_initiatives c
+        CROSS JOIN LATERAL (VALUES ('by_sex'), ('by_age_group'), ('by_ethnicity'))
+            AS d(breakdown)
+        CROSS JOIN LATERAL jsonb_each_text(c.beneficiaries -> d.breakdown) AS e
+        WHERE {_in_scope("c")} AND {_in_range("c.start_date")} AND c.status <> 'cancelled'
+        GROUP BY 1, 2, 3""",
+}
+
+
+async def organization_stats(
+    pool: asyncpg.Pool, scope: StatsScope
+) -> dict[str, list[asyncpg.Record]]:
+    """The rows of every statistics query, run concurrently on separate connections."""
+
+    async def run(sql: str) -> list[asyncpg.Record]:
+        args = scope.args() if "$6" in sql else scope.args()[:5]
+        async with pool.acquire() as conn, conn.transaction(readonly=True):
+            # JIT compilation costs more than it saves on these short aggregates.
+            await conn.execute("SET LOCAL jit = off")
+            return list(await conn.fetch(sql, *args))
+
+    names = list(STATS_QUERIES)
+    results = await asyncio.gather(*(run(STATS_QUERIES[name]) for name in names))
+    return dict(zip(names, results, strict=True))

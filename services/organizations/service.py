@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from collections import Counter, defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import asyncpg
 from sqlalchemy.exc import IntegrityError
@@ -18,18 +22,64 @@ from services.common.pagination import PageParams, finish_page
 from services.common.territory import Territories
 from services.common.text import normalize
 from services.organizations import repository
-from services.organizations.models import Assessment, Organization
+from services.organizations.models import (
+    Assessment,
+    CommunityInitiative,
+    Organization,
+    PlanAction,
+    StrengtheningPlan,
+    SupportActivity,
+)
 from services.organizations.schemas import (
     AssessmentCreate,
+    AssessmentFigures,
     AssessmentRead,
     AssessmentUpdate,
+    Beneficiaries,
+    BeneficiariesRead,
+    CommunityInitiativeCreate,
+    CommunityInitiativeRead,
+    CommunityInitiativeUpdate,
+    Figures,
+    InitiativeFigures,
+    InitiativeTransition,
+    OpiFigures,
     OrganizationCreate,
+    OrganizationFigures,
     OrganizationRead,
+    OrganizationStats,
     OrganizationUpdate,
     Performance,
     PerformanceSnapshot,
+    PlanActionCreate,
+    PlanActionRead,
+    PlanActionUpdate,
+    PlanFigures,
+    PlanTransition,
+    StrengtheningPlanCreate,
+    StrengtheningPlanRead,
+    StrengtheningPlanUpdate,
+    SupportActivityCreate,
+    SupportActivityRead,
+    SupportActivityUpdate,
+    SupportFigures,
+    SupportKindFigures,
 )
-from services.organizations.vocabularies import OPI_DOMAINS, OpiArea
+from services.organizations.vocabularies import (
+    OPI_DOMAINS,
+    ActionStatus,
+    AgeGroup,
+    EthnicFocus,
+    Ethnicity,
+    InitiativeStatus,
+    Methodology,
+    OpiArea,
+    OrganizationType,
+    PlanStatus,
+    RiskFactor,
+    Sex,
+    SupportKind,
+)
 
 TWO_PLACES = Decimal("0.01")
 
@@ -390,4 +440,833 @@ async def performance(session: AsyncSession, *, organization: Organization) -> P
         latest=_snapshot(latest) if latest else None,
         change=change,
         improved=improved,
+    )
+
+
+# --- shared by plans, support and initiatives ------------------------------------------
+
+COLOMBIA = ZoneInfo("America/Bogota")
+
+
+def colombia_today() -> date:
+    """Today's date in Colombia, where due dates and delivery dates are meant."""
+    return datetime.now(COLOMBIA).date()
+
+
+class OrganizationArchived(Conflict):
+    slug, title = "organization-archived", "The organization is archived"
+
+
+class RecordArchived(Conflict):
+    slug, title = "record-archived", "The record is archived"
+
+
+def _bump(row: StrengtheningPlan | PlanAction | SupportActivity | CommunityInitiative) -> None:
+    row.version += 1
+    row.updated_at = utcnow()
+
+
+def _same(existing: Any, fields: Mapping[str, Any]) -> bool:
+    return all(getattr(existing, key) == value for key, value in fields.items())
+
+
+async def _flush_record(session: AsyncSession) -> None:
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        text = str(exc.orig)
+        if "uq_strengthening_plans_one_open" in text:
+            raise OpenPlanExists(
+                "The organization already has an open strengthening plan."
+            ) from exc
+        if "pk_" in text:
+            raise IdReused("That id is already in use.") from exc
+        raise
+
+
+async def _referenced_organization(
+    session: AsyncSession, *, organization_id: uuid.UUID, principal: Principal, field: str
+) -> Organization:
+    """The organization a body names: 422 naming ``field`` when the caller cannot see it."""
+    organization = await repository.get_organization(session, organization_id)
+    if organization is None or not principal.can_access(organization.municipality_code):
+        raise InvalidInput(field, f"no organization with id {organization_id}")
+    if organization.archived_at is not None:
+        raise OrganizationArchived(
+            f"Organization {organization_id} is archived; restore it "
+            "before recording anything for it."
+        )
+    return organization
+
+
+# --- strengthening plans ---------------------------------------------------------------
+
+PLAN_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "draft": ("approved", "cancelled"),
+    "approved": ("in_progress", "cancelled"),
+    "in_progress": ("completed", "cancelled"),
+    "completed": (),
+    "cancelled": (),
+}
+FINAL_PLAN_STATUSES = ("completed", "cancelled")
+
+
+class OpenPlanExists(Conflict):
+    slug, title = "open-plan-exists", "The organization already has an open plan"
+
+
+class PlanWithoutActions(Conflict):
+    slug, title = "plan-without-actions", "A plan needs actions to be approved"
+
+
+class PlanClosed(Conflict):
+    slug, title = "plan-closed", "The plan is completed or cancelled"
+
+
+def plan_read(plan: StrengtheningPlan, progress: repository.PlanProgress) -> StrengtheningPlanRead:
+    covered = set(progress.opi_areas)
+    return StrengtheningPlanRead(
+        id=plan.id,
+        organization_id=plan.organization_id,
+        baseline_assessment_id=plan.baseline_assessment_id,
+        title=plan.title,
+        start_date=plan.start_date,
+        end_date=plan.end_date,
+        status=PlanStatus(plan.status),
+        cancellation_reason=plan.cancellation_reason,
+        approved_by=plan.approved_by,
+        approved_at=plan.approved_at,
+        actions_count=progress.actions_count,
+        progress_pct=progress.progress_pct,
+        overdue_actions=progress.overdue_actions,
+        opi_areas_covered=[area for area in OpiArea if area.value in covered],
+        version=plan.version,
+        created_at=plan.created_at,
+        updated_at=plan.updated_at,
+        archived_at=plan.archived_at,
+    )
+
+
+async def plan_with_progress(
+    session: AsyncSession, plan: StrengtheningPlan
+) -> StrengtheningPlanRead:
+    progress = await repository.plan_progress(session, [plan.id], today=colombia_today())
+    return plan_read(plan, progress.get(plan.id, repository.PlanProgress()))
+
+
+async def _check_baseline(
+    session: AsyncSession, *, assessment_id: uuid.UUID, organization_id: uuid.UUID
+) -> None:
+    assessment = await repository.get_assessment(session, assessment_id)
+    if assessment is None or assessment.organization_id != organization_id:
+        raise InvalidInput(
+            "baseline_assessment_id", "must be an OPI assessment of the plan's organization"
+        )
+    if assessment.status != "verified":
+        raise InvalidInput(
+            "baseline_assessment_id",
+            "the assessment is not verified; verify it before planning on it",
+        )
+
+
+async def _ensure_no_open_plan(
+    session: AsyncSession, organization_id: uuid.UUID, *, excluding: uuid.UUID | None = None
+) -> None:
+    existing = await repository.open_plan_of(session, organization_id, excluding=excluding)
+    if existing is not None:
+        raise OpenPlanExists(
+            f"The organization already has plan {existing.id} in status '{existing.status}'; "
+            "complete or cancel it first.",
+            extra={"existing_id": str(existing.id)},
+        )
+
+
+async def create_plan(
+    session: AsyncSession, *, data: StrengtheningPlanCreate, principal: Principal
+) -> tuple[StrengtheningPlan, bool]:
+    """A new draft plan; returns it and whether it is new (False: same id and content)."""
+    fields = data.model_dump(exclude={"id"})
+    if data.id is not None:
+        existing = await repository.get_plan(session, data.id)
+        if existing is not None:
+            if await _plan_visible(session, existing, principal) and _same(existing, fields):
+                return existing, False
+            raise IdReused(f"Strengthening plan {data.id} already exists with other content.")
+    organization = await _referenced_organization(
+        session, organization_id=data.organization_id, principal=principal, field="organization_id"
+    )
+    await _check_baseline(
+        session, assessment_id=data.baseline_assessment_id, organization_id=organization.id
+    )
+    # Lock the organization so two concurrent creations cannot both pass the check.
+    await repository.get_organization(session, organization.id, for_update=True)
+    await _ensure_no_open_plan(session, organization.id)
+    plan = StrengtheningPlan(**fields, id=data.id or uuid.uuid4())
+    repository.add(session, plan)
+    await _flush_record(session)
+    return plan, True
+
+
+async def _plan_visible(
+    session: AsyncSession, plan: StrengtheningPlan, principal: Principal
+) -> bool:
+    organization = await repository.get_organization(session, plan.organization_id)
+    return organization is not None and principal.can_access(organization.municipality_code)
+
+
+async def load_plan(
+    session: AsyncSession, *, plan_id: uuid.UUID, principal: Principal, for_update: bool = False
+) -> StrengtheningPlan:
+    """The plan, 404 when it does not exist or its organization is outside the territory."""
+    plan = await repository.get_plan(session, plan_id, for_update=for_update)
+    if plan is None or not await _plan_visible(session, plan, principal):
+        raise NotFound(f"No strengthening plan with id {plan_id}.")
+    return plan
+
+
+async def list_plans(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    filters: repository.PlanFilters,
+    page: PageParams,
+) -> tuple[list[StrengtheningPlanRead], str | None]:
+    rows = await repository.list_plans(session, principal=principal, filters=filters, page=page)
+    items, next_cursor = finish_page(rows, page, lambda p: (p.created_at, p.id))
+    progress = await repository.plan_progress(
+        session, [p.id for p in items], today=colombia_today()
+    )
+    return (
+        [plan_read(p, progress.get(p.id, repository.PlanProgress())) for p in items],
+        next_cursor,
+    )
+
+
+def _ensure_plan_open(plan: StrengtheningPlan, what: str) -> None:
+    if plan.status in FINAL_PLAN_STATUSES:
+        raise PlanClosed(f"The plan is {plan.status}; {what} are read-only.")
+    if plan.archived_at is not None:
+        raise RecordArchived(f"The plan is archived; {what} are read-only.")
+
+
+async def update_plan(
+    session: AsyncSession, *, plan: StrengtheningPlan, changes: StrengtheningPlanUpdate
+) -> StrengtheningPlan:
+    _ensure_plan_open(plan, "its fields")
+    values = changes.model_dump(exclude_unset=True)
+    start = values.get("start_date", plan.start_date)
+    end = values.get("end_date", plan.end_date)
+    if end <= start:
+        raise InvalidInput("end_date", "must be after start_date")
+    if "baseline_assessment_id" in values:
+        await _check_baseline(
+            session,
+            assessment_id=values["baseline_assessment_id"],
+            organization_id=plan.organization_id,
+        )
+    for key, value in values.items():
+        setattr(plan, key, value)
+    _bump(plan)
+    await _flush_record(session)
+    return plan
+
+
+async def archive_plan(session: AsyncSession, *, plan: StrengtheningPlan) -> StrengtheningPlan:
+    if plan.archived_at is None:
+        plan.archived_at = utcnow()
+        _bump(plan)
+        await _flush_record(session)
+    return plan
+
+
+async def transition_plan(
+    session: AsyncSession, *, plan: StrengtheningPlan, request: PlanTransition, principal: Principal
+) -> StrengtheningPlan:
+    """Move the plan along draft → approved → in_progress → completed, or cancel it."""
+    if plan.archived_at is not None:
+        raise RecordArchived("The plan is archived; it cannot change status.")
+    allowed = PLAN_TRANSITIONS[plan.status]
+    if request.to not in allowed:
+        raise InvalidTransition(current=plan.status, requested=request.to, allowed=allowed)
+    if request.to == "cancelled":
+        if not request.reason:
+            raise InvalidInput("reason", "a reason is required to cancel a plan")
+        plan.cancellation_reason = request.reason
+    if request.to == "approved":
+        if await repository.countable_actions(session, plan.id) == 0:
+            raise PlanWithoutActions(
+                "A plan cannot be approved without actions (dropped "
+                "actions do not count); add its actions first."
+            )
+        plan.approved_by = principal.sub
+        plan.approved_at = utcnow()
+    plan.status = request.to
+    _bump(plan)
+    await _flush_record(session)
+    return plan
+
+
+# --- plan actions ----------------------------------------------------------------------
+
+
+def action_read(action: PlanAction, *, today: date | None = None) -> PlanActionRead:
+    today = today or colombia_today()
+    return PlanActionRead(
+        id=action.id,
+        plan_id=action.plan_id,
+        opi_area=OpiArea(action.opi_area),
+        description=action.description,
+        strategy=action.strategy,
+        evidence_reference=action.evidence_reference,
+        responsible=action.responsible,
+        due_date=action.due_date,
+        status=ActionStatus(action.status),
+        progress_pct=action.progress_pct,
+        overdue=action.due_date < today and action.status not in ("done", "dropped"),
+        version=action.version,
+        created_at=action.created_at,
+        updated_at=action.updated_at,
+        archived_at=action.archived_at,
+    )
+
+
+async def create_action(
+    session: AsyncSession, *, plan: StrengtheningPlan, data: PlanActionCreate
+) -> tuple[PlanAction, bool]:
+    fields = data.model_dump(exclude={"id"})
+    if fields["status"] == "done":
+        fields["progress_pct"] = 100
+    if data.id is not None:
+        existing = await repository.get_action(session, data.id)
+        if existing is not None:
+            if existing.plan_id == plan.id and _same(existing, fields):
+                return existing, False
+            raise IdReused(f"Plan action {data.id} already exists with other content.")
+    _ensure_plan_open(plan, "its actions")
+    action = PlanAction(**fields, id=data.id or uuid.uuid4(), plan_id=plan.id)
+    repository.add(session, action)
+    await _flush_record(session)
+    return action, True
+
+
+async def load_action(
+    session: AsyncSession,
+    *,
+    plan: StrengtheningPlan,
+    action_id: uuid.UUID,
+    for_update: bool = False,
+) -> PlanAction:
+    action = await repository.get_action(session, action_id, for_update=for_update)
+    if action is None or action.plan_id != plan.id:
+        raise NotFound(f"No action with id {action_id} in plan {plan.id}.")
+    return action
+
+
+async def update_action(
+    session: AsyncSession, *, plan: StrengtheningPlan, action: PlanAction, changes: PlanActionUpdate
+) -> PlanAction:
+    _ensure_plan_open(plan, "its actions")
+    for key, value in changes.model_dump(exclude_unset=True).items():
+        setattr(action, key, value)
+    if action.status == "done":
+        action.progress_pct = 100
+    _bump(action)
+    await _flush_record(session)
+    return action
+
+
+async def archive_action(
+    session: AsyncSession, *, plan: StrengtheningPlan, action: PlanAction
+) -> PlanAction:
+    _ensure_plan_open(plan, "its actions")
+    if action.archived_at is None:
+        action.archived_at = utcnow()
+        _bump(action)
+        await _flush_record(session)
+    return action
+
+
+# --- capacity support ------------------------------------------------------------------
+
+
+def support_read(activity: SupportActivity) -> SupportActivityRead:
+    return SupportActivityRead(
+        id=activity.id,
+        organization_id=activity.organization_id,
+        kind=SupportKind(activity.kind),
+        delivered_on=activity.delivered_on,
+        hours=float(activity.hours),
+        delivered_by=activity.delivered_by,
+        description=activity.description,
+        version=activity.version,
+        created_at=activity.created_at,
+        updated_at=activity.updated_at,
+        archived_at=activity.archived_at,
+    )
+
+
+def _check_delivered_on(value: date) -> None:
+    if value > colombia_today():
+        raise InvalidInput("delivered_on", "cannot be in the future")
+
+
+async def create_support_activity(
+    session: AsyncSession, *, data: SupportActivityCreate, principal: Principal
+) -> tuple[SupportActivity, bool]:
+    fields = data.model_dump(exclude={"id"})
+    if data.id is not None:
+        existing = await repository.get_support_activity(session, data.id)
+        if existing is not None:
+            if await _support_visible(session, existing, principal) and _same(existing, fields):
+                return existing, False
+            raise IdReused(f"Support activity {data.id} already exists with other content.")
+    await _referenced_organization(
+        session, organization_id=data.organization_id, principal=principal, field="organization_id"
+    )
+    _check_delivered_on(data.delivered_on)
+    activity = SupportActivity(**fields, id=data.id or uuid.uuid4())
+    repository.add(session, activity)
+    await _flush_record(session)
+    return activity, True
+
+
+async def _support_visible(
+    session: AsyncSession, activity: SupportActivity, principal: Principal
+) -> bool:
+    organization = await repository.get_organization(session, activity.organization_id)
+    return organization is not None and principal.can_access(organization.municipality_code)
+
+
+async def load_support_activity(
+    session: AsyncSession, *, activity_id: uuid.UUID, principal: Principal, for_update: bool = False
+) -> SupportActivity:
+    activity = await repository.get_support_activity(session, activity_id, for_update=for_update)
+    if activity is None or not await _support_visible(session, activity, principal):
+        raise NotFound(f"No support activity with id {activity_id}.")
+    return activity
+
+
+async def list_support_activities(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    filters: repository.SupportFilters,
+    page: PageParams,
+) -> tuple[list[SupportActivity], str | None]:
+    rows = await repository.list_support_activities(
+        session, principal=principal, filters=filters, page=page
+    )
+    return finish_page(rows, page, lambda s: (s.created_at, s.id))
+
+
+async def update_support_activity(
+    session: AsyncSession, *, activity: SupportActivity, changes: SupportActivityUpdate
+) -> SupportActivity:
+    values = changes.model_dump(exclude_unset=True)
+    if "delivered_on" in values:
+        _check_delivered_on(values["delivered_on"])
+    for key, value in values.items():
+        setattr(activity, key, value)
+    _bump(activity)
+    await _flush_record(session)
+    return activity
+
+
+async def archive_support_activity(
+    session: AsyncSession, *, activity: SupportActivity
+) -> SupportActivity:
+    if activity.archived_at is None:
+        activity.archived_at = utcnow()
+        _bump(activity)
+        await _flush_record(session)
+    return activity
+
+
+# --- community initiatives -------------------------------------------------------------
+
+INITIATIVE_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "designed": ("in_implementation", "cancelled"),
+    "in_implementation": ("completed", "cancelled"),
+    "completed": (),
+    "cancelled": (),
+}
+
+
+class InitiativeClosed(Conflict):
+    slug, title = "initiative-closed", "The initiative is completed or cancelled"
+
+
+def beneficiaries_record(data: Beneficiaries) -> dict[str, Any]:
+    """Every code of every breakdown, zeros included; a missing breakdown is 'no_reporta'."""
+    out: dict[str, Any] = {"total": data.total}
+    for name, codes in (("by_sex", Sex), ("by_age_group", AgeGroup), ("by_ethnicity", Ethnicity)):
+        given: dict[Any, int] | None = getattr(data, name)
+        if given is None:
+            given = {codes("no_reporta"): data.total}
+        out[name] = {code.value: int(given.get(code, 0)) for code in codes}
+    return out
+
+
+def initiative_read(initiative: CommunityInitiative) -> CommunityInitiativeRead:
+    return CommunityInitiativeRead(
+        id=initiative.id,
+        title=initiative.title,
+        municipality_code=initiative.municipality_code,
+        department_code=initiative.department_code,
+        community=initiative.community,
+        lead_organization_id=initiative.lead_organization_id,
+        methodology=Methodology(initiative.methodology),
+        objective=initiative.objective,
+        risk_factors_addressed=[RiskFactor(r) for r in initiative.risk_factors_addressed],
+        status=InitiativeStatus(initiative.status),
+        cancellation_reason=initiative.cancellation_reason,
+        start_date=initiative.start_date,
+        end_date=initiative.end_date,
+        budget_cop=initiative.budget_cop,
+        beneficiaries=BeneficiariesRead.model_validate(initiative.beneficiaries),
+        version=initiative.version,
+        created_at=initiative.created_at,
+        updated_at=initiative.updated_at,
+        archived_at=initiative.archived_at,
+    )
+
+
+def _initiative_fields(data: CommunityInitiativeCreate) -> dict[str, Any]:
+    fields = data.model_dump(exclude={"id", "beneficiaries"})
+    fields["beneficiaries"] = beneficiaries_record(data.beneficiaries)
+    fields["beneficiaries_total"] = data.beneficiaries.total
+    fields["department_code"] = data.municipality_code[:2]
+    return fields
+
+
+async def create_initiative(
+    session: AsyncSession,
+    *,
+    data: CommunityInitiativeCreate,
+    principal: Principal,
+    territories: Territories,
+) -> tuple[CommunityInitiative, bool]:
+    check_municipality(territories, data.municipality_code)
+    ensure_territory(principal, data.municipality_code, hide=False)
+    fields = _initiative_fields(data)
+    if data.id is not None:
+        existing = await repository.get_initiative(session, data.id)
+        if existing is not None:
+            if principal.can_access(existing.municipality_code) and _same(existing, fields):
+                return existing, False
+            raise IdReused(f"Community initiative {data.id} already exists with other content.")
+    if data.lead_organization_id is not None:
+        await _referenced_organization(
+            session,
+            organization_id=data.lead_organization_id,
+            principal=principal,
+            field="lead_organization_id",
+        )
+    initiative = CommunityInitiative(**fields, id=data.id or uuid.uuid4())
+    repository.add(session, initiative)
+    await _flush_record(session)
+    return initiative, True
+
+
+async def load_initiative(
+    session: AsyncSession,
+    *,
+    initiative_id: uuid.UUID,
+    principal: Principal,
+    for_update: bool = False,
+) -> CommunityInitiative:
+    initiative = await repository.get_initiative(session, initiative_id, for_update=for_update)
+    if initiative is None or not principal.can_access(initiative.municipality_code):
+        raise NotFound(f"No community initiative with id {initiative_id}.")
+    return initiative
+
+
+async def list_initiatives(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    filters: repository.InitiativeFilters,
+    page: PageParams,
+) -> tuple[list[CommunityInitiative], str | None]:
+    rows = await repository.list_initiatives(
+        session, principal=principal, filters=filters, page=page
+    )
+    return finish_page(rows, page, lambda c: (c.created_at, c.id))
+
+
+def _ensure_initiative_open(initiative: CommunityInitiative) -> None:
+    if initiative.status in ("completed", "cancelled"):
+        raise InitiativeClosed(f"The initiative is {initiative.status}; it is read-only.")
+    if initiative.archived_at is not None:
+        raise RecordArchived("The initiative is archived; it is read-only.")
+
+
+async def update_initiative(
+    session: AsyncSession,
+    *,
+    initiative: CommunityInitiative,
+    changes: CommunityInitiativeUpdate,
+    principal: Principal,
+    territories: Territories,
+) -> CommunityInitiative:
+    _ensure_initiative_open(initiative)
+    values = changes.model_dump(exclude_unset=True, exclude={"beneficiaries"})
+    if "municipality_code" in values:
+        check_municipality(territories, values["municipality_code"])
+        ensure_territory(principal, values["municipality_code"], hide=False)
+        values["department_code"] = values["municipality_code"][:2]
+    if values.get("lead_organization_id") is not None:
+        await _referenced_organization(
+            session,
+            organization_id=values["lead_organization_id"],
+            principal=principal,
+            field="lead_organization_id",
+        )
+    start = values.get("start_date", initiative.start_date)
+    end = values.get("end_date", initiative.end_date)
+    if end is not None and end < start:
+        raise InvalidInput("end_date", "must be on or after start_date")
+    if changes.beneficiaries is not None:
+        values["beneficiaries"] = beneficiaries_record(changes.beneficiaries)
+        values["beneficiaries_total"] = changes.beneficiaries.total
+    for key, value in values.items():
+        setattr(initiative, key, value)
+    _bump(initiative)
+    await _flush_record(session)
+    return initiative
+
+
+async def archive_initiative(
+    session: AsyncSession, *, initiative: CommunityInitiative
+) -> CommunityInitiative:
+    if initiative.archived_at is None:
+        initiative.archived_at = utcnow()
+        _bump(initiative)
+        await _flush_record(session)
+    return initiative
+
+
+async def transition_initiative(
+    session: AsyncSession, *, initiative: CommunityInitiative, request: InitiativeTransition
+) -> CommunityInitiative:
+    """designed → in_implementation → completed (needs an end date), or cancelled."""
+    if initiative.archived_at is not None:
+        raise RecordArchived("The initiative is archived; it cannot change status.")
+    allowed = INITIATIVE_TRANSITIONS[initiative.status]
+    if request.to not in allowed:
+        raise InvalidTransition(current=initiative.status, requested=request.to, allowed=allowed)
+    if request.to != "completed" and (request.end_date or request.beneficiaries):
+        raise InvalidInput("to", "end_date and beneficiaries are only taken when completing")
+    if request.to == "cancelled":
+        if not request.reason:
+            raise InvalidInput("reason", "a reason is required to cancel an initiative")
+        initiative.cancellation_reason = request.reason
+    if request.to == "completed":
+        end = request.end_date or initiative.end_date
+        if end is None:
+            raise InvalidInput("end_date", "an end date is required to complete an initiative")
+        if end < initiative.start_date:
+            raise InvalidInput("end_date", "must be on or after start_date")
+        initiative.end_date = end
+        if request.beneficiaries is not None:
+            initiative.beneficiaries = beneficiaries_record(request.beneficiaries)
+            initiative.beneficiaries_total = request.beneficiaries.total
+    initiative.status = request.to
+    _bump(initiative)
+    await _flush_record(session)
+    return initiative
+
+
+# --- statistics ------------------------------------------------------------------------
+
+APPROVED_OR_LATER = ("approved", "in_progress", "completed")
+
+
+@dataclass
+class _Tally:
+    """The figures of one municipality (or of all), summed from aggregate rows."""
+
+    organizations_by_type: Counter[str] = field(default_factory=Counter)
+    organizations_by_ethnic_focus: Counter[str] = field(default_factory=Counter)
+    verified_by_kind: Counter[str] = field(default_factory=Counter)
+    with_baseline: int = 0
+    baseline_sum: Decimal = Decimal(0)
+    latest_sum: Decimal = Decimal(0)
+    assessed_twice: int = 0
+    improved: int = 0
+    plans_by_status: Counter[str] = field(default_factory=Counter)
+    support_activities: Counter[str] = field(default_factory=Counter)
+    support_organizations: Counter[str] = field(default_factory=Counter)
+    support_hours: dict[str, Decimal] = field(default_factory=dict)
+    organizations_supported: int = 0
+    initiatives_by_status: Counter[str] = field(default_factory=Counter)
+    initiatives_by_methodology: Counter[str] = field(default_factory=Counter)
+    budget_cop: int = 0
+    beneficiaries: int = 0
+    breakdowns: dict[str, Counter[str]] = field(
+        default_factory=lambda: {
+            "by_sex": Counter(),
+            "by_age_group": Counter(),
+            "by_ethnicity": Counter(),
+        }
+    )
+
+    def add(self, other: _Tally) -> None:
+        for name in (
+            "organizations_by_type",
+            "organizations_by_ethnic_focus",
+            "verified_by_kind",
+            "plans_by_status",
+            "support_activities",
+            "support_organizations",
+            "initiatives_by_status",
+            "initiatives_by_methodology",
+        ):
+            getattr(self, name).update(getattr(other, name))
+        for name in (
+            "with_baseline",
+            "baseline_sum",
+            "latest_sum",
+            "assessed_twice",
+            "improved",
+            "organizations_supported",
+            "budget_cop",
+            "beneficiaries",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for kind, hours in other.support_hours.items():
+            self.support_hours[kind] = self.support_hours.get(kind, Decimal(0)) + hours
+        for breakdown, counts in other.breakdowns.items():
+            self.breakdowns[breakdown].update(counts)
+
+    def figures(self) -> Figures:
+        def mean(total: Decimal, count: int) -> float | None:
+            return float((total / count).quantize(TWO_PLACES, ROUND_HALF_UP)) if count else None
+
+        plans = self.plans_by_status
+        return Figures(
+            organizations=OrganizationFigures(
+                total=sum(self.organizations_by_type.values()),
+                by_type={t: self.organizations_by_type[t] for t in OrganizationType},
+                by_ethnic_focus={e: self.organizations_by_ethnic_focus[e] for e in EthnicFocus},
+            ),
+            assessments=AssessmentFigures(
+                verified=sum(self.verified_by_kind.values()),
+                verified_baseline=self.verified_by_kind["baseline"],
+                verified_follow_up=self.verified_by_kind["follow_up"],
+            ),
+            opi=OpiFigures(
+                organizations_with_baseline=self.with_baseline,
+                mean_baseline_overall=mean(self.baseline_sum, self.with_baseline),
+                mean_latest_overall=mean(self.latest_sum, self.with_baseline),
+                organizations_assessed_twice=self.assessed_twice,
+                organizations_improved=self.improved,
+                improved_pct=round(100 * self.improved / self.assessed_twice, 1)
+                if self.assessed_twice
+                else None,
+            ),
+            strengthening_plans=PlanFigures(
+                total=sum(plans.values()),
+                by_status={s: plans[s] for s in PlanStatus},
+                approved_or_later=sum(plans[s] for s in APPROVED_OR_LATER),
+            ),
+            support=SupportFigures(
+                activities=sum(self.support_activities.values()),
+                hours=float(sum(self.support_hours.values(), Decimal(0))),
+                organizations_supported=self.organizations_supported,
+                by_kind={
+                    k: SupportKindFigures(
+                        activities=self.support_activities[k],
+                        organizations=self.support_organizations[k],
+                        hours=float(self.support_hours.get(k, Decimal(0))),
+                    )
+                    for k in SupportKind
+                },
+            ),
+            initiatives=InitiativeFigures(
+                total=sum(self.initiatives_by_status.values()),
+                by_status={s: self.initiatives_by_status[s] for s in InitiativeStatus},
+                by_methodology={m: self.initiatives_by_methodology[m] for m in Methodology},
+                budget_cop=self.budget_cop,
+                beneficiaries=BeneficiariesRead(
+                    total=self.beneficiaries,
+                    by_sex={s: self.breakdowns["by_sex"][s] for s in Sex},
+                    by_age_group={a: self.breakdowns["by_age_group"][a] for a in AgeGroup},
+                    by_ethnicity={e: self.breakdowns["by_ethnicity"][e] for e in Ethnicity},
+                ),
+            ),
+        )
+
+
+async def organization_stats(
+    pool: asyncpg.Pool,
+    *,
+    principal: Principal,
+    municipality_code: str | None,
+    department_code: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> OrganizationStats:
+    """Programme figures in the caller's territories, per municipality and in total."""
+    if date_from is not None and date_to is not None and date_to < date_from:
+        raise InvalidInput("to", "must be on or after from")
+    scope = repository.StatsScope(
+        limited=principal.is_territorially_limited,
+        municipalities=sorted(principal.municipalities or ()),
+        departments=sorted(principal.departments or ()),
+        municipality_code=municipality_code,
+        department_code=department_code,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    rows = await repository.organization_stats(pool, scope)
+    tallies: defaultdict[str, _Tally] = defaultdict(_Tally)
+    # Loops below run over aggregate rows (at most municipalities times codes), not records.
+    for r in rows["organizations"]:
+        t = tallies[r["municipality_code"]]
+        t.organizations_by_type[r["type"]] += r["n"]
+        t.organizations_by_ethnic_focus[r["ethnic_focus"]] += r["n"]
+    for r in rows["assessments"]:
+        tallies[r["municipality_code"]].verified_by_kind[r["kind"]] += r["n"]
+    for r in rows["opi"]:
+        t = tallies[r["municipality_code"]]
+        t.with_baseline, t.assessed_twice, t.improved = (
+            r["with_baseline"],
+            r["assessed_twice"],
+            r["improved"],
+        )
+        t.baseline_sum, t.latest_sum = r["baseline_sum"], r["latest_sum"]
+    for r in rows["plans"]:
+        tallies[r["municipality_code"]].plans_by_status[r["status"]] += r["n"]
+    for r in rows["support"]:
+        t = tallies[r["municipality_code"]]
+        if r["kind"] is None:
+            t.organizations_supported = r["organizations"]
+        else:
+            t.support_activities[r["kind"]] += r["n"]
+            t.support_organizations[r["kind"]] += r["organizations"]
+            t.support_hours[r["kind"]] = r["hours"]
+    for r in rows["initiatives"]:
+        t = tallies[r["municipality_code"]]
+        t.initiatives_by_status[r["status"]] += r["n"]
+        t.initiatives_by_methodology[r["methodology"]] += r["n"]
+        t.budget_cop += int(r["budget_cop"])
+        t.beneficiaries += int(r["beneficiaries"])
+    for r in rows["beneficiaries"]:
+        tallies[r["municipality_code"]].breakdowns[r["breakdown"]][r["code"]] += r["n"]
+    total = _Tally()
+    for tally in tallies.values():
+        total.add(tally)
+    return OrganizationStats.model_validate(
+        {
+            "filters": {
+                "department_code": department_code,
+                "municipality_code": municipality_code,
+                "from": date_from,
+                "to": date_to,
+            },
+            "generated_at": utcnow(),
+            "totals": total.figures(),
+            "by_municipality": {code: tallies[code].figures() for code in sorted(tallies)},
+        }
     )

@@ -211,3 +211,225 @@ ALL = [
     OPI_DOMAIN,
     OPI_AREA,
 ]
+
+
+# --- strengthening plans, capacity support, community initiatives ----------------------
+
+
+class PlanStatus(StrEnum):
+    draft = "draft"
+    approved = "approved"
+    in_progress = "in_progress"
+    completed = "completed"
+    cancelled = "cancelled"
+
+
+class ActionStatus(StrEnum):
+    pending = "pending"
+    in_progress = "in_progress"
+    done = "done"
+    dropped = "dropped"
+
+
+class SupportKind(StrEnum):
+    communications = "communications"
+    relationship_with_authorities = "relationship_with_authorities"
+    psychosocial_support = "psychosocial_support"
+    self_protection = "self_protection"
+    organizational_management = "organizational_management"
+    legal = "legal"
+    other = "other"
+
+
+class InitiativeStatus(StrEnum):
+    designed = "designed"
+    in_implementation = "in_implementation"
+    completed = "completed"
+    cancelled = "cancelled"
+
+
+class Methodology(StrEnum):
+    ibp = "ibp"
+    other = "other"
+
+
+class RiskFactor(StrEnum):
+    """Risk factors for coexistence and security (codes shared with the events service)."""
+
+    presencia_grupos_armados = "presencia_grupos_armados"
+    economias_ilegales = "economias_ilegales"
+    consumo_spa = "consumo_spa"
+    violencia_intrafamiliar = "violencia_intrafamiliar"
+    falta_oportunidades_jovenes = "falta_oportunidades_jovenes"
+    desconfianza_institucional = "desconfianza_institucional"
+    estigmatizacion_lideres = "estigmatizacion_lideres"
+    conflictos_convivencia = "conflictos_convivencia"
+    entorno_inseguro = "entorno_inseguro"
+    otro = "otro"
+
+
+class Sex(StrEnum):
+    mujer = "mujer"
+    hombre = "hombre"
+    otro = "otro"
+    no_reporta = "no_reporta"
+
+
+class AgeGroup(StrEnum):
+    age_0_13 = "0_13"
+    age_14_28 = "14_28"
+    age_29_59 = "29_59"
+    age_60_mas = "60_mas"
+    no_reporta = "no_reporta"
+
+
+class Ethnicity(StrEnum):
+    afrocolombiano = "afrocolombiano"
+    indigena = "indigena"
+    raizal = "raizal"
+    palenquero = "palenquero"
+    rrom = "rrom"
+    ninguno = "ninguno"
+    no_reporta = "no_reporta"
+
+
+PLAN_STATUS = Vocabulary(
+    "plan_status",
+    PlanStatus,
+    {
+        "draft": ("Borrador", "Draft"),
+        "approved": ("Aprobado", "Approved"),
+        "in_progress": ("En ejecución", "In progress"),
+        "completed": ("Finalizado", "Completed"),
+        "cancelled": ("Cancelado", "Cancelled"),
+    },
+    "Strengthening plan status",
+)
+
+ACTION_STATUS = Vocabulary(
+    "action_status",
+    ActionStatus,
+    {
+        "pending": ("Pendiente", "Pending"),
+        "in_progress": ("En curso", "In progress"),
+        "done": ("Realizada", "Done"),
+        "dropped": ("Descartada", "Dropped"),
+    },
+    "Status of an action of a strengthening plan",
+)
+
+SUPPORT_KIND = Vocabulary(
+    "support_kind",
+    SupportKind,
+    {
+        "communications": ("Comunicaciones", "Communications"),
+        "relationship_with_authorities": (
+            "Relacionamiento con autoridades",
+            "Relationship with authorities",
+        ),
+        "psychosocial_support": ("Atención psicosocial", "Psychosocial support"),
+        "self_protection": ("Autoprotección", "Self-protection"),
+        "organizational_management": ("Gestión organizacional", "Organizational management"),
+        "legal": ("Asesoría jurídica", "Legal advice"),
+        "other": ("Otro", "Other"),
+    },
+    "Kind of capacity support given to an organization",
+)
+
+INITIATIVE_STATUS = Vocabulary(
+    "initiative_status",
+    InitiativeStatus,
+    {
+        "designed": ("Diseñada", "Designed"),
+        "in_implementation": ("En implementación", "In implementation"),
+        "completed": ("Finalizada", "Completed"),
+        "cancelled": ("Cancelada", "Cancelled"),
+    },
+    "Community initiative status",
+)
+
+METHODOLOGY = Vocabulary(
+    "methodology",
+    Methodology,
+    {
+        "ibp": ("Iniciativa de Balance Positivo (IBP)", "Positive Balance Initiative (IBP)"),
+        "other": ("Otra", "Other"),
+    },
+    "Methodology of a community initiative",
+)
+
+RISK_FACTOR = Vocabulary(
+    "risk_factor",
+    RiskFactor,
+    {
+        "presencia_grupos_armados": ("Presencia de grupos armados", "Presence of armed groups"),
+        "economias_ilegales": ("Economías ilegales", "Illegal economies"),
+        "consumo_spa": ("Consumo de sustancias psicoactivas", "Psychoactive substance use"),
+        "violencia_intrafamiliar": ("Violencia intrafamiliar", "Domestic violence"),
+        "falta_oportunidades_jovenes": (
+            "Falta de oportunidades para jóvenes",
+            "Lack of opportunities for young people",
+        ),
+        "desconfianza_institucional": ("Desconfianza institucional", "Distrust of institutions"),
+        "estigmatizacion_lideres": (
+            "Estigmatización de líderes sociales",
+            "Stigmatisation of social leaders",
+        ),
+        "conflictos_convivencia": ("Conflictos de convivencia", "Coexistence conflicts"),
+        "entorno_inseguro": ("Entorno inseguro", "Unsafe surroundings"),
+        "otro": ("Otro", "Other"),
+    },
+    "Risk factors a community initiative addresses (shared with the events service)",
+)
+
+SEX = Vocabulary(
+    "sex",
+    Sex,
+    {
+        "mujer": ("Mujer", "Woman"),
+        "hombre": ("Hombre", "Man"),
+        "otro": ("Otro", "Other"),
+        "no_reporta": ("No reporta", "Not reported"),
+    },
+    "Sex, for beneficiary breakdowns",
+)
+
+AGE_GROUP = Vocabulary(
+    "age_group",
+    AgeGroup,
+    {
+        "0_13": ("0 a 13 años", "0 to 13 years"),
+        "14_28": ("14 a 28 años", "14 to 28 years"),
+        "29_59": ("29 a 59 años", "29 to 59 years"),
+        "60_mas": ("60 años o más", "60 years or older"),
+        "no_reporta": ("No reporta", "Not reported"),
+    },
+    "Age group, for beneficiary breakdowns",
+)
+
+ETHNICITY = Vocabulary(
+    "ethnicity",
+    Ethnicity,
+    {
+        "afrocolombiano": ("Afrocolombiano", "Afro-Colombian"),
+        "indigena": ("Indígena", "Indigenous"),
+        "raizal": ("Raizal", "Raizal"),
+        "palenquero": ("Palenquero", "Palenquero"),
+        "rrom": ("Rrom (gitano)", "Rrom (Roma)"),
+        "ninguno": ("Ninguno", "None"),
+        "no_reporta": ("No reporta", "Not reported"),
+    },
+    "Ethnic self-recognition, for beneficiary breakdowns",
+)
+
+ALL += [
+    PLAN_STATUS,
+    ACTION_STATUS,
+    SUPPORT_KIND,
+    INITIATIVE_STATUS,
+    METHODOLOGY,
+    RISK_FACTOR,
+    SEX,
+    AGE_GROUP,
+    ETHNICITY,
+]
