@@ -274,6 +274,259 @@ def cmd_dev(args: argparse.Namespace) -> int:
         print("Stopped.", flush=True)
 
 
+# --- demo data ---------------------------------------------------------------------------
+
+# Real DIVIPOLA codes of the programme's seven departments (05, 13, 19, 23, 52, 54, 70).
+DEMO_MUNICIPALITIES = (
+    "05001",
+    "05045",
+    "05837",
+    "05154",
+    "05250",
+    "05790",
+    "13001",
+    "13244",
+    "13430",
+    "13442",
+    "13670",
+    "19001",
+    "19698",
+    "19142",
+    "19821",
+    "19548",
+    "19256",
+    "23001",
+    "23807",
+    "23580",
+    "23466",
+    "23417",
+    "52001",
+    "52835",
+    "52079",
+    "52250",
+    "52490",
+    "54001",
+    "54810",
+    "54206",
+    "54720",
+    "54498",
+    "70001",
+    "70215",
+    "70508",
+    "70473",
+    "70713",
+)
+DEMO_LABEL = "[DEMO] "
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    """Fill a running system through the gateway's public API with labelled synthetic data."""
+    import random
+    from datetime import UTC, date, datetime, timedelta
+
+    import httpx
+
+    from services.common.auth import mint_token
+    from services.common.settings import PlatformSettings
+
+    if not args.token and not _production():
+        ensure_dev_secret(_data_dir())
+    token = args.token or mint_token(
+        PlatformSettings(), scopes=ALL_SCOPES.split(), sub="demo-data", ttl_seconds=3600
+    )
+    rng = random.Random(args.seed)
+    counts: dict[str, int] = {}
+    failures: dict[str, int] = {}
+    client = httpx.Client(
+        base_url=args.url, headers={"Authorization": f"Bearer {token}"}, timeout=30
+    )
+
+    def post(kind: str, path: str, body: dict[str, Any], **kw: Any) -> dict[str, Any] | None:
+        response = client.post(path, json=body, **kw)
+        if response.status_code in (200, 201):
+            counts[kind] = counts.get(kind, 0) + 1
+            return dict(response.json())
+        failures[kind] = failures.get(kind, 0) + 1
+        return None
+
+    org_types = [
+        "consejo_comunitario",
+        "junta_accion_comunal",
+        "organizacion_mujeres",
+        "plataforma_juvenil",
+        "organizacion_victimas",
+        "resguardo_cabildo_indigena",
+    ]
+    areas = [
+        "results",
+        "standards",
+        "delivery",
+        "reach",
+        "target_population",
+        "learning",
+        "resources",
+        "social_capital",
+    ]
+    event_types = [
+        "dialogo_resiliencia",
+        "hablemos_de_policia",
+        "espacio_regional_lideres",
+        "capacitacion_piscc",
+        "taller_psicosocial",
+        "taller_autoproteccion",
+    ]
+    today = date.today()
+    for i in range(20 * args.scale):
+        municipality = rng.choice(DEMO_MUNICIPALITIES)
+        org = post(
+            "organizations",
+            "/api/v1/organizations",
+            {
+                "name": f"{DEMO_LABEL}Organización sintética {i + 1:04d}",
+                "type": rng.choice(org_types),
+                "municipality_code": municipality,
+                "focus_areas": ["convivencia"],
+                "members_count": rng.randint(8, 300),
+            },
+        )
+        if org is None:
+            continue
+        for kind, when in (
+            ("baseline", today - timedelta(days=400)),
+            ("follow_up", today - timedelta(days=30)),
+        ):
+            if kind == "follow_up" and rng.random() < 0.4:
+                break
+            base = 1 if kind == "baseline" else 2
+            assessment = post(
+                "assessments",
+                f"/api/v1/organizations/{org['id']}/assessments",
+                {
+                    "kind": kind,
+                    "assessed_on": when.isoformat(),
+                    "facilitator": "Equipo demo",
+                    "scores": {
+                        a: {
+                            "score": rng.randint(base, min(4, base + 2)),
+                            "evidence": "Dato sintético",
+                        }
+                        for a in areas
+                    },
+                },
+            )
+            if assessment:
+                client.post(
+                    f"/api/v1/assessments/{assessment['id']}/transitions", json={"to": "verified"}
+                )
+        post(
+            "support_activities",
+            "/api/v1/support-activities",
+            {
+                "organization_id": org["id"],
+                "kind": rng.choice(
+                    ["communications", "relationship_with_authorities", "psychosocial_support"]
+                ),
+                "delivered_on": (today - timedelta(days=rng.randint(1, 300))).isoformat(),
+                "hours": rng.choice([2, 4, 8]),
+                "delivered_by": "Equipo demo",
+                "description": "Apoyo sintético de demostración",
+            },
+        )
+        if i % 4 == 0:
+            post(
+                "community_initiatives",
+                "/api/v1/community-initiatives",
+                {
+                    "title": f"{DEMO_LABEL}Iniciativa IBP {i + 1}",
+                    "municipality_code": municipality,
+                    "community": f"Vereda demo {i % 7 + 1}",
+                    "lead_organization_id": org["id"],
+                    "methodology": "ibp",
+                    "objective": "Proyecto comunitario sintético",
+                    "risk_factors_addressed": ["falta_oportunidades_jovenes"],
+                    "budget_cop": 5_000_000,
+                    "beneficiaries": {
+                        "total": 20,
+                        "by_sex": {"mujer": 12, "hombre": 8},
+                        "by_age_group": {"14_28": 20},
+                        "by_ethnicity": {"afrocolombiano": 20},
+                    },
+                },
+            )
+    term = today.year - (today.year - 2016) % 4
+    for municipality in rng.sample(
+        DEMO_MUNICIPALITIES, min(len(DEMO_MUNICIPALITIES), 3 * args.scale)
+    ):
+        post(
+            "security_plans",
+            "/api/v1/security-plans",
+            {
+                "municipality_code": municipality,
+                "term_start_year": term,
+                "title": f"{DEMO_LABEL}PISCC {municipality} {term}-{term + 3}",
+            },
+        )
+        post(
+            "prevention_strategies",
+            "/api/v1/prevention-strategies",
+            {
+                "title": f"{DEMO_LABEL}Estrategia de prevención {municipality}",
+                "municipality_code": municipality,
+                "approach": "comunitaria",
+                "target_problems": ["homicidio"],
+                "target_population": "jovenes",
+                "evidence_summary": "Resumen sintético",
+                "evidence_references": ["Demo"],
+            },
+        )
+    for i in range(30 * args.scale):
+        municipality = rng.choice(DEMO_MUNICIPALITIES)
+        starts = datetime.now(UTC) - timedelta(days=rng.randint(2, 300))
+        event = post(
+            "events",
+            "/api/v1/events",
+            {
+                "type": rng.choice(event_types),
+                "title": f"{DEMO_LABEL}Encuentro {i + 1}",
+                "municipality_code": municipality,
+                "community": f"Vereda demo {i % 9 + 1}",
+                "starts_at": starts.isoformat(),
+                "ends_at": (starts + timedelta(hours=3)).isoformat(),
+                "partner_institutions": ["alcaldia"],
+            },
+        )
+        if event is None:
+            continue
+        client.post(f"/api/v1/events/{event['id']}/transitions", json={"to": "held"})
+        total = rng.randint(10, 60)
+        women = rng.randint(0, total)
+        client.put(
+            f"/api/v1/events/{event['id']}/participation",
+            json={
+                "total": total,
+                "by_sex": {"mujer": women, "hombre": total - women},
+                "by_age_group": {"29_59": total},
+                "by_ethnicity": {"no_reporta": total},
+                "by_role": {"comunidad": total},
+            },
+            headers={"If-Match": '"1"'},
+        )
+        post(
+            "commitments",
+            f"/api/v1/events/{event['id']}/commitments",
+            {
+                "description": "Compromiso sintético de seguimiento",
+                "responsible_party": "alcaldia",
+                "due_date": (today + timedelta(days=rng.randint(-30, 90))).isoformat(),
+            },
+        )
+    client.close()
+    print("Synthetic demo data (every name starts with '[DEMO]'):")
+    for kind in sorted(set(counts) | set(failures)):
+        print(f"  {kind:<24} created {counts.get(kind, 0):>5}   failed {failures.get(kind, 0):>5}")
+    return 0 if counts else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="somos", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -311,6 +564,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ttl", type=int, default=3600, help="seconds")
     p.add_argument("--sub", default="dev")
     p.set_defaults(func=cmd_token)
+
+    p = sub.add_parser(
+        "demo-data", help="fill a running system with labelled synthetic data, via the API"
+    )
+    p.add_argument("--scale", type=int, default=1, help="1 ≈ 20 organizations, 30 events")
+    p.add_argument("--url", default="http://127.0.0.1:8000", help="the gateway's base URL")
+    p.add_argument("--token", default=None, help="bearer token (default: a development one)")
+    p.add_argument("--seed", type=int, default=2025)
+    p.set_defaults(func=cmd_demo_data)
     return parser
 
 

@@ -46,6 +46,13 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.security_plans.app:create_app",
         "services.security_plans.settings:SecurityPlansSettings",
     ),
+    "gateway": ServiceSpec(
+        "gateway",
+        8000,
+        "gateway.app:create_app",
+        "gateway.settings:GatewaySettings",
+        has_database=False,
+    ),
 }
 
 

@@ -522,7 +522,7 @@ ACTIONS = PLANS + "/{plan_id}/actions"
 @router.post(
     ACTIONS,
     status_code=201,
-    operation_id="plan-actions-create",
+    operation_id="strengthening-actions-create",
     tags=[TAG_PLANS],
     response_model=PlanActionRead,
     responses=created_responses(PlanActionRead, 404, 409),
@@ -546,7 +546,7 @@ async def create_action(
 
 @router.get(
     ACTIONS,
-    operation_id="plan-actions-list",
+    operation_id="strengthening-actions-list",
     tags=[TAG_PLANS],
     response_model=PlanActionPage,
     responses=problem_responses(404),
@@ -576,7 +576,7 @@ async def list_actions(
 
 @router.get(
     ACTIONS + "/{action_id}",
-    operation_id="plan-actions-get",
+    operation_id="strengthening-actions-get",
     tags=[TAG_PLANS],
     response_model=PlanActionRead,
     responses=problem_responses(404),
@@ -596,7 +596,7 @@ async def get_action(
 
 @router.patch(
     ACTIONS + "/{action_id}",
-    operation_id="plan-actions-update",
+    operation_id="strengthening-actions-update",
     tags=[TAG_PLANS],
     response_model=PlanActionRead,
     responses=problem_responses(404, 409, 412, 428),
@@ -620,7 +620,7 @@ async def update_action(
 
 @router.delete(
     ACTIONS + "/{action_id}",
-    operation_id="plan-actions-archive",
+    operation_id="strengthening-actions-archive",
     tags=[TAG_PLANS],
     response_model=PlanActionRead,
     responses=problem_responses(404, 409, 412, 428),

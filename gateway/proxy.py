@@ -1,0 +1,231 @@
+"""Path-preserving pass-through to the service that owns a path, as pure-ASGI middleware."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import aiohttp
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from gateway.edge import send_problem
+from gateway.upstreams import Headers, Upstream
+from services.common.errors import DomainError
+from services.common.observability import current_request_id
+
+logger = logging.getLogger("somos.gateway.proxy")
+
+# RFC 9110 §7.6.1 connection-specific headers, plus those the gateway sets itself.
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+    }
+)
+_DROP_REQUEST = HOP_BY_HOP | {"content-length", "expect", "x-request-id", "x-forwarded-for"}
+_DROP_RESPONSE = HOP_BY_HOP | {"x-request-id", "date", "server"}
+_SMALL_BODY = 65_536
+
+# Paths the services own, by their first segment after /api/v1/ (or two for stats/vocabularies).
+STATIC_ROUTES: dict[str, str] = {
+    "organizations": "organizations",
+    "assessments": "organizations",
+    "strengthening-plans": "organizations",
+    "support-activities": "organizations",
+    "community-initiatives": "organizations",
+    "stats/organizations": "organizations",
+    "vocabularies/organizations": "organizations",
+    "security-plans": "security_plans",
+    "plan-reviews": "security_plans",
+    "prevention-strategies": "security_plans",
+    "stats/security-plans": "security_plans",
+    "vocabularies/security-plans": "security_plans",
+    "events": "events",
+    "commitments": "events",
+    "pii-access-log": "events",
+    "stats/events": "events",
+    "vocabularies/events": "events",
+}
+_TWO_SEGMENT = ("stats", "vocabularies")
+
+
+def route_key(path: str) -> str | None:
+    """The routing key of an /api/v1 path: 'organizations', 'stats/events', …"""
+    if not path.startswith("/api/v1/"):
+        return None
+    parts = path[len("/api/v1/") :].split("/", 2)
+    if not parts[0]:
+        return None
+    if parts[0] in _TWO_SEGMENT and len(parts) > 1:
+        return f"{parts[0]}/{parts[1]}"
+    return parts[0]
+
+
+@dataclass(frozen=True)
+class _Route:
+    path: str
+
+
+class RoutingTable:
+    """Which service owns a path; learnt from the services' OpenAPI documents."""
+
+    def __init__(self, owners: Mapping[str, str]) -> None:
+        self.owners = dict(owners)
+
+    @classmethod
+    def from_documents(cls, documents: Mapping[str, dict[str, object]]) -> RoutingTable:
+        owners = dict(STATIC_ROUTES)
+        for service, document in documents.items():
+            paths = document.get("paths") or {}
+            assert isinstance(paths, dict)
+            for path in paths:
+                key = route_key(path)
+                if key is not None:
+                    owners[key] = service
+        return cls(owners)
+
+    def owner(self, path: str) -> str | None:
+        key = route_key(path)
+        return self.owners.get(key) if key is not None else None
+
+
+def upstream_headers(scope: Scope) -> Headers:
+    """The client's headers minus hop-by-hop ones, plus request id and forwarding headers."""
+    headers: Headers = []
+    forwarded_for = ""
+    connection_tokens: set[str] = set()
+    raw: Iterable[tuple[bytes, bytes]] = scope["headers"]
+    for key, value in raw:
+        if key == b"connection":
+            connection_tokens |= {t.strip().lower() for t in value.decode("latin-1").split(",")}
+    for key, value in raw:
+        name = key.decode("latin-1")
+        if name == "x-forwarded-for":
+            forwarded_for = value.decode("latin-1")
+        if name in _DROP_REQUEST or name in connection_tokens:
+            continue
+        headers.append((name, value.decode("latin-1")))
+    client = scope.get("client")
+    if client:
+        forwarded_for = f"{forwarded_for}, {client[0]}" if forwarded_for else client[0]
+    if forwarded_for:
+        headers.append(("x-forwarded-for", forwarded_for))
+    request_id = current_request_id()
+    if request_id:
+        headers.append(("x-request-id", request_id))
+    return headers
+
+
+def _response_headers(response: aiohttp.ClientResponse) -> list[tuple[bytes, bytes]]:
+    connection_tokens = {
+        t.strip().lower() for t in response.headers.get("Connection", "").split(",") if t
+    }
+    out: list[tuple[bytes, bytes]] = []
+    for key, value in response.raw_headers:
+        name = key.decode("latin-1").lower()
+        if name in _DROP_RESPONSE or name in connection_tokens:
+            continue
+        out.append((name.encode("latin-1"), value))
+    return out
+
+
+class ProxyMiddleware:
+    """Send /api/v1 paths a service owns to that service; everything else to the gateway app."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        routes: RoutingTable,
+        upstreams: Mapping[str, Upstream],
+        own_paths: Iterable[re.Pattern[str]],
+    ) -> None:
+        self.app = app
+        self.routes = routes
+        self.upstreams = upstreams
+        self.own_paths = tuple(own_paths)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        service = self.routes.owner(path)
+        if service is None or any(p.match(path) for p in self.own_paths):
+            await self.app(scope, receive, send)
+            return
+        upstream = self.upstreams[service]
+        scope["route"] = _Route(f"proxy:{service}")  # a bounded label for logs and metrics
+        await self.forward(upstream, scope, receive, send)
+
+    async def forward(self, upstream: Upstream, scope: Scope, receive: Receive, send: Send) -> None:
+        method: str = scope["method"]
+        body = b""
+        more = True
+        while more:  # bounded by BodyLimitMiddleware, which wraps `receive`
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        target = scope.get("raw_path") or scope["path"].encode()
+        path_and_query = target.decode("latin-1")
+        if scope.get("query_string"):
+            path_and_query += "?" + scope["query_string"].decode("latin-1")
+        try:
+            response = await upstream.open(
+                method,
+                path_and_query,
+                headers=upstream_headers(scope),
+                body=body if body or method not in ("GET", "HEAD", "DELETE") else None,
+            )
+        except DomainError as exc:
+            await send_problem(scope, receive, send, exc)
+            return
+        try:
+            headers = _response_headers(response)
+            length = response.content_length
+            if method == "HEAD" or (length is not None and length <= _SMALL_BODY):
+                data = b"" if method == "HEAD" else await response.read()
+                await send(
+                    {"type": "http.response.start", "status": response.status, "headers": headers}
+                )
+                await send({"type": "http.response.body", "body": data})
+                return
+            await send(
+                {"type": "http.response.start", "status": response.status, "headers": headers}
+            )
+            try:
+                async for chunk in response.content.iter_any():
+                    await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                logger.warning(
+                    "upstream body interrupted",
+                    extra={"upstream": upstream.name, "error_type": type(exc).__name__},
+                )
+            await send({"type": "http.response.body", "body": b""})
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            logger.warning(
+                "upstream body failed",
+                extra={"upstream": upstream.name, "error_type": type(exc).__name__},
+            )
+            from gateway.resilience import GatewayTimeout
+
+            await send_problem(
+                scope,
+                receive,
+                send,
+                GatewayTimeout(f"The {upstream.name} service stopped answering."),
+            )
+        finally:
+            response.release()

@@ -1,0 +1,497 @@
+"""The programme's results framework: indicators against targets, from the services' data."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from gateway.compose import Fetcher, dig, fan_out, forward_headers
+from services.common.auth import Principal, current_principal
+from services.common.errors import problem_responses
+from services.common.territory import DEPARTMENTS, DepartmentCode, MunicipalityCode
+from services.common.text import normalize
+
+DEFAULT_TARGETS_FILE = Path(__file__).with_name("results_targets.toml")
+
+
+@dataclass(frozen=True)
+class IndicatorSpec:
+    code: str
+    name_es: str
+    name_en: str
+    computed_from: str
+    unit: Literal["count", "percent"] = "count"
+
+
+INDICATORS: tuple[IndicatorSpec, ...] = (
+    IndicatorSpec(
+        "R1",
+        "Estrategias de prevención basadas en evidencia diseñadas e implementadas",
+        "Evidence-based prevention strategies designed and implemented",
+        "prevention strategies with status implemented or evaluated (security_plans)",
+    ),
+    IndicatorSpec(
+        "R2",
+        "Comunidades afectadas por el conflicto con capacidades psicosociales y de "
+        "autoprotección fortalecidas",
+        "Conflict-affected communities with strengthened psychosocial and self-protection "
+        "capacities",
+        "distinct communities (municipality + normalised community name) with a held "
+        "taller_psicosocial or taller_autoproteccion (events)",
+    ),
+    IndicatorSpec(
+        "R3",
+        "Organizaciones de la sociedad civil apoyadas en comunicaciones y relacionamiento",
+        "Civil-society organizations supported in communications and relations",
+        "distinct organizations with a support activity of kind communications or "
+        "relationship_with_authorities (organizations)",
+    ),
+    IndicatorSpec(
+        "R4",
+        "Gobiernos locales apoyados en la implementación del PISCC "
+        "(capacitación y revisión del plan)",
+        "Local governments supported in PISCC implementation (training and plan review)",
+        "distinct municipalities with a plan review (security_plans) or a held "
+        "capacitacion_piscc (events)",
+    ),
+    IndicatorSpec(
+        "R5",
+        "Comunidades que revisaron sus sistemas de seguridad en Diálogos de Resiliencia",
+        "Communities that reviewed their security systems in Resilience Dialogues",
+        "distinct communities with a held dialogo_resiliencia (events)",
+    ),
+    IndicatorSpec(
+        "R6",
+        "Proyectos comunitarios diseñados e implementados con la metodología IBP",
+        "Community projects designed and implemented with the IBP methodology",
+        "community initiatives with methodology ibp in implementation or completed (organizations)",
+    ),
+    IndicatorSpec(
+        "R7",
+        "Espacios regionales para los derechos de líderes sociales y defensores de DD. HH. "
+        "(con la Procuraduría)",
+        "Regional spaces for social leaders' and human-rights defenders' rights "
+        "(with the Procuraduría)",
+        "held events of type espacio_regional_lideres (events)",
+    ),
+    IndicatorSpec(
+        "R8",
+        "Planes de fortalecimiento organizacional desarrollados",
+        "Organizational strengthening plans developed",
+        "strengthening plans approved, in progress or completed (organizations)",
+    ),
+    IndicatorSpec(
+        "R9",
+        "Sesiones de Hablemos de Policía",
+        "Hablemos de Policía sessions",
+        "held events of type hablemos_de_policia (events)",
+    ),
+    IndicatorSpec(
+        "R10",
+        "Porcentaje de organizaciones asistidas con mejor desempeño OPI",
+        "Percent of assisted organizations with improved OPI performance",
+        "organizations whose latest verified follow-up OPI is above the baseline, over "
+        "organizations assessed twice (organizations)",
+        unit="percent",
+    ),
+)
+SOURCES = {
+    "R1": "security_plans",
+    "R2": "events",
+    "R3": "organizations",
+    "R4": "security_plans+events",
+    "R5": "events",
+    "R6": "organizations",
+    "R7": "events",
+    "R8": "organizations",
+    "R9": "events",
+    "R10": "organizations",
+}
+
+
+class TargetsFileError(SystemExit):
+    """The results targets file cannot be used: start-up stops with this message."""
+
+
+def load_targets(path: Path | None) -> dict[str, float | None]:
+    """Targets per indicator code from a TOML file (the programme's defaults without one)."""
+    source = path or DEFAULT_TARGETS_FILE
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise TargetsFileError(f"results targets file {source}: {exc.strerror}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise TargetsFileError(f"results targets file {source} is not valid TOML: {exc}") from exc
+    known = {spec.code for spec in INDICATORS}
+    targets: dict[str, float | None] = {code: None for code in known}
+    for code, table in data.items():
+        if code not in known:
+            raise TargetsFileError(f"results targets file {source}: unknown indicator {code!r}")
+        target = table.get("target") if isinstance(table, dict) else None
+        if target is not None and (not isinstance(target, int | float) or target <= 0):
+            raise TargetsFileError(
+                f"results targets file {source}: {code}.target must be a positive number"
+            )
+        targets[code] = target
+    return targets
+
+
+class Name(BaseModel):
+    es: str
+    en: str
+
+
+class Indicator(BaseModel):
+    code: str = Field(examples=["R1"])
+    name: Name
+    unit: Literal["count", "percent"]
+    target: float | None = Field(description="From the targets file; null when none is set")
+    actual: float | None = Field(description="Null when a service it needs is unavailable")
+    percent_of_target: float | None = Field(description="100 * actual / target, one decimal")
+    by_department: dict[str, float] = Field(description="Actual per DANE department code")
+    computed_from: str
+    numerator: int | None = None
+    denominator: int | None = None
+
+
+class ResultsFilters(BaseModel):
+    department_code: str | None
+    municipality_code: str | None
+    from_: date | None = Field(alias="from", serialization_alias="from")
+    to: date | None
+
+
+class ResultsReport(BaseModel):
+    filters: ResultsFilters
+    partial: bool
+    unavailable: list[str]
+    problems: dict[str, str] = Field(default_factory=dict)
+    generated_at: datetime
+    indicators: list[Indicator]
+
+
+def _by_department(values: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """Sum (municipality code, value) pairs per department."""
+    out: dict[str, float] = {}
+    for municipality, value in values:
+        if value:
+            out[municipality[:2]] = out.get(municipality[:2], 0) + value
+    return dict(sorted(out.items()))
+
+
+def _distinct_by_department(keys: Iterable[tuple[str, Any]]) -> dict[str, float]:
+    seen: dict[str, set[Any]] = {}
+    for municipality, key in keys:
+        seen.setdefault(municipality[:2], set()).add(key)
+    return {d: float(len(v)) for d, v in sorted(seen.items())}
+
+
+def _municipalities(stats: Any) -> dict[str, Any]:
+    value = dig(stats, "by_municipality", default={})
+    return value if isinstance(value, dict) else {}
+
+
+def _only(items: list[dict[str, Any]], **wanted: str) -> list[dict[str, Any]]:
+    """Keep items whose fields have the wanted values (whatever the service filtered)."""
+    return [i for i in items if all(str(i.get(k)) == v for k, v in wanted.items())]
+
+
+def _community_key(event: dict[str, Any]) -> tuple[str, str]:
+    return (str(event.get("municipality_code")), normalize(str(event.get("community") or "")))
+
+
+def compute(data: dict[str, Any], targets: dict[str, float | None]) -> list[Indicator]:
+    """Every indicator from the fetched data; one whose data is missing has actual null."""
+    actual: dict[str, tuple[float | None, dict[str, float], int | None, int | None]] = {}
+    strategies = data.get("strategies")
+    if strategies is not None:
+        actual["R1"] = (
+            len(strategies),
+            _by_department((s["municipality_code"], 1) for s in strategies),
+            None,
+            None,
+        )
+    workshops = data.get("workshops")
+    if workshops is not None:
+        keys = {_community_key(e) for e in workshops}
+        actual["R2"] = (len(keys), _distinct_by_department((k[0], k) for k in keys), None, None)
+    support = data.get("support")
+    if support is not None:
+        pairs = {(dept, str(s.get("organization_id"))) for dept, s in support}
+        by_dept: dict[str, float] = {}
+        for dept, _ in pairs:
+            by_dept[dept] = by_dept.get(dept, 0) + 1
+        actual["R3"] = (len(pairs), dict(sorted(by_dept.items())), None, None)
+    plan_stats, event_stats, org_stats = (
+        data.get("plan_stats"),
+        data.get("event_stats"),
+        data.get("org_stats"),
+    )
+    if plan_stats is not None and event_stats is not None:
+        reviewed = {
+            m for m, s in _municipalities(plan_stats).items() if (dig(s, "reviewed_plans") or 0) > 0
+        }
+        trained = {
+            m
+            for m, s in _municipalities(event_stats).items()
+            if (dig(s, "held_by_type", "capacitacion_piscc") or 0) > 0
+        }
+        both = reviewed | trained
+        actual["R4"] = (len(both), _by_department((m, 1) for m in both), None, None)
+    if event_stats is not None:
+        per_m = _municipalities(event_stats)
+        for code, path in (
+            ("R5", ("communities_by_type", "dialogo_resiliencia")),
+            ("R7", ("held_by_type", "espacio_regional_lideres")),
+            ("R9", ("held_by_type", "hablemos_de_policia")),
+        ):
+            values = [(m, float(dig(s, *path) or 0)) for m, s in per_m.items()]
+            actual[code] = (sum(v for _, v in values), _by_department(values), None, None)
+    initiatives = data.get("initiatives")
+    if initiatives is not None:
+        actual["R6"] = (
+            len(initiatives),
+            _by_department((i["municipality_code"], 1) for i in initiatives),
+            None,
+            None,
+        )
+    if org_stats is not None:
+        per_m = _municipalities(org_stats)
+
+        def approved_or_later(s: Any) -> float:
+            value = dig(s, "strengthening_plans", "approved_or_later")
+            if value is None:
+                by_status = dig(s, "strengthening_plans", "by_status", default={})
+                value = sum(by_status.get(k, 0) for k in ("approved", "in_progress", "completed"))
+            return float(value)
+
+        values = [(m, approved_or_later(s)) for m, s in per_m.items()]
+        actual["R8"] = (sum(v for _, v in values), _by_department(values), None, None)
+        improved: dict[str, int] = {}
+        twice: dict[str, int] = {}
+        for m, s in per_m.items():
+            improved[m[:2]] = improved.get(m[:2], 0) + int(
+                dig(s, "opi", "organizations_improved") or 0
+            )
+            twice[m[:2]] = twice.get(m[:2], 0) + int(
+                dig(s, "opi", "organizations_assessed_twice") or 0
+            )
+        num, den = sum(improved.values()), sum(twice.values())
+        actual["R10"] = (
+            round(100 * num / den, 1) if den else None,
+            {d: round(100 * improved[d] / n, 1) for d, n in sorted(twice.items()) if n},
+            num,
+            den,
+        )
+    out: list[Indicator] = []
+    for spec in INDICATORS:
+        value, by_dept, numerator, denominator = actual.get(spec.code, (None, {}, None, None))
+        target = targets.get(spec.code)
+        out.append(
+            Indicator(
+                code=spec.code,
+                name=Name(es=spec.name_es, en=spec.name_en),
+                unit=spec.unit,
+                target=target,
+                actual=value,
+                percent_of_target=round(100 * value / target, 1)
+                if value is not None and target
+                else None,
+                by_department=by_dept,
+                computed_from=spec.computed_from,
+                numerator=numerator,
+                denominator=denominator,
+            )
+        )
+    return out
+
+
+async def gather_data(
+    fetch: Fetcher, filters: dict[str, Any], budget: float
+) -> tuple[dict[str, Any], Any]:
+    """Fetch what the indicators need: three statistics documents and four filtered lists."""
+
+    async def listing(
+        upstream: str, path: str, variants: list[dict[str, str]]
+    ) -> list[dict[str, Any]]:
+        pages = await asyncio.gather(
+            *(fetch.get_all(upstream, path, {**filters, **v}) for v in variants)
+        )
+        seen: dict[str, dict[str, Any]] = {}
+        for variant, items in zip(variants, pages, strict=True):
+            for item in _only(items, **variant):
+                seen[str(item.get("id"))] = item
+        return list(seen.values())
+
+    async def support() -> list[tuple[str, dict[str, Any]]]:
+        # Support activities carry no territory: list them per department (the service
+        # filters by the organization's territory), departments taken from its statistics.
+        stats = await fetch.get("organizations", "/api/v1/stats/organizations", filters)
+        if filters.get("municipality_code"):
+            departments = [filters["municipality_code"][:2]]
+        else:
+            departments = sorted({m[:2] for m in _municipalities(stats)})
+        kinds = ["communications", "relationship_with_authorities"]
+        plain = {k: v for k, v in filters.items() if k not in ("department_code",)}
+
+        async def one(dept: str, kind: str) -> list[tuple[str, dict[str, Any]]]:
+            items = await fetch.get_all(
+                "organizations",
+                "/api/v1/support-activities",
+                {**plain, "department_code": dept, "kind": kind},
+            )
+            return [(dept, i) for i in _only(items, kind=kind)]
+
+        chunks = await asyncio.gather(*(one(d, k) for d in departments for k in kinds))
+        return [pair for chunk in chunks for pair in chunk]
+
+    parts = {
+        "org_stats": (
+            "organizations",
+            lambda: fetch.get("organizations", "/api/v1/stats/organizations", filters),
+        ),
+        "plan_stats": (
+            "security_plans",
+            lambda: fetch.get("security_plans", "/api/v1/stats/security-plans", filters),
+        ),
+        "event_stats": ("events", lambda: fetch.get("events", "/api/v1/stats/events", filters)),
+        "strategies": (
+            "security_plans",
+            lambda: listing(
+                "security_plans",
+                "/api/v1/prevention-strategies",
+                [{"status": "implemented"}, {"status": "evaluated"}],
+            ),
+        ),
+        "workshops": (
+            "events",
+            lambda: listing(
+                "events",
+                "/api/v1/events",
+                [
+                    {"type": "taller_psicosocial", "status": "held"},
+                    {"type": "taller_autoproteccion", "status": "held"},
+                ],
+            ),
+        ),
+        "initiatives": (
+            "organizations",
+            lambda: listing(
+                "organizations",
+                "/api/v1/community-initiatives",
+                [
+                    {"methodology": "ibp", "status": "in_implementation"},
+                    {"methodology": "ibp", "status": "completed"},
+                ],
+            ),
+        ),
+        "support": ("organizations", support),
+    }
+    out = await fan_out(parts, budget=budget)
+    return out.results, out
+
+
+router = APIRouter(tags=["results"])
+
+
+@router.get(
+    "/api/v1/results",
+    operation_id="results-get",
+    response_model=ResultsReport,
+    responses={
+        200: {
+            "content": {"text/csv": {"schema": {"type": "string"}}},
+            "description": "The indicators (JSON, or CSV with ?format=csv)",
+        },
+        **problem_responses(422),
+    },
+    summary="The programme's results framework: each indicator against its target",
+)
+async def get_results(
+    request: Request,
+    principal: Annotated[Principal, Depends(current_principal)],
+    department_code: DepartmentCode | None = None,
+    municipality_code: MunicipalityCode | None = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="From this date (inclusive)")
+    ] = None,
+    to: Annotated[date | None, Query(description="Up to this date (inclusive)")] = None,
+    format: Annotated[
+        Literal["json", "csv"], Query(description="csv: UTF-8 with BOM, for Excel")
+    ] = "json",
+) -> Any:
+    filters = {
+        "department_code": department_code,
+        "municipality_code": municipality_code,
+        "from": from_.isoformat() if from_ else None,
+        "to": to.isoformat() if to else None,
+    }
+    query = {k: v for k, v in filters.items() if v is not None}
+    settings = request.app.state.settings
+    fetch = Fetcher(request.app.state.upstreams, forward_headers(request))
+    data, out = await gather_data(fetch, query, settings.results_budget_seconds)
+    report = ResultsReport(
+        filters=ResultsFilters.model_validate(filters),
+        partial=out.partial,
+        unavailable=out.unavailable,
+        problems=out.problems,
+        generated_at=datetime.now(UTC),
+        indicators=compute(data, request.app.state.targets),
+    )
+    if format == "csv":
+        return Response(
+            to_csv(report),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="somos-results.csv"'},
+        )
+    return report
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def to_csv(report: ResultsReport) -> bytes:
+    """The indicator table as CSV that Excel opens with accents intact (UTF-8 with BOM)."""
+    departments = sorted({d for i in report.indicators for d in i.by_department})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "code",
+            "indicador",
+            "indicator",
+            "target",
+            "actual",
+            "percent_of_target",
+            *[f"{DEPARTMENTS.get(d, d)} ({d})" for d in departments],
+            "computed_from",
+        ]
+    )
+    for i in report.indicators:
+        writer.writerow(
+            [
+                i.code,
+                i.name.es,
+                i.name.en,
+                _number(i.target),
+                _number(i.actual),
+                _number(i.percent_of_target),
+                *[_number(i.by_department.get(d)) for d in departments],
+                i.computed_from,
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

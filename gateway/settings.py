@@ -1,0 +1,64 @@
+"""Settings of the gateway (env prefix SOMOS_GATEWAY_); platform-wide ones keep SOMOS_."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.common.settings import PlatformSettings
+
+UPSTREAMS = ("organizations", "security_plans", "events")
+
+
+class GatewaySettings(BaseSettings):
+    """Upstreams, resilience, edge protections, composition budget and results targets."""
+
+    model_config = SettingsConfigDict(env_prefix="SOMOS_GATEWAY_", extra="ignore")
+
+    service_name: ClassVar[str] = "gateway"
+    default_port: ClassVar[int] = 8000
+
+    organizations_url: str = "http://127.0.0.1:8001"
+    security_plans_url: str = "http://127.0.0.1:8002"
+    events_url: str = "http://127.0.0.1:8003"
+    organizations_connect_timeout: float = Field(default=1.0, gt=0)
+    organizations_read_timeout: float = Field(default=10.0, gt=0)
+    security_plans_connect_timeout: float = Field(default=1.0, gt=0)
+    security_plans_read_timeout: float = Field(default=10.0, gt=0)
+    events_connect_timeout: float = Field(default=1.0, gt=0)
+    events_read_timeout: float = Field(default=10.0, gt=0)
+    pool_size: int = Field(default=100, ge=1, description="Connections kept per upstream")
+
+    retries: int = Field(default=2, ge=0, le=5, description="Extra attempts, idempotent only")
+    retry_backoff_seconds: float = Field(default=0.05, ge=0)
+    breaker_failure_threshold: int = Field(default=5, ge=1)
+    breaker_reset_seconds: float = Field(default=10.0, gt=0)
+
+    cors_allow_origins: list[str] = Field(default_factory=list)
+    rate_limit_per_minute: int = Field(default=1200, ge=0, description="0 disables")
+    rate_limit_burst: int = Field(default=200, ge=1)
+
+    composition_budget_seconds: float = Field(default=2.0, gt=0)
+    results_budget_seconds: float = Field(default=30.0, gt=0)
+    results_targets_file: Path | None = None
+
+    platform: PlatformSettings = Field(default_factory=PlatformSettings, exclude=True)
+
+    @field_validator("organizations_url", "security_plans_url", "events_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// base URL")
+        return value.rstrip("/")
+
+    def upstream_url(self, name: str) -> str:
+        return str(getattr(self, f"{name}_url"))
+
+    def connect_timeout(self, name: str) -> float:
+        return float(getattr(self, f"{name}_connect_timeout"))
+
+    def read_timeout(self, name: str) -> float:
+        return float(getattr(self, f"{name}_read_timeout"))
