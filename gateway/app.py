@@ -27,6 +27,7 @@ from services.common.errors import install_problem_handlers, problem_responses
 from services.common.health import health_router
 from services.common.limits import BodyLimitMiddleware
 from services.common.observability import Metrics, RequestContextMiddleware
+from services.common.tracing import instrument_app
 
 logger = logging.getLogger("somos.gateway")
 VERSION = "1.0.0"
@@ -131,6 +132,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             max_age=600,
         )
     app.add_middleware(RequestContextMiddleware, service="gateway", metrics=metrics)
+    instrument_app(app, "gateway")  # server spans when OTEL_* asks for traces
     return app
 
 

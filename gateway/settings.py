@@ -16,7 +16,10 @@ UPSTREAMS = ("organizations", "security_plans", "events")
 class GatewaySettings(BaseSettings):
     """Upstreams, resilience, edge protections, composition budget and results targets."""
 
-    model_config = SettingsConfigDict(env_prefix="SOMOS_GATEWAY_", extra="ignore")
+    # An empty variable means "not set", as for every Somos process (services/common/settings).
+    model_config = SettingsConfigDict(
+        env_prefix="SOMOS_GATEWAY_", extra="ignore", env_ignore_empty=True
+    )
 
     service_name: ClassVar[str] = "gateway"
     default_port: ClassVar[int] = 8000

@@ -8,9 +8,10 @@ the exporter, sampler (``OTEL_TRACES_SAMPLER``), propagators (``OTEL_PROPAGATORS
 read their own variables. When off, nothing is instrumented: no middleware, no wrapped
 driver, no overhead.
 
-What is instrumented when on: every app built by ``create_service_app`` (server spans named
-by route template), outgoing httpx requests on the default transports (``traceparent``
-injected), and asyncpg, which carries both the SQLAlchemy engine's and the raw pool's
+What is instrumented when on: every app built by ``create_service_app`` or passed to
+``instrument_app`` (server spans named by route template), outgoing requests of httpx (default
+transports) and aiohttp (the gateway's upstream sessions), with ``traceparent`` injected, and
+asyncpg, which carries both the SQLAlchemy engine's and the raw pool's
 queries (one span per statement, parameters never recorded). Before export, exception
 messages and stack traces (a database error quotes the row it rejected) and query strings
 (``?q=`` may be a person's name) are removed: spans must be as free of personal data as logs.
@@ -156,17 +157,19 @@ def use_tracer_provider(provider: TracerProvider | None) -> None:
     ``tracer_provider`` calls it from the environment; tests call it with an in-memory one.
     """
     global _provider, _configured
+    from opentelemetry.instrumentation.aiohttp_client import AioHttpClientInstrumentor
     from opentelemetry.instrumentation.asyncpg import AsyncPGInstrumentor
     from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
 
     _configured = True
-    for instrumentor in (AsyncPGInstrumentor(), HTTPXClientInstrumentor()):
+    instrumentors = (AsyncPGInstrumentor(), HTTPXClientInstrumentor(), AioHttpClientInstrumentor())
+    for instrumentor in instrumentors:
         if instrumentor.is_instrumented_by_opentelemetry:
             instrumentor.uninstrument()
     _provider = provider
     if provider is not None:
-        AsyncPGInstrumentor().instrument(tracer_provider=provider)
-        HTTPXClientInstrumentor().instrument(tracer_provider=provider)
+        for instrumentor in instrumentors:
+            instrumentor.instrument(tracer_provider=provider)
 
 
 def instrument_app(app: Any, service: str) -> bool:

@@ -21,6 +21,7 @@ from services.common.testing import (
     ServerThread,
     asgi_client,
     bearer,
+    free_port,
     migrated_database,
     running_app,
 )
@@ -178,3 +179,58 @@ async def test_logs_carry_an_incoming_trace_id_when_tracing_is_off_here(
     access = [line for line in log_lines() if line["logger"] == "somos.access"]
     assert [line["trace_id"] for line in access] == [trace_id, None]
     assert all("request_id" in line and "trace_id" in line for line in log_lines())
+
+
+async def test_the_gateway_and_the_service_it_calls_share_one_trace(
+    organizations_db, make_token, spans, log_lines
+):
+    """The real gateway (aiohttp upstream session) in front of organizations on a socket."""
+    from gateway.app import create_app as create_gateway
+    from gateway.settings import GatewaySettings
+
+    service_app = create_app(OrganizationsSettings(database_url=organizations_db))
+    dead = f"http://127.0.0.1:{free_port()}"
+    with ServerThread(service_app) as server:
+        gateway = create_gateway(
+            GatewaySettings(
+                organizations_url=server.url,
+                security_plans_url=dead,
+                events_url=dead,
+                retries=0,
+                rate_limit_per_minute=0,
+            )
+        )
+        async with (
+            running_app(gateway),
+            asgi_client(gateway, headers=bearer(make_token()), timeout=30) as client,
+        ):
+            r = await client.post(
+                "/api/v1/organizations",
+                json=organization_body(name="Asociación por el gateway"),
+                headers={"x-request-id": "via-gateway-1"},
+            )
+    assert r.status_code == 201, r.text
+
+    finished = spans.get_finished_spans()
+    (root,) = [s for s in finished if s.kind == SpanKind.SERVER and s.parent is None]
+    assert root.resource.attributes["service.name"] == "t"
+    trace_id = root.context.trace_id
+    in_trace = [s for s in finished if s.context.trace_id == trace_id]
+    upstream_calls = [s for s in in_trace if s.kind == SpanKind.CLIENT and s.name == "POST"]
+    assert upstream_calls, [(s.name, s.kind) for s in in_trace]
+    served = [
+        s
+        for s in in_trace
+        if s.kind == SpanKind.SERVER
+        and s.parent is not None
+        and s.parent.is_remote
+        and s.parent.span_id in {c.context.span_id for c in upstream_calls}
+    ]
+    assert [s.name for s in served] == ["POST /api/v1/organizations"]
+    assert any(
+        "INSERT INTO organizations" in str(s.attributes.get("db.statement")) for s in in_trace
+    )
+    access = [line for line in log_lines() if line["logger"] == "somos.access"]
+    assert {line["service"] for line in access} == {"gateway", "organizations"}
+    assert {line["trace_id"] for line in access} == {format(trace_id, "032x")}
+    assert {line["request_id"] for line in access} == {"via-gateway-1"}

@@ -150,3 +150,16 @@ def test_the_image_contains_every_process_and_its_migrations(wheel, spec):
         assert any(n.startswith(f"migrations/{spec.name}/versions/") for n in names)
         assert f"migrations/{spec.name}/script.py.mako" in names
     assert "somos/healthcheck.py" in names and "somos/cli.py" in names
+
+
+def test_the_image_contains_every_file_of_the_packages(wheel):
+    """Templates, TOML defaults and the like are package data too: none may be left out."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "services", "somos", "migrations", "gateway"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    missing = sorted(set(tracked) - set(wheel.namelist()))
+    assert not missing, missing

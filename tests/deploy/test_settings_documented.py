@@ -17,11 +17,13 @@ ALL_VARIABLES = sorted(
 
 
 def documented() -> set[str]:
-    """Variable names in the first column of a configuration table (README or docs)."""
+    """Variable names in the first column of a configuration table (README or docs); a cell
+    may list several (`A`, `B`)."""
     names: set[str] = set()
     for path in DOCS:
         if path.exists():
-            names |= set(re.findall(r"^\|\s*`([A-Z][A-Z0-9_]+)`", path.read_text(), re.M))
+            for cell in re.findall(r"^\|([^|]*`[A-Z][A-Z0-9_]+`[^|]*)\|", path.read_text(), re.M):
+                names |= set(re.findall(r"`([A-Z][A-Z0-9_]+)`", cell))
     return names
 
 
