@@ -77,3 +77,32 @@ async def test_metrics_count_by_route_template_and_show_the_pool(organizations_d
         for s in ("in_use", "idle")
     )
     assert raw_total >= 1  # the raw asyncpg pool keeps at least one connection open
+
+
+async def test_every_metric_the_runbook_explains_is_exposed(organizations_db):
+    import re
+
+    from gateway.app import create_app as create_gateway
+    from gateway.settings import GatewaySettings
+    from services.common.testing import free_port
+    from tests.deploy.inventory import DEPLOY
+
+    runbook = (DEPLOY / "README.md").read_text()
+    documented = set(re.findall(r"^\| `(somos_[a-z_]+)` \|", runbook, re.M))
+    assert len(documented) >= 6
+    dead = f"http://127.0.0.1:{free_port()}"
+    exposed: set[str] = set()
+    for app in (
+        create_app(OrganizationsSettings(database_url=organizations_db)),
+        create_gateway(
+            GatewaySettings(organizations_url=dead, security_plans_url=dead, events_url=dead)
+        ),
+    ):
+        async with running_app(app), asgi_client(app) as client:
+            text = (await client.get("/metrics")).text
+        exposed |= {family.name for family in text_string_to_metric_families(text)}
+    # prometheus_client names counter families without their _total suffix
+    missing = {
+        m for m in documented if m not in exposed and m.removesuffix("_total") not in exposed
+    }
+    assert not missing, missing
