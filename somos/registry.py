@@ -37,6 +37,9 @@ SERVICES: dict[str, ServiceSpec] = {
     "organizations": ServiceSpec(
         "organizations", 8001, "services.organizations.app:create_app",
         "services.organizations.settings:OrganizationsSettings"),
+    "events": ServiceSpec(
+        "events", 8003, "services.events.app:create_app",
+        "services.events.settings:EventsSettings"),
 }
 
 
