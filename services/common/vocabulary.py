@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
@@ -61,9 +61,12 @@ def vocabularies_router(
         ]) for v in vocabularies
     })
 
+    # The guard goes in `dependencies`: a closure variable in a string annotation (this module
+    # uses postponed annotations) cannot be resolved by FastAPI and became a query parameter.
     @router.get(path, operation_id=operation_id, response_model=VocabulariesRead,
-                summary=f"Coded lists of the {service} service (es/en labels)")
-    async def get_vocabularies(_: Annotated[Any, Depends(guard)]) -> VocabulariesRead:
+                summary=f"Coded lists of the {service} service (es/en labels)",
+                dependencies=[Depends(guard)])
+    async def get_vocabularies() -> VocabulariesRead:
         return document
 
     return router
