@@ -127,6 +127,7 @@ class Attendee(SQLModel, table=True):
         sa.Index("uq_attendees_event_id_document_hash", "event_id", "document_hash",
                  unique=True,
                  postgresql_where=sa.text("archived_at IS NULL AND document_hash IS NOT NULL")),
+        sa.CheckConstraint("consent_given", name="consent_given"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

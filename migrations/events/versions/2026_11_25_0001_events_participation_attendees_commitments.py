@@ -19,6 +19,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TS = sa.DateTime(timezone=True)
+# Check constraint names are short: the metadata's naming convention adds ck_<table>_.
 
 # Frozen copy of the participation count columns at this revision (not imported from models,
 # so later model changes cannot rewrite history).
@@ -61,7 +62,7 @@ def upgrade() -> None:
         sa.Column("updated_at", TS, nullable=False),
         sa.Column("archived_at", TS, nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_events"),
-        sa.CheckConstraint("ends_at > starts_at", name="ck_events_ends_after_start"),
+        sa.CheckConstraint("ends_at > starts_at", name="ends_after_start"),
     )
     op.create_index("ix_events_starts_at_id", "events", ["starts_at", "id"])
     op.create_index("ix_events_type", "events", ["type"])
@@ -75,12 +76,12 @@ def upgrade() -> None:
     count_columns = [sa.Column(c, sa.Integer(), nullable=False)
                      for cols in BREAKDOWN_COLUMNS.values() for c in cols]
     checks = [sa.CheckConstraint(" + ".join(cols) + " = total",
-                                 name=f"ck_participation_{name}_adds_up")
+                                 name=f"{name}_adds_up")
               for name, cols in BREAKDOWN_COLUMNS.items()]
     checks += [sa.CheckConstraint(f"{c} IS NULL OR ({c} >= 0 AND {c} <= total)",
-                                  name=f"ck_participation_{c}_within_total")
+                                  name=f"{c}_within_total")
                for c in OPTIONAL_COUNTS]
-    checks.append(sa.CheckConstraint("total >= 0", name="ck_participation_total_not_negative"))
+    checks.append(sa.CheckConstraint("total >= 0", name="total_not_negative"))
     op.create_table(
         "participation",
         sa.Column("event_id", sa.Uuid(), nullable=False),
@@ -113,7 +114,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["event_id"], ["events.id"],
                                 name="fk_attendees_event_id_events"),
         sa.PrimaryKeyConstraint("id", name="pk_attendees"),
-        sa.CheckConstraint("consent_given", name="ck_attendees_consent_given"),
+        sa.CheckConstraint("consent_given", name="consent_given"),
     )
     op.create_index("ix_attendees_event_id_created_at_id", "attendees",
                     ["event_id", "created_at", "id"])
