@@ -29,10 +29,14 @@ COUNT_COLUMNS: dict[str, list[str]] = {
 
 def breakdown_checks() -> list[sa.CheckConstraint]:
     """CHECK constraints: each breakdown sums to total; optional counts ≤ total; all ≥ 0."""
-    checks = [sa.CheckConstraint(" + ".join(cols) + " = total", name=f"{name}_adds_up")
-              for name, cols in COUNT_COLUMNS.items()]
-    checks += [sa.CheckConstraint(f"{c} IS NULL OR ({c} >= 0 AND {c} <= total)",
-                                  name=f"{c}_within_total") for c in OPTIONAL_COUNTS]
+    checks = [
+        sa.CheckConstraint(" + ".join(cols) + " = total", name=f"{name}_adds_up")
+        for name, cols in COUNT_COLUMNS.items()
+    ]
+    checks += [
+        sa.CheckConstraint(f"{c} IS NULL OR ({c} >= 0 AND {c} <= total)", name=f"{c}_within_total")
+        for c in OPTIONAL_COUNTS
+    ]
     checks.append(sa.CheckConstraint("total >= 0", name="total_not_negative"))
     return checks
 
@@ -50,28 +54,34 @@ class Event(SQLModel, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     type: str = Field(max_length=40, index=True)
     title: str = Field(max_length=300)
-    search_text: str = Field(max_length=700, description="normalised title and community")
+    # Normalised copies are TEXT: NFKD can expand one character into several.
+    search_text: str = Field(sa_type=sa.Text, description="normalised title and community")  # type: ignore[call-overload]
     municipality_code: str = Field(max_length=5, index=True)
     department_code: str = Field(max_length=2, index=True)
     community: str = Field(max_length=200)
-    community_key: str = Field(max_length=200, description="normalised community name")
+    community_key: str = Field(sa_type=sa.Text, description="normalised community name")  # type: ignore[call-overload]
     starts_at: datetime = Field(sa_type=sa.DateTime(timezone=True))  # type: ignore[call-overload]
     ends_at: datetime = Field(sa_type=sa.DateTime(timezone=True))  # type: ignore[call-overload]
     status: str = Field(default="planned", max_length=12, index=True)
     status_reason: str | None = Field(default=None, max_length=2000)
     partner_institutions: list[str] = Field(
-        default_factory=list, sa_column=sa.Column(ARRAY(sa.String(30)), nullable=False))
+        default_factory=list, sa_column=sa.Column(ARRAY(sa.String(30)), nullable=False)
+    )
     organization_ids: list[uuid.UUID] = Field(
-        default_factory=list, sa_column=sa.Column(ARRAY(sa.Uuid()), nullable=False))
+        default_factory=list, sa_column=sa.Column(ARRAY(sa.Uuid()), nullable=False)
+    )
     security_plan_id: uuid.UUID | None = Field(default=None, index=True)
     trust_before_respondents: int | None = None
     trust_before_mean: Decimal | None = Field(
-        default=None, sa_column=sa.Column(sa.Numeric(3, 2), nullable=True))
+        default=None, sa_column=sa.Column(sa.Numeric(3, 2), nullable=True)
+    )
     trust_after_respondents: int | None = None
     trust_after_mean: Decimal | None = Field(
-        default=None, sa_column=sa.Column(sa.Numeric(3, 2), nullable=True))
+        default=None, sa_column=sa.Column(sa.Numeric(3, 2), nullable=True)
+    )
     trust_change: Decimal | None = Field(
-        default=None, sa_column=sa.Column(sa.Numeric(3, 2), nullable=True))
+        default=None, sa_column=sa.Column(sa.Numeric(3, 2), nullable=True)
+    )
     version: int = 1
     created_at: datetime = timestamp_field()
     updated_at: datetime = timestamp_field()
@@ -85,8 +95,11 @@ class Participation(SQLModel, table=True):
     __table_args__ = tuple(breakdown_checks())
 
     event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
-    source: str = Field(default="manual", max_length=10,
-                        description="manual, or attendees when computed from the sign-in sheet")
+    source: str = Field(
+        default="manual",
+        max_length=10,
+        description="manual, or attendees when computed from the sign-in sheet",
+    )
     total: int = 0
     sex_mujer: int = 0
     sex_hombre: int = 0
@@ -124,9 +137,13 @@ class Attendee(SQLModel, table=True):
     __tablename__ = "attendees"
     __table_args__ = (
         sa.Index("ix_attendees_event_id_created_at_id", "event_id", "created_at", "id"),
-        sa.Index("uq_attendees_event_id_document_hash", "event_id", "document_hash",
-                 unique=True,
-                 postgresql_where=sa.text("archived_at IS NULL AND document_hash IS NOT NULL")),
+        sa.Index(
+            "uq_attendees_event_id_document_hash",
+            "event_id",
+            "document_hash",
+            unique=True,
+            postgresql_where=sa.text("archived_at IS NULL AND document_hash IS NOT NULL"),
+        ),
         sa.CheckConstraint("consent_given", name="consent_given"),
     )
 
@@ -135,7 +152,8 @@ class Attendee(SQLModel, table=True):
     pii_key_id: str = Field(max_length=40)
     pii_ciphertext: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
     document_hash: bytes | None = Field(
-        default=None, sa_column=sa.Column(sa.LargeBinary(32), nullable=True))
+        default=None, sa_column=sa.Column(sa.LargeBinary(32), nullable=True)
+    )
     consent_given: bool = True
     consent_at: datetime = timestamp_field()
     version: int = 1

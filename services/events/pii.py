@@ -50,8 +50,10 @@ class Keyring:
 
     def __post_init__(self) -> None:
         if self.active_key_id not in self.keys:
-            raise PiiKeyError(f"the active PII key id '{self.active_key_id}' is not among the "
-                              f"configured keys ({', '.join(sorted(self.keys))})")
+            raise PiiKeyError(
+                f"the active PII key id '{self.active_key_id}' is not among the "
+                f"configured keys ({', '.join(sorted(self.keys))})"
+            )
         for key_id, key in self.keys.items():
             if len(key) != KEY_BYTES:
                 raise PiiKeyError(f"PII key '{key_id}' must be {KEY_BYTES} bytes")
@@ -69,8 +71,10 @@ class Keyring:
         """Decrypt and authenticate a payload sealed by ``seal``."""
         key = self.keys.get(key_id)
         if key is None:
-            raise PiiKeyError(f"PII key '{key_id}' is not configured; add it to "
-                              "SOMOS_EVENTS_PII_KEYS (rotation keeps old keys until re-encrypted)")
+            raise PiiKeyError(
+                f"PII key '{key_id}' is not configured; add it to "
+                "SOMOS_EVENTS_PII_KEYS (rotation keeps old keys until re-encrypted)"
+            )
         try:
             data = AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
         except InvalidTag as exc:
@@ -130,8 +134,11 @@ def _development_keys(path: Path) -> dict[str, Any]:
         return loaded
     path.parent.mkdir(parents=True, exist_ok=True)
     key_id = "dev-" + datetime.now(UTC).strftime("%Y%m%d")
-    document = {"keys": {key_id: generate_key()}, "active_key_id": key_id,
-                "hash_key": generate_key()}
+    document = {
+        "keys": {key_id: generate_key()},
+        "active_key_id": key_id,
+        "hash_key": generate_key(),
+    }
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it first
@@ -145,8 +152,9 @@ def keyring_from_settings(settings: EventsSettings) -> Keyring:
     """The keyring in force: configured keys, or (development only) generated and kept ones."""
     production = settings.platform.environment == "production"
     if production and (settings.pii_keys is None or settings.pii_hash_key is None):
-        raise InsecureConfiguration("SOMOS_EVENTS_PII_KEYS and SOMOS_EVENTS_PII_HASH_KEY "
-                                    "must be set in production")
+        raise InsecureConfiguration(
+            "SOMOS_EVENTS_PII_KEYS and SOMOS_EVENTS_PII_HASH_KEY must be set in production"
+        )
     stored: dict[str, Any] | None = None
     if settings.pii_keys is None or settings.pii_hash_key is None:
         path = settings.pii_key_file or settings.platform.data_dir / "events-pii-keys.json"
@@ -170,6 +178,7 @@ def keyring_from_settings(settings: EventsSettings) -> Keyring:
 
 # --- rotation ------------------------------------------------------------------------
 
+
 async def rotate_database(database_url: str, keyring: Keyring, *, batch_size: int = 500) -> int:
     """Re-encrypt every attendee row with the active key (and refresh document hashes).
 
@@ -184,7 +193,10 @@ async def rotate_database(database_url: str, keyring: Keyring, *, batch_size: in
             async with conn.transaction():
                 rows = await conn.fetch(
                     "SELECT id, event_id, pii_key_id, pii_ciphertext FROM attendees "
-                    "WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE", last, batch_size)
+                    "WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE",
+                    last,
+                    batch_size,
+                )
                 if not rows:
                     break
                 for row in rows:
@@ -194,11 +206,18 @@ async def rotate_database(database_url: str, keyring: Keyring, *, batch_size: in
                     digest = None
                     if payload.get("document_number"):
                         digest = keyring.document_hash(
-                            event_id=row["event_id"], document_type=payload["document_type"],
-                            number=payload["document_number"])
+                            event_id=row["event_id"],
+                            document_type=payload["document_type"],
+                            number=payload["document_number"],
+                        )
                     await conn.execute(
                         "UPDATE attendees SET pii_key_id = $2, pii_ciphertext = $3, "
-                        "document_hash = $4 WHERE id = $1", row["id"], key_id, blob, digest)
+                        "document_hash = $4 WHERE id = $1",
+                        row["id"],
+                        key_id,
+                        blob,
+                        digest,
+                    )
                     rotated += 1
                 last = rows[-1]["id"]
     finally:

@@ -46,16 +46,18 @@ class EventFilters:
     include_archived: bool = False
 
 
-async def get_event(session: AsyncSession, event_id: uuid.UUID, *,
-                    for_update: bool = False) -> Event | None:
+async def get_event(
+    session: AsyncSession, event_id: uuid.UUID, *, for_update: bool = False
+) -> Event | None:
     stmt = select(Event).where(Event.id == event_id)  # type: ignore[arg-type]
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def list_events(session: AsyncSession, *, principal: Principal, filters: EventFilters,
-                      page: PageParams) -> Sequence[Event]:
+async def list_events(
+    session: AsyncSession, *, principal: Principal, filters: EventFilters, page: PageParams
+) -> Sequence[Event]:
     e = Event
     stmt = select(e).where(principal.territory_clause(e.municipality_code, e.department_code))
     if not filters.include_archived:
@@ -63,7 +65,8 @@ async def list_events(session: AsyncSession, *, principal: Principal, filters: E
     for column, value in (
         (e.municipality_code, filters.municipality_code),
         (e.department_code, filters.department_code),
-        (e.type, filters.type), (e.status, filters.status),
+        (e.type, filters.type),
+        (e.status, filters.status),
         (e.security_plan_id, filters.security_plan_id),
     ):
         if value is not None:
@@ -82,8 +85,10 @@ async def list_events(session: AsyncSession, *, principal: Principal, filters: E
 
 # --- participation ---------------------------------------------------------------------
 
-async def get_participation(session: AsyncSession, event_id: uuid.UUID, *,
-                            for_update: bool = False) -> Participation | None:
+
+async def get_participation(
+    session: AsyncSession, event_id: uuid.UUID, *, for_update: bool = False
+) -> Participation | None:
     stmt = select(Participation).where(Participation.event_id == event_id)  # type: ignore[arg-type]
     if for_update:
         stmt = stmt.with_for_update()
@@ -91,22 +96,24 @@ async def get_participation(session: AsyncSession, event_id: uuid.UUID, *,
 
 
 async def delete_participation(session: AsyncSession, event_id: uuid.UUID) -> None:
-    await session.execute(sa.delete(Participation).where(
-        Participation.event_id == event_id))  # type: ignore[arg-type]
+    await session.execute(sa.delete(Participation).where(Participation.event_id == event_id))  # type: ignore[arg-type]
 
 
 # --- attendees -------------------------------------------------------------------------
 
-async def get_attendee(session: AsyncSession, attendee_id: uuid.UUID, *,
-                       for_update: bool = False) -> Attendee | None:
+
+async def get_attendee(
+    session: AsyncSession, attendee_id: uuid.UUID, *, for_update: bool = False
+) -> Attendee | None:
     stmt = select(Attendee).where(Attendee.id == attendee_id)  # type: ignore[arg-type]
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def list_attendees(session: AsyncSession, event_id: uuid.UUID, page: PageParams, *,
-                         include_archived: bool = False) -> Sequence[Attendee]:
+async def list_attendees(
+    session: AsyncSession, event_id: uuid.UUID, page: PageParams, *, include_archived: bool = False
+) -> Sequence[Attendee]:
     a = Attendee
     stmt = select(a).where(a.event_id == event_id)  # type: ignore[arg-type]
     if not include_archived:
@@ -116,28 +123,35 @@ async def list_attendees(session: AsyncSession, event_id: uuid.UUID, page: PageP
 
 
 async def active_attendees(session: AsyncSession, event_id: uuid.UUID) -> Sequence[Attendee]:
-    stmt = select(Attendee).where(Attendee.event_id == event_id,  # type: ignore[arg-type]
-                                  Attendee.archived_at.is_(None))  # type: ignore[union-attr]
+    stmt = select(Attendee).where(
+        col(Attendee.event_id) == event_id, col(Attendee.archived_at).is_(None)
+    )
     return (await session.execute(stmt)).scalars().all()
 
 
 async def has_active_attendees(session: AsyncSession, event_id: uuid.UUID) -> bool:
-    stmt = select(col(Attendee.id)).where(col(Attendee.event_id) == event_id,
-                                          col(Attendee.archived_at).is_(None)).limit(1)
+    stmt = (
+        select(col(Attendee.id))
+        .where(col(Attendee.event_id) == event_id, col(Attendee.archived_at).is_(None))
+        .limit(1)
+    )
     return (await session.execute(stmt)).first() is not None
 
 
-async def document_taken(session: AsyncSession, *, event_id: uuid.UUID, digest: bytes,
-                         excluding: uuid.UUID | None = None) -> bool:
+async def document_taken(
+    session: AsyncSession, *, event_id: uuid.UUID, digest: bytes, excluding: uuid.UUID | None = None
+) -> bool:
     a = Attendee
-    stmt = select(col(a.id)).where(col(a.event_id) == event_id, col(a.document_hash) == digest,
-                                   col(a.archived_at).is_(None))
+    stmt = select(col(a.id)).where(
+        col(a.event_id) == event_id, col(a.document_hash) == digest, col(a.archived_at).is_(None)
+    )
     if excluding is not None:
         stmt = stmt.where(col(a.id) != excluding)
     return (await session.execute(stmt.limit(1))).first() is not None
 
 
 # --- PII access log ----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PiiAccessFilters:
@@ -147,8 +161,9 @@ class PiiAccessFilters:
     occurred_before: datetime | None = None
 
 
-async def list_pii_access(session: AsyncSession, *, filters: PiiAccessFilters,
-                          page: PageParams) -> Sequence[PiiAccess]:
+async def list_pii_access(
+    session: AsyncSession, *, filters: PiiAccessFilters, page: PageParams
+) -> Sequence[PiiAccess]:
     p = PiiAccess
     stmt = select(p)
     if filters.event_id is not None:
@@ -165,16 +180,19 @@ async def list_pii_access(session: AsyncSession, *, filters: PiiAccessFilters,
 
 # --- risk factors ----------------------------------------------------------------------
 
-async def get_risk_factor(session: AsyncSession, risk_factor_id: uuid.UUID, *,
-                          for_update: bool = False) -> RiskFactor | None:
+
+async def get_risk_factor(
+    session: AsyncSession, risk_factor_id: uuid.UUID, *, for_update: bool = False
+) -> RiskFactor | None:
     stmt = select(RiskFactor).where(RiskFactor.id == risk_factor_id)  # type: ignore[arg-type]
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def list_risk_factors(session: AsyncSession, event_id: uuid.UUID, page: PageParams, *,
-                            include_archived: bool = False) -> Sequence[RiskFactor]:
+async def list_risk_factors(
+    session: AsyncSession, event_id: uuid.UUID, page: PageParams, *, include_archived: bool = False
+) -> Sequence[RiskFactor]:
     r = RiskFactor
     stmt = select(r).where(r.event_id == event_id)  # type: ignore[arg-type]
     if not include_archived:
@@ -184,6 +202,7 @@ async def list_risk_factors(session: AsyncSession, event_id: uuid.UUID, page: Pa
 
 
 # --- commitments -----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CommitmentFilters:
@@ -199,30 +218,38 @@ class CommitmentFilters:
 
 
 def overdue_clause(today: date) -> sa.ColumnElement[bool]:
-    return sa.and_(col(Commitment.status).in_(PENDING_COMMITMENT),
-                   col(Commitment.due_date) < today)
+    return sa.and_(col(Commitment.status).in_(PENDING_COMMITMENT), col(Commitment.due_date) < today)
 
 
-async def get_commitment(session: AsyncSession, commitment_id: uuid.UUID, *,
-                         for_update: bool = False) -> Commitment | None:
+async def get_commitment(
+    session: AsyncSession, commitment_id: uuid.UUID, *, for_update: bool = False
+) -> Commitment | None:
     stmt = select(Commitment).where(Commitment.id == commitment_id)  # type: ignore[arg-type]
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-async def list_commitments(session: AsyncSession, *, principal: Principal,
-                           filters: CommitmentFilters, page: PageParams, today: date
-                           ) -> Sequence[tuple[Commitment, Event]]:
+async def list_commitments(
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    filters: CommitmentFilters,
+    page: PageParams,
+    today: date,
+) -> Sequence[tuple[Commitment, Event]]:
     """Commitments with their event, ordered by due date (the follow-up order)."""
     c, e = Commitment, Event
-    stmt: Select[Any] = (select(c, e).join(e, col(e.id) == col(c.event_id))  # type: ignore[assignment]
-                         .where(principal.territory_clause(e.municipality_code,
-                                                           e.department_code)))
+    stmt: Select[Any] = (
+        select(c, e)
+        .join(e, col(e.id) == col(c.event_id))  # type: ignore[assignment]
+        .where(principal.territory_clause(e.municipality_code, e.department_code))
+    )
     if not filters.include_archived:
         stmt = stmt.where(c.archived_at.is_(None), e.archived_at.is_(None))  # type: ignore[union-attr]
     for column, value in (
-        (c.event_id, filters.event_id), (c.status, filters.status),
+        (c.event_id, filters.event_id),
+        (c.status, filters.status),
         (c.responsible_party, filters.responsible_party),
         (e.municipality_code, filters.municipality_code),
         (e.department_code, filters.department_code),
@@ -250,21 +277,26 @@ async def list_commitments(session: AsyncSession, *, principal: Principal,
     return [(row[0], row[1]) for row in (await session.execute(stmt)).all()]
 
 
-async def notes_for(session: AsyncSession, commitment_ids: Sequence[uuid.UUID]
-                    ) -> dict[uuid.UUID, list[CommitmentNote]]:
+async def notes_for(
+    session: AsyncSession, commitment_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, list[CommitmentNote]]:
     """Notes of several commitments in one query, oldest first."""
     out: dict[uuid.UUID, list[CommitmentNote]] = {i: [] for i in commitment_ids}
     if not commitment_ids:
         return out
     n = CommitmentNote
-    stmt = (select(n).where(n.commitment_id.in_(list(commitment_ids)))  # type: ignore[attr-defined]
-            .order_by(n.created_at, n.id))  # type: ignore[arg-type]
+    stmt = (
+        select(n)
+        .where(col(n.commitment_id).in_(list(commitment_ids)))
+        .order_by(col(n.created_at), col(n.id))
+    )
     for note in (await session.execute(stmt)).scalars():
         out[note.commitment_id].append(note)
     return out
 
 
 # --- statistics ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class StatsFilters:
@@ -291,54 +323,84 @@ def _event_conditions(principal: Principal, filters: StatsFilters) -> list[Any]:
     return conditions
 
 
-async def event_counts(session: AsyncSession, *, principal: Principal,
-                       filters: StatsFilters) -> Sequence[Any]:
+async def event_counts(
+    session: AsyncSession, *, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
     """(municipality, type, status, events, distinct communities) groups."""
     e = Event
-    stmt = (select(col(e.municipality_code), col(e.type), col(e.status), func.count(),
-                   func.count(sa.distinct(col(e.community_key))))
-            .where(*_event_conditions(principal, filters))
-            .group_by(col(e.municipality_code), col(e.type), col(e.status)))
+    stmt = (
+        select(
+            col(e.municipality_code),
+            col(e.type),
+            col(e.status),
+            func.count(),
+            func.count(sa.distinct(col(e.community_key))),
+        )
+        .where(*_event_conditions(principal, filters))
+        .group_by(col(e.municipality_code), col(e.type), col(e.status))
+    )
     return (await session.execute(stmt)).all()
 
 
-PARTICIPATION_SUMS = ["total", *[c for cols in COUNT_COLUMNS.values() for c in cols],
-                      *OPTIONAL_COUNTS]
+PARTICIPATION_SUMS = [
+    "total",
+    *[c for cols in COUNT_COLUMNS.values() for c in cols],
+    *OPTIONAL_COUNTS,
+]
 
 
-async def participation_sums(session: AsyncSession, *, principal: Principal,
-                             filters: StatsFilters) -> Sequence[Any]:
+async def participation_sums(
+    session: AsyncSession, *, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
     """Per municipality: events with a summary, then the sum of every count column."""
     p, e = Participation, Event
     columns = [func.coalesce(func.sum(col(getattr(p, c))), 0) for c in PARTICIPATION_SUMS]
-    stmt = (select(col(e.municipality_code), func.count(), *columns)
-            .join(e, col(e.id) == col(p.event_id))
-            .where(*_event_conditions(principal, filters), col(e.status) == "held")
-            .group_by(col(e.municipality_code)))
+    stmt = (
+        select(col(e.municipality_code), func.count(), *columns)
+        .join(e, col(e.id) == col(p.event_id))
+        .where(*_event_conditions(principal, filters), col(e.status) == "held")
+        .group_by(col(e.municipality_code))
+    )
     return (await session.execute(stmt)).all()
 
 
-async def commitment_counts(session: AsyncSession, *, principal: Principal,
-                            filters: StatsFilters, today: date) -> Sequence[Any]:
+async def commitment_counts(
+    session: AsyncSession, *, principal: Principal, filters: StatsFilters, today: date
+) -> Sequence[Any]:
     """(municipality, status, commitments, overdue) groups."""
     c, e = Commitment, Event
-    stmt = (select(col(e.municipality_code), col(c.status), func.count(),
-                   func.count().filter(overdue_clause(today)))
-            .join(e, col(e.id) == col(c.event_id))
-            .where(*_event_conditions(principal, filters), col(c.archived_at).is_(None))
-            .group_by(col(e.municipality_code), col(c.status)))
+    stmt = (
+        select(
+            col(e.municipality_code),
+            col(c.status),
+            func.count(),
+            func.count().filter(overdue_clause(today)),
+        )
+        .join(e, col(e.id) == col(c.event_id))
+        .where(*_event_conditions(principal, filters), col(c.archived_at).is_(None))
+        .group_by(col(e.municipality_code), col(c.status))
+    )
     return (await session.execute(stmt)).all()
 
 
-async def trust_sums(session: AsyncSession, *, principal: Principal,
-                     filters: StatsFilters) -> Sequence[Any]:
+async def trust_sums(
+    session: AsyncSession, *, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
     """(municipality, sessions with a change, sum of changes) for held sessions."""
     e = Event
-    stmt = (select(col(e.municipality_code), func.count(col(e.trust_change)),
-                   func.coalesce(func.sum(col(e.trust_change)), 0))
-            .where(*_event_conditions(principal, filters), col(e.status) == "held",
-                   col(e.trust_change).is_not(None))
-            .group_by(col(e.municipality_code)))
+    stmt = (
+        select(
+            col(e.municipality_code),
+            func.count(col(e.trust_change)),
+            func.coalesce(func.sum(col(e.trust_change)), 0),
+        )
+        .where(
+            *_event_conditions(principal, filters),
+            col(e.status) == "held",
+            col(e.trust_change).is_not(None),
+        )
+        .group_by(col(e.municipality_code))
+    )
     return (await session.execute(stmt)).all()
 
 

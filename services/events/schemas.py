@@ -30,9 +30,23 @@ BOGOTA = ZoneInfo("America/Bogota")
 
 def _to_utc(value: datetime) -> datetime:
     """A time without offset is Colombian local time (UTC-5); store UTC."""
+    if not 1900 <= value.year <= 2200:
+        raise ValueError("must be between the years 1900 and 2200")
     if value.tzinfo is None:
         value = value.replace(tzinfo=BOGOTA)
     return value.astimezone(UTC)
+
+
+class EventsInput(InputModel):
+    """Request bodies of this service: text with NUL characters is refused (PostgreSQL
+    cannot store them) with a 422 naming the field."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
 def bogota_today() -> date:
@@ -41,16 +55,26 @@ def bogota_today() -> date:
 
 
 EventTime = Annotated[
-    datetime, AfterValidator(_to_utc),
-    Field(description="RFC 3339 with offset (e.g. 2025-03-14T09:00:00-05:00); a time without "
-                      "offset is read as Colombian time. Returned in UTC with Z.",
-          examples=["2025-03-14T09:00:00-05:00"]),
+    datetime,
+    AfterValidator(_to_utc),
+    Field(
+        description="RFC 3339 with offset (e.g. 2025-03-14T09:00:00-05:00); a time without "
+        "offset is read as Colombian time. Returned in UTC with Z.",
+        examples=["2025-03-14T09:00:00-05:00"],
+    ),
 ]
-Title = Annotated[str, Field(min_length=3, max_length=300,
-                             examples=["Diálogo de Resiliencia — vereda El Carmen"])]
-Community = Annotated[str, Field(min_length=2, max_length=200,
-                                 description="Vereda, barrio, corregimiento or community council",
-                                 examples=["Vereda El Carmen"])]
+Title = Annotated[
+    str, Field(min_length=3, max_length=300, examples=["Diálogo de Resiliencia — vereda El Carmen"])
+]
+Community = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=200,
+        description="Vereda, barrio, corregimiento or community council",
+        examples=["Vereda El Carmen"],
+    ),
+]
 Reason = Annotated[str, Field(min_length=1, max_length=2000)]
 
 
@@ -64,7 +88,8 @@ def _unique(values: list[Any]) -> list[Any]:
 
 # --- trust survey ----------------------------------------------------------------------
 
-class TrustMeasure(InputModel):
+
+class TrustMeasure(EventsInput):
     respondents: int = Field(ge=1, le=100_000)
     mean_score: float = Field(ge=1, le=5, description="Mean trust score on a 1-5 scale")
 
@@ -74,7 +99,7 @@ class TrustMeasure(InputModel):
         return round(value, 2)
 
 
-class TrustSurvey(InputModel):
+class TrustSurvey(EventsInput):
     """Trust in police before and after a *Hablemos de Policía* session."""
 
     before: TrustMeasure | None = None
@@ -89,13 +114,15 @@ class TrustMeasureRead(OutputModel):
 class TrustSurveyRead(OutputModel):
     before: TrustMeasureRead | None
     after: TrustMeasureRead | None
-    change: float | None = Field(description="after.mean_score - before.mean_score "
-                                             "(null until both are recorded)")
+    change: float | None = Field(
+        description="after.mean_score - before.mean_score (null until both are recorded)"
+    )
 
 
 # --- events ----------------------------------------------------------------------------
 
-class EventCreate(InputModel):
+
+class EventCreate(EventsInput):
     """A new event (created `planned`). `id` may be sent by offline clients."""
 
     id: uuid.UUID | None = None
@@ -109,12 +136,13 @@ class EventCreate(InputModel):
     organization_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
     security_plan_id: uuid.UUID | None = None
     trust_survey: TrustSurvey | None = Field(
-        default=None, description="Only for hablemos_de_policia sessions")
+        default=None, description="Only for hablemos_de_policia sessions"
+    )
 
     _dedupe = field_validator("partner_institutions", "organization_ids")(_unique)
 
 
-class EventUpdate(InputModel):
+class EventUpdate(EventsInput):
     """Fields to change; absent fields stay as they are. Status changes go through transitions."""
 
     type: EventType | None = None
@@ -129,12 +157,21 @@ class EventUpdate(InputModel):
     trust_survey: TrustSurvey | None = None
 
     _dedupe = field_validator("partner_institutions", "organization_ids")(
-        lambda v: _unique(v) if v is not None else v)
+        lambda v: _unique(v) if v is not None else v
+    )
 
     @model_validator(mode="after")
     def _required_stay_set(self) -> EventUpdate:
-        for name in ("type", "title", "municipality_code", "community", "starts_at", "ends_at",
-                     "partner_institutions", "organization_ids"):
+        for name in (
+            "type",
+            "title",
+            "municipality_code",
+            "community",
+            "starts_at",
+            "ends_at",
+            "partner_institutions",
+            "organization_ids",
+        ):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
@@ -166,7 +203,7 @@ class EventPage(OutputModel):
     next_cursor: str | None = None
 
 
-class EventTransition(InputModel):
+class EventTransition(EventsInput):
     """`{"to": "held"}` or `{"to": "cancelled", "reason": "..."}`."""
 
     to: EventStatus
@@ -178,7 +215,7 @@ class EventTransition(InputModel):
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
-class ParticipationWrite(InputModel):
+class ParticipationWrite(EventsInput):
     """Anonymous counts; every breakdown must add up to `total`."""
 
     total: Count
@@ -193,8 +230,10 @@ class ParticipationWrite(InputModel):
 
 class ParticipationRead(OutputModel):
     event_id: uuid.UUID
-    source: str = Field(description="manual, or attendees when computed from the attendee "
-                                    "list (then it cannot be edited by hand)")
+    source: str = Field(
+        description="manual, or attendees when computed from the attendee "
+        "list (then it cannot be edited by hand)"
+    )
     total: int
     by_sex: dict[Sex, int]
     by_age_group: dict[AgeGroup, int]
@@ -210,13 +249,14 @@ class ParticipationRead(OutputModel):
 # --- attendees -------------------------------------------------------------------------
 
 FullName = Annotated[str, Field(min_length=2, max_length=200)]
-DocumentNumber = Annotated[str, Field(min_length=3, max_length=30,
-                                      pattern=r"^[A-Za-z0-9][A-Za-z0-9 .\-]*$")]
+DocumentNumber = Annotated[
+    str, Field(min_length=3, max_length=30, pattern=r"^[A-Za-z0-9][A-Za-z0-9 .\-]*$")
+]
 Phone = Annotated[str, Field(max_length=30, pattern=r"^\+?[0-9 ()\-]{7,25}$")]
 BirthYear = Annotated[int, Field(ge=1900, le=2100)]
 
 
-class AttendeeCreate(InputModel):
+class AttendeeCreate(EventsInput):
     """A named attendee. Needs `consent_given: true` (Ley 1581 de 2012)."""
 
     id: uuid.UUID | None = None
@@ -230,13 +270,15 @@ class AttendeeCreate(InputModel):
     role: ParticipantRole = ParticipantRole.comunidad
     organization_id: uuid.UUID | None = None
     is_social_leader: bool = False
-    consent_given: bool = Field(description="Must be true: prior, express and informed consent "
-                                            "(Ley 1581 de 2012)")
-    consent_at: UtcDatetime | None = Field(default=None,
-                                           description="When consent was given (default: now)")
+    consent_given: bool = Field(
+        description="Must be true: prior, express and informed consent (Ley 1581 de 2012)"
+    )
+    consent_at: EventTime | None = Field(
+        default=None, description="When consent was given (default: now)"
+    )
 
 
-class AttendeeUpdate(InputModel):
+class AttendeeUpdate(EventsInput):
     full_name: FullName | None = None
     document_type: DocumentType | None = None
     document_number: DocumentNumber | None = None
@@ -250,8 +292,7 @@ class AttendeeUpdate(InputModel):
 
     @model_validator(mode="after")
     def _required_stay_set(self) -> AttendeeUpdate:
-        for name in ("full_name", "document_type", "sex", "ethnicity", "role",
-                     "is_social_leader"):
+        for name in ("full_name", "document_type", "sex", "ethnicity", "role", "is_social_leader"):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
@@ -303,7 +344,8 @@ class PiiAccessPage(OutputModel):
 
 # --- risk factors ----------------------------------------------------------------------
 
-class RiskFactorCreate(InputModel):
+
+class RiskFactorCreate(EventsInput):
     id: uuid.UUID | None = None
     category: RiskFactorCategory
     description: str = Field(min_length=3, max_length=4000)
@@ -327,21 +369,26 @@ class RiskFactorPage(OutputModel):
 
 # --- commitments -----------------------------------------------------------------------
 
-ResponsibleParty = Annotated[str, Field(
-    min_length=2, max_length=300,
-    description="An institution code (`alcaldia`), an organization id (UUID, checked with the "
-                "organizations service) or free text",
-    examples=["alcaldia"])]
+ResponsibleParty = Annotated[
+    str,
+    Field(
+        min_length=2,
+        max_length=300,
+        description="An institution code (`alcaldia`), an organization id (UUID, checked with the "
+        "organizations service) or free text",
+        examples=["alcaldia"],
+    ),
+]
 
 
-class CommitmentCreate(InputModel):
+class CommitmentCreate(EventsInput):
     id: uuid.UUID | None = None
     description: str = Field(min_length=3, max_length=4000)
     responsible_party: ResponsibleParty
     due_date: date
 
 
-class CommitmentUpdate(InputModel):
+class CommitmentUpdate(EventsInput):
     description: str | None = Field(default=None, min_length=3, max_length=4000)
     responsible_party: ResponsibleParty | None = None
     due_date: date | None = None
@@ -354,12 +401,12 @@ class CommitmentUpdate(InputModel):
         return self
 
 
-class CommitmentTransition(InputModel):
+class CommitmentTransition(EventsInput):
     to: CommitmentStatus
     reason: Reason | None = None
 
 
-class NoteCreate(InputModel):
+class NoteCreate(EventsInput):
     note: str = Field(min_length=1, max_length=4000)
     noted_on: date | None = Field(default=None, description="Default: today (Colombia)")
 
@@ -384,8 +431,9 @@ class CommitmentRead(OutputModel):
     due_date: date
     status: CommitmentStatus
     status_reason: str | None
-    overdue: bool = Field(description="Still open or in progress after its due date "
-                                      "(Colombian calendar)")
+    overdue: bool = Field(
+        description="Still open or in progress after its due date (Colombian calendar)"
+    )
     fulfilled_at: UtcDatetime | None
     notes: list[NoteRead]
     version: int
@@ -400,6 +448,7 @@ class CommitmentPage(OutputModel):
 
 
 # --- statistics ------------------------------------------------------------------------
+
 
 class ParticipantsStats(OutputModel):
     total: int
@@ -430,7 +479,8 @@ class AreaStats(OutputModel):
     held_by_type: dict[EventType, int]
     communities_by_type: dict[EventType, int] = Field(
         description="Distinct communities (municipality + normalised community name) with a "
-                    "held event of each type")
+        "held event of each type"
+    )
     participants: ParticipantsStats = Field(description="Participants of held events")
     commitments: CommitmentStats
     trust: TrustStats
@@ -439,4 +489,5 @@ class AreaStats(OutputModel):
 class EventStats(AreaStats):
     filters: dict[str, str | None]
     by_municipality: dict[str, AreaStats] = Field(
-        description="The same figures per municipality, keyed by DIVIPOLA code")
+        description="The same figures per municipality, keyed by DIVIPOLA code"
+    )

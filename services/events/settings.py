@@ -18,10 +18,12 @@ class EventsSettings(ServiceSettings):
 
     organizations_url: str = Field(
         default="http://127.0.0.1:8001",
-        description="Base URL of the organizations service (checks organization ids)")
+        description="Base URL of the organizations service (checks organization ids)",
+    )
     security_plans_url: str = Field(
         default="http://127.0.0.1:8002",
-        description="Base URL of the security plans service (checks security_plan_id)")
+        description="Base URL of the security plans service (checks security_plan_id)",
+    )
     upstream_timeout_seconds: float = Field(default=3.0, gt=0, le=60)
     upstream_connect_timeout_seconds: float = Field(default=1.0, gt=0, le=30)
     upstream_max_connections: int = Field(default=20, ge=1, le=1000)
@@ -29,16 +31,19 @@ class EventsSettings(ServiceSettings):
 
     pii_keys: SecretStr | None = Field(
         default=None,
-        description="Attendee-data encryption keys: 'keyid:base64-32-bytes,...' (AES-256-GCM)")
+        description="Attendee-data encryption keys: 'keyid:base64-32-bytes,...' (AES-256-GCM)",
+    )
     pii_active_key_id: str | None = Field(
-        default=None, description="Key id new and re-encrypted rows use (default: the only key)")
+        default=None, description="Key id new and re-encrypted rows use (default: the only key)"
+    )
     pii_hash_key: SecretStr | None = Field(
-        default=None,
-        description="Base64 HMAC-SHA256 key (32+ bytes) for the keyed document hash")
+        default=None, description="Base64 HMAC-SHA256 key (32+ bytes) for the keyed document hash"
+    )
     pii_key_file: Path | None = Field(
         default=None,
         description="Development only: where generated keys are kept "
-                    "(default <SOMOS_DATA_DIR>/events-pii-keys.json)")
+        "(default <SOMOS_DATA_DIR>/events-pii-keys.json)",
+    )
 
     @model_validator(mode="after")
     def _refuse_production_without_keys(self) -> EventsSettings:
@@ -47,5 +52,6 @@ class EventsSettings(ServiceSettings):
         ):
             raise InsecureConfiguration(
                 "SOMOS_EVENTS_PII_KEYS and SOMOS_EVENTS_PII_HASH_KEY must be set in production: "
-                "attendees' personal data is never stored with generated or default keys")
+                "attendees' personal data is never stored with generated or default keys"
+            )
         return self

@@ -59,30 +59,39 @@ class ReferenceChecker:
         self.clients = clients
         self.retry_after = retry_after
 
-    async def _exists(self, upstream: Upstream, ref: Reference,
-                      headers: Mapping[str, str]) -> bool:
+    async def _exists(self, upstream: Upstream, ref: Reference, headers: Mapping[str, str]) -> bool:
         client = self.clients[upstream.name]
         try:
             response = await client.get(upstream.path.format(id=ref.id), headers=dict(headers))
         except httpx.HTTPError as exc:
-            logger.warning("upstream unreachable", extra={
-                "upstream": upstream.name, "error_type": type(exc).__name__,
-                "outcome": "unavailable"})
+            logger.warning(
+                "upstream unreachable",
+                extra={
+                    "upstream": upstream.name,
+                    "error_type": type(exc).__name__,
+                    "outcome": "unavailable",
+                },
+            )
             raise UpstreamUnavailable(
                 f"The {upstream.name} service could not be reached to check {ref.field}; "
-                "nothing was stored. Retry later.", retry_after=self.retry_after) from exc
+                "nothing was stored. Retry later.",
+                retry_after=self.retry_after,
+            ) from exc
         if response.status_code == 200:
             return True
         if response.status_code in (403, 404, 410):
             return False
-        logger.warning("upstream error", extra={
-            "upstream": upstream.name, "status": response.status_code, "outcome": "error"})
+        logger.warning(
+            "upstream error",
+            extra={"upstream": upstream.name, "status": response.status_code, "outcome": "error"},
+        )
         raise UpstreamUnavailable(
             f"The {upstream.name} service answered {response.status_code} while checking "
-            f"{ref.field}; nothing was stored. Retry later.", retry_after=self.retry_after)
+            f"{ref.field}; nothing was stored. Retry later.",
+            retry_after=self.retry_after,
+        )
 
-    async def check(self, upstream: Upstream, refs: Sequence[Reference],
-                    request: Request) -> None:
+    async def check(self, upstream: Upstream, refs: Sequence[Reference], request: Request) -> None:
         """422 naming every unknown id; 503 when the owner cannot answer."""
         if not refs:
             return
@@ -90,38 +99,57 @@ class ReferenceChecker:
         authorization = request.headers.get("authorization")
         if authorization:
             headers["Authorization"] = authorization
-        results = await asyncio.gather(*(self._exists(upstream, r, headers) for r in refs),
-                                       return_exceptions=True)
+        results = await asyncio.gather(
+            *(self._exists(upstream, r, headers) for r in refs), return_exceptions=True
+        )
         for result in results:
             if isinstance(result, BaseException):
                 raise result
         unknown = [r for r, ok in zip(refs, results, strict=True) if not ok]
         if unknown:
-            raise UnknownReference([
-                FieldError(field=r.field,
-                           message=f"no {upstream.what} {r.id} exists that this token may see")
-                for r in unknown])
+            raise UnknownReference(
+                [
+                    FieldError(
+                        field=r.field,
+                        message=f"no {upstream.what} {r.id} exists that this token may see",
+                    )
+                    for r in unknown
+                ]
+            )
 
 
 def upstream_lifespan(
-    settings: EventsSettings, transports: Mapping[str, httpx.AsyncBaseTransport] | None = None,
+    settings: EventsSettings,
+    transports: Mapping[str, httpx.AsyncBaseTransport] | None = None,
 ) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     """A lifespan hook opening one pooled client per upstream (transports: tests only)."""
     transports = transports or {}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        timeout = httpx.Timeout(settings.upstream_timeout_seconds,
-                                connect=settings.upstream_connect_timeout_seconds)
-        limits = httpx.Limits(max_connections=settings.upstream_max_connections,
-                              max_keepalive_connections=settings.upstream_max_connections)
-        bases = {"organizations": settings.organizations_url,
-                 "security_plans": settings.security_plans_url}
-        clients = {name: httpx.AsyncClient(base_url=url.rstrip("/"), timeout=timeout,
-                                           limits=limits, transport=transports.get(name))
-                   for name, url in bases.items()}
+        timeout = httpx.Timeout(
+            settings.upstream_timeout_seconds, connect=settings.upstream_connect_timeout_seconds
+        )
+        limits = httpx.Limits(
+            max_connections=settings.upstream_max_connections,
+            max_keepalive_connections=settings.upstream_max_connections,
+        )
+        bases = {
+            "organizations": settings.organizations_url,
+            "security_plans": settings.security_plans_url,
+        }
+        clients = {
+            name: httpx.AsyncClient(
+                base_url=url.rstrip("/"),
+                timeout=timeout,
+                limits=limits,
+                transport=transports.get(name),
+            )
+            for name, url in bases.items()
+        }
         app.state.references = ReferenceChecker(
-            clients, retry_after=settings.upstream_retry_after_seconds)
+            clients, retry_after=settings.upstream_retry_after_seconds
+        )
         try:
             yield
         finally:

@@ -118,111 +118,184 @@ COMMITMENT_TRANSITIONS: dict[str, tuple[str, ...]] = {
 }
 PENDING_COMMITMENT = ("open", "in_progress")
 
-EVENT_TYPE = Vocabulary("type", EventType, {
-    "dialogo_resiliencia": ("Diálogo de Resiliencia", "Resilience Dialogue"),
-    "hablemos_de_policia": ("Hablemos de Policía", "Let's Talk About Police"),
-    "espacio_regional_lideres": (
-        "Espacio regional de líderes sociales y defensores de DD. HH. (con la Procuraduría)",
-        "Regional space for social leaders and human-rights defenders (with the Procuraduría)"),
-    "capacitacion_piscc": ("Capacitación PISCC", "PISCC training"),
-    "taller_psicosocial": ("Taller psicosocial", "Psychosocial workshop"),
-    "taller_autoproteccion": ("Taller de autoprotección", "Self-protection workshop"),
-    "mesa_seguridad": ("Mesa de seguridad", "Security roundtable"),
-    "otro": ("Otro", "Other"),
-}, "Kind of event")
+EVENT_TYPE = Vocabulary(
+    "type",
+    EventType,
+    {
+        "dialogo_resiliencia": ("Diálogo de Resiliencia", "Resilience Dialogue"),
+        "hablemos_de_policia": ("Hablemos de Policía", "Let's Talk About Police"),
+        "espacio_regional_lideres": (
+            "Espacio regional de líderes sociales y defensores de DD. HH. (con la Procuraduría)",
+            "Regional space for social leaders and human-rights defenders (with the Procuraduría)",
+        ),
+        "capacitacion_piscc": ("Capacitación PISCC", "PISCC training"),
+        "taller_psicosocial": ("Taller psicosocial", "Psychosocial workshop"),
+        "taller_autoproteccion": ("Taller de autoprotección", "Self-protection workshop"),
+        "mesa_seguridad": ("Mesa de seguridad", "Security roundtable"),
+        "otro": ("Otro", "Other"),
+    },
+    "Kind of event",
+)
 
-EVENT_STATUS = Vocabulary("status", EventStatus, {
-    "planned": ("Programado", "Planned"),
-    "held": ("Realizado", "Held"),
-    "cancelled": ("Cancelado", "Cancelled"),
-}, "Event status: planned → held, or cancelled with a reason")
+EVENT_STATUS = Vocabulary(
+    "status",
+    EventStatus,
+    {
+        "planned": ("Programado", "Planned"),
+        "held": ("Realizado", "Held"),
+        "cancelled": ("Cancelado", "Cancelled"),
+    },
+    "Event status: planned → held, or cancelled with a reason",
+)
 
-INSTITUTION = Vocabulary("partner_institutions", Institution, {
-    "policia_nacional": ("Policía Nacional", "National Police"),
-    "procuraduria": ("Procuraduría General de la Nación", "Inspector General's Office"),
-    "defensoria": ("Defensoría del Pueblo", "Ombudsman's Office"),
-    "personeria": ("Personería municipal", "Municipal ombudsman"),
-    "alcaldia": ("Alcaldía", "Mayor's office"),
-    "gobernacion": ("Gobernación", "Governor's office"),
-    "fiscalia": ("Fiscalía General de la Nación", "Attorney General's Office"),
-    "otra": ("Otra", "Other"),
-}, "Partner institutions (also the institution codes of a commitment's responsible party)")
+INSTITUTION = Vocabulary(
+    "partner_institutions",
+    Institution,
+    {
+        "policia_nacional": ("Policía Nacional", "National Police"),
+        "procuraduria": ("Procuraduría General de la Nación", "Inspector General's Office"),
+        "defensoria": ("Defensoría del Pueblo", "Ombudsman's Office"),
+        "personeria": ("Personería municipal", "Municipal ombudsman"),
+        "alcaldia": ("Alcaldía", "Mayor's office"),
+        "gobernacion": ("Gobernación", "Governor's office"),
+        "fiscalia": ("Fiscalía General de la Nación", "Attorney General's Office"),
+        "otra": ("Otra", "Other"),
+    },
+    "Partner institutions (also the institution codes of a commitment's responsible party)",
+)
 
-SEX = Vocabulary("sex", Sex, {
-    "mujer": ("Mujer", "Woman"),
-    "hombre": ("Hombre", "Man"),
-    "otro": ("Otro", "Other"),
-    "no_reporta": ("No reporta", "Not reported"),
-}, "Sex, as reported by the participant")
+SEX = Vocabulary(
+    "sex",
+    Sex,
+    {
+        "mujer": ("Mujer", "Woman"),
+        "hombre": ("Hombre", "Man"),
+        "otro": ("Otro", "Other"),
+        "no_reporta": ("No reporta", "Not reported"),
+    },
+    "Sex, as reported by the participant",
+)
 
-AGE_GROUP = Vocabulary("age_group", AgeGroup, {
-    "0_13": ("0 a 13 años", "0 to 13 years"),
-    "14_28": ("14 a 28 años", "14 to 28 years"),
-    "29_59": ("29 a 59 años", "29 to 59 years"),
-    "60_mas": ("60 años o más", "60 years or older"),
-    "no_reporta": ("No reporta", "Not reported"),
-}, "Age group (Colombian youth law: 14 to 28)")
+AGE_GROUP = Vocabulary(
+    "age_group",
+    AgeGroup,
+    {
+        "0_13": ("0 a 13 años", "0 to 13 years"),
+        "14_28": ("14 a 28 años", "14 to 28 years"),
+        "29_59": ("29 a 59 años", "29 to 59 years"),
+        "60_mas": ("60 años o más", "60 years or older"),
+        "no_reporta": ("No reporta", "Not reported"),
+    },
+    "Age group (Colombian youth law: 14 to 28)",
+)
 
-ETHNICITY = Vocabulary("ethnicity", Ethnicity, {
-    "afrocolombiano": ("Afrocolombiano", "Afro-Colombian"),
-    "indigena": ("Indígena", "Indigenous"),
-    "raizal": ("Raizal", "Raizal"),
-    "palenquero": ("Palenquero", "Palenquero"),
-    "rrom": ("Rrom (gitano)", "Rrom (Roma)"),
-    "ninguno": ("Ninguno", "None"),
-    "no_reporta": ("No reporta", "Not reported"),
-}, "Ethnic self-identification")
+ETHNICITY = Vocabulary(
+    "ethnicity",
+    Ethnicity,
+    {
+        "afrocolombiano": ("Afrocolombiano", "Afro-Colombian"),
+        "indigena": ("Indígena", "Indigenous"),
+        "raizal": ("Raizal", "Raizal"),
+        "palenquero": ("Palenquero", "Palenquero"),
+        "rrom": ("Rrom (gitano)", "Rrom (Roma)"),
+        "ninguno": ("Ninguno", "None"),
+        "no_reporta": ("No reporta", "Not reported"),
+    },
+    "Ethnic self-identification",
+)
 
-ROLE = Vocabulary("role", ParticipantRole, {
-    "comunidad": ("Comunidad", "Community member"),
-    "lider_social": ("Líder o lideresa social", "Social leader"),
-    "policia": ("Policía", "Police"),
-    "autoridad_local": ("Autoridad local", "Local authority"),
-    "organizacion_sociedad_civil": ("Organización de la sociedad civil",
-                                    "Civil-society organization"),
-    "otro": ("Otro", "Other"),
-}, "Role in which the person took part")
+ROLE = Vocabulary(
+    "role",
+    ParticipantRole,
+    {
+        "comunidad": ("Comunidad", "Community member"),
+        "lider_social": ("Líder o lideresa social", "Social leader"),
+        "policia": ("Policía", "Police"),
+        "autoridad_local": ("Autoridad local", "Local authority"),
+        "organizacion_sociedad_civil": (
+            "Organización de la sociedad civil",
+            "Civil-society organization",
+        ),
+        "otro": ("Otro", "Other"),
+    },
+    "Role in which the person took part",
+)
 
-DOCUMENT_TYPE = Vocabulary("document_type", DocumentType, {
-    "cc": ("Cédula de ciudadanía", "Citizenship card"),
-    "ti": ("Tarjeta de identidad", "Identity card (minors)"),
-    "ce": ("Cédula de extranjería", "Foreigner's card"),
-    "ppt": ("Permiso por Protección Temporal", "Temporary Protection Permit"),
-    "pasaporte": ("Pasaporte", "Passport"),
-    "ninguno": ("Ninguno", "None"),
-}, "Identity document type of an attendee")
+DOCUMENT_TYPE = Vocabulary(
+    "document_type",
+    DocumentType,
+    {
+        "cc": ("Cédula de ciudadanía", "Citizenship card"),
+        "ti": ("Tarjeta de identidad", "Identity card (minors)"),
+        "ce": ("Cédula de extranjería", "Foreigner's card"),
+        "ppt": ("Permiso por Protección Temporal", "Temporary Protection Permit"),
+        "pasaporte": ("Pasaporte", "Passport"),
+        "ninguno": ("Ninguno", "None"),
+    },
+    "Identity document type of an attendee",
+)
 
-RISK_FACTOR = Vocabulary("risk_factor_category", RiskFactorCategory, {
-    "presencia_grupos_armados": ("Presencia de grupos armados", "Presence of armed groups"),
-    "economias_ilegales": ("Economías ilegales", "Illegal economies"),
-    "consumo_spa": ("Consumo de sustancias psicoactivas", "Psychoactive substance use"),
-    "violencia_intrafamiliar": ("Violencia intrafamiliar", "Domestic violence"),
-    "falta_oportunidades_jovenes": ("Falta de oportunidades para jóvenes",
-                                    "Lack of opportunities for youth"),
-    "desconfianza_institucional": ("Desconfianza institucional", "Distrust of institutions"),
-    "estigmatizacion_lideres": ("Estigmatización de líderes sociales",
-                                "Stigmatisation of social leaders"),
-    "conflictos_convivencia": ("Conflictos de convivencia", "Coexistence conflicts"),
-    "entorno_inseguro": ("Entorno inseguro", "Unsafe surroundings"),
-    "otro": ("Otro", "Other"),
-}, "Risk factor named in an event")
+RISK_FACTOR = Vocabulary(
+    "risk_factor_category",
+    RiskFactorCategory,
+    {
+        "presencia_grupos_armados": ("Presencia de grupos armados", "Presence of armed groups"),
+        "economias_ilegales": ("Economías ilegales", "Illegal economies"),
+        "consumo_spa": ("Consumo de sustancias psicoactivas", "Psychoactive substance use"),
+        "violencia_intrafamiliar": ("Violencia intrafamiliar", "Domestic violence"),
+        "falta_oportunidades_jovenes": (
+            "Falta de oportunidades para jóvenes",
+            "Lack of opportunities for youth",
+        ),
+        "desconfianza_institucional": ("Desconfianza institucional", "Distrust of institutions"),
+        "estigmatizacion_lideres": (
+            "Estigmatización de líderes sociales",
+            "Stigmatisation of social leaders",
+        ),
+        "conflictos_convivencia": ("Conflictos de convivencia", "Coexistence conflicts"),
+        "entorno_inseguro": ("Entorno inseguro", "Unsafe surroundings"),
+        "otro": ("Otro", "Other"),
+    },
+    "Risk factor named in an event",
+)
 
-COMMITMENT_STATUS = Vocabulary("commitment_status", CommitmentStatus, {
-    "open": ("Abierto", "Open"),
-    "in_progress": ("En curso", "In progress"),
-    "fulfilled": ("Cumplido", "Fulfilled"),
-    "cancelled": ("Cancelado", "Cancelled"),
-}, "Commitment status: open → in_progress → fulfilled; cancelled with a reason")
+COMMITMENT_STATUS = Vocabulary(
+    "commitment_status",
+    CommitmentStatus,
+    {
+        "open": ("Abierto", "Open"),
+        "in_progress": ("En curso", "In progress"),
+        "fulfilled": ("Cumplido", "Fulfilled"),
+        "cancelled": ("Cancelado", "Cancelled"),
+    },
+    "Commitment status: open → in_progress → fulfilled; cancelled with a reason",
+)
 
-RESPONSIBLE_KIND = Vocabulary("responsible_party_kind", ResponsibleKind, {
-    "institution": ("Institución", "Institution"),
-    "organization": ("Organización registrada", "Registered organization"),
-    "other": ("Otro (texto libre)", "Other (free text)"),
-}, "What a commitment's responsible_party is: an institution code, an organization id, "
-   "or free text")
+RESPONSIBLE_KIND = Vocabulary(
+    "responsible_party_kind",
+    ResponsibleKind,
+    {
+        "institution": ("Institución", "Institution"),
+        "organization": ("Organización registrada", "Registered organization"),
+        "other": ("Otro (texto libre)", "Other (free text)"),
+    },
+    "What a commitment's responsible_party is: an institution code, an organization id, "
+    "or free text",
+)
 
-ALL = [EVENT_TYPE, EVENT_STATUS, INSTITUTION, SEX, AGE_GROUP, ETHNICITY, ROLE, DOCUMENT_TYPE,
-       RISK_FACTOR, COMMITMENT_STATUS, RESPONSIBLE_KIND]
+ALL = [
+    EVENT_TYPE,
+    EVENT_STATUS,
+    INSTITUTION,
+    SEX,
+    AGE_GROUP,
+    ETHNICITY,
+    ROLE,
+    DOCUMENT_TYPE,
+    RISK_FACTOR,
+    COMMITMENT_STATUS,
+    RESPONSIBLE_KIND,
+]
 
 # Participation breakdowns: name in the API → the codes it counts.
 BREAKDOWNS: dict[str, type[StrEnum]] = {
@@ -236,8 +309,9 @@ OPTIONAL_COUNTS = ("conflict_victims", "persons_with_disability", "lgbtiq")
 
 def count_column(breakdown: str, code: str) -> str:
     """The participation table's column for one category ('by_age_group', '0_13' → 'age_0_13')."""
-    prefix = {"by_sex": "sex", "by_age_group": "age", "by_ethnicity": "eth",
-              "by_role": "role"}[breakdown]
+    prefix = {"by_sex": "sex", "by_age_group": "age", "by_ethnicity": "eth", "by_role": "role"}[
+        breakdown
+    ]
     return f"{prefix}_{code}"
 
 

@@ -34,8 +34,11 @@ TEST_KEYRING = Keyring(keys={"k1": b"\x01" * 32}, active_key_id="k1", hash_key=b
 def keyring_settings(keyring: Keyring) -> dict[str, object]:
     """Settings fields carrying ``keyring`` the way an operator would set them."""
     keys = ",".join(f"{k}:{base64.b64encode(v).decode()}" for k, v in keyring.keys.items())
-    return {"pii_keys": keys, "pii_active_key_id": keyring.active_key_id,
-            "pii_hash_key": base64.b64encode(keyring.hash_key).decode()}
+    return {
+        "pii_keys": keys,
+        "pii_active_key_id": keyring.active_key_id,
+        "pii_hash_key": base64.b64encode(keyring.hash_key).decode(),
+    }
 
 
 def plans_stub(known: set[uuid.UUID]) -> FastAPI:
@@ -43,9 +46,9 @@ def plans_stub(known: set[uuid.UUID]) -> FastAPI:
     app = FastAPI()
 
     @app.get("/api/v1/security-plans/{plan_id}")
-    async def get_plan(plan_id: uuid.UUID,
-                       _: Annotated[Principal, Depends(require_scope("plans:read"))]
-                       ) -> dict[str, str]:
+    async def get_plan(
+        plan_id: uuid.UUID, _: Annotated[Principal, Depends(require_scope("plans:read"))]
+    ) -> dict[str, str]:
         if plan_id not in known:
             raise HTTPException(404)
         return {"id": str(plan_id), "municipality_code": "52835"}
@@ -85,21 +88,24 @@ def events_app_for(database_url: str, organizations: FastAPI, **settings: object
         "organizations": httpx.ASGITransport(app=organizations),
         "security_plans": httpx.ASGITransport(app=plans_stub(KNOWN_PLANS)),
     }
-    return create_app(EventsSettings(database_url=database_url, **settings),  # type: ignore[arg-type]
-                      keyring=TEST_KEYRING, upstream_transports=transports)
+    return create_app(
+        EventsSettings(database_url=database_url, **settings),  # type: ignore[arg-type]
+        keyring=TEST_KEYRING,
+        upstream_transports=transports,
+    )
 
 
 @pytest.fixture(scope="session")
-async def events_app(events_db: str, organizations_upstream: FastAPI
-                     ) -> AsyncIterator[FastAPI]:
+async def events_app(events_db: str, organizations_upstream: FastAPI) -> AsyncIterator[FastAPI]:
     app = events_app_for(events_db, organizations_upstream)
     async with running_app(app):
         yield app
 
 
 @pytest.fixture
-async def client(events_app: FastAPI, events_db: str, upstream_organizations_db: str,
-                 make_token: TokenFactory) -> AsyncIterator[httpx.AsyncClient]:
+async def client(
+    events_app: FastAPI, events_db: str, upstream_organizations_db: str, make_token: TokenFactory
+) -> AsyncIterator[httpx.AsyncClient]:
     """A client with a token carrying every scope; tables are emptied after each test."""
     async with asgi_client(events_app, headers=bearer(make_token())) as c:
         yield c
@@ -108,8 +114,9 @@ async def client(events_app: FastAPI, events_db: str, upstream_organizations_db:
 
 
 @pytest.fixture
-async def organizations_client(organizations_upstream: FastAPI, make_token: TokenFactory
-                               ) -> AsyncIterator[httpx.AsyncClient]:
+async def organizations_client(
+    organizations_upstream: FastAPI, make_token: TokenFactory
+) -> AsyncIterator[httpx.AsyncClient]:
     async with asgi_client(organizations_upstream, headers=bearer(make_token())) as c:
         yield c
 

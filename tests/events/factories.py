@@ -5,14 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 # Known people for PII tests: distinctive enough that a clear-text search cannot false-match.
-PERSON = {"full_name": "Yurani Quiñones Valencia", "document_number": "1087654321",
-          "phone": "+57 312 555 0199"}
+PERSON = {
+    "full_name": "Yurani Quiñones Valencia",
+    "document_number": "1087654321",
+    "phone": "+57 312 555 0199",
+}
 
 
 def organization_body(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {"name": "Consejo Comunitario Bajo Mira y Frontera",
-                            "type": "consejo_comunitario", "ethnic_focus": "afrocolombiano",
-                            "municipality_code": "52835"}
+    body: dict[str, Any] = {
+        "name": "Consejo Comunitario Bajo Mira y Frontera",
+        "type": "consejo_comunitario",
+        "ethnic_focus": "afrocolombiano",
+        "municipality_code": "52835",
+    }
     body.update(overrides)
     return body
 
@@ -38,7 +44,9 @@ def participation_body(**overrides: Any) -> dict[str, Any]:
         "by_age_group": {"0_13": 2, "14_28": 15, "29_59": 20, "60_mas": 5},
         "by_ethnicity": {"afrocolombiano": 30, "indigena": 4, "ninguno": 8},
         "by_role": {"comunidad": 30, "lider_social": 8, "autoridad_local": 2, "policia": 2},
-        "conflict_victims": 19, "persons_with_disability": 3, "lgbtiq": 2,
+        "conflict_victims": 19,
+        "persons_with_disability": 3,
+        "lgbtiq": 2,
     }
     body.update(overrides)
     return body
@@ -46,17 +54,26 @@ def participation_body(**overrides: Any) -> dict[str, Any]:
 
 def attendee_body(**overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "full_name": PERSON["full_name"], "document_type": "cc",
-        "document_number": PERSON["document_number"], "phone": PERSON["phone"],
-        "sex": "mujer", "birth_year": 1990, "ethnicity": "afrocolombiano",
-        "role": "lider_social", "is_social_leader": True, "consent_given": True,
+        "full_name": PERSON["full_name"],
+        "document_type": "cc",
+        "document_number": PERSON["document_number"],
+        "phone": PERSON["phone"],
+        "sex": "mujer",
+        "birth_year": 1990,
+        "ethnicity": "afrocolombiano",
+        "role": "lider_social",
+        "is_social_leader": True,
+        "consent_given": True,
     }
     body.update(overrides)
     return body
 
 
 def commitment_body(**overrides: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {"description": "Instalar alumbrado público en el sendero escolar",
-                            "responsible_party": "alcaldia", "due_date": "2025-06-30"}
+    body: dict[str, Any] = {
+        "description": "Instalar alumbrado público en el sendero escolar",
+        "responsible_party": "alcaldia",
+        "due_date": "2025-06-30",
+    }
     body.update(overrides)
     return body

@@ -57,16 +57,19 @@ async def test_client_id_is_kept_and_reuse_with_other_content_is_409(client):
 
 
 async def test_held_needs_start_in_past_and_cancel_needs_reason(client):
-    future = await create(client, starts_at="2999-01-01T09:00:00-05:00",
-                          ends_at="2999-01-01T12:00:00-05:00")
+    future = await create(
+        client, starts_at="2199-01-01T09:00:00-05:00", ends_at="2199-01-01T12:00:00-05:00"
+    )
     r = await client.post(f"/api/v1/events/{future['id']}/transitions", json={"to": "held"})
     assert r.status_code == 409
     assert "before it starts" in r.json()["detail"]
     r = await client.post(f"/api/v1/events/{future['id']}/transitions", json={"to": "cancelled"})
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "reason"
-    r = await client.post(f"/api/v1/events/{future['id']}/transitions",
-                          json={"to": "cancelled", "reason": "Paro armado en la zona"})
+    r = await client.post(
+        f"/api/v1/events/{future['id']}/transitions",
+        json={"to": "cancelled", "reason": "Paro armado en la zona"},
+    )
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "cancelled"
     assert r.json()["status_reason"] == "Paro armado en la zona"
@@ -77,8 +80,9 @@ async def test_invalid_transition_is_409_naming_allowed(client):
     event = await create(client)
     r = await client.post(f"/api/v1/events/{event['id']}/transitions", json={"to": "held"})
     assert r.status_code == 200
-    r = await client.post(f"/api/v1/events/{event['id']}/transitions",
-                          json={"to": "cancelled", "reason": "x"})
+    r = await client.post(
+        f"/api/v1/events/{event['id']}/transitions", json={"to": "cancelled", "reason": "x"}
+    )
     assert r.status_code == 409
     body = r.json()
     assert body["allowed"] == []
@@ -116,45 +120,62 @@ async def test_delete_archives_and_lists_hide_it(client):
 
 
 async def test_list_filters_and_pagination(client):
-    a = await create(client, starts_at="2025-01-10T09:00:00-05:00",
-                     ends_at="2025-01-10T12:00:00-05:00")
-    b = await create(client, type="hablemos_de_policia", municipality_code="19698",
-                     community="Barrio El Centro", title="Hablemos de Policía en el centro",
-                     starts_at="2025-02-10T09:00:00-05:00", ends_at="2025-02-10T12:00:00-05:00")
-    c = await create(client, starts_at="2025-03-10T09:00:00-05:00",
-                     ends_at="2025-03-10T12:00:00-05:00")
+    a = await create(
+        client, starts_at="2025-01-10T09:00:00-05:00", ends_at="2025-01-10T12:00:00-05:00"
+    )
+    b = await create(
+        client,
+        type="hablemos_de_policia",
+        municipality_code="19698",
+        community="Barrio El Centro",
+        title="Hablemos de Policía en el centro",
+        starts_at="2025-02-10T09:00:00-05:00",
+        ends_at="2025-02-10T12:00:00-05:00",
+    )
+    c = await create(
+        client, starts_at="2025-03-10T09:00:00-05:00", ends_at="2025-03-10T12:00:00-05:00"
+    )
     r = await client.get("/api/v1/events?limit=2")
     page1 = r.json()
     assert [e["id"] for e in page1["items"]] == [c["id"], b["id"]]
     assert 'rel="next"' in r.headers["link"]
     page2 = (await client.get(f"/api/v1/events?limit=2&cursor={page1['next_cursor']}")).json()
     assert [e["id"] for e in page2["items"]] == [a["id"]] and page2["next_cursor"] is None
-    assert [e["id"] for e in (await client.get("/api/v1/events?department_code=19")).json()
-            ["items"]] == [b["id"]]
-    assert [e["id"] for e in (await client.get("/api/v1/events?type=hablemos_de_policia"))
-            .json()["items"]] == [b["id"]]
-    assert [e["id"] for e in (await client.get("/api/v1/events?from=2025-02-01&to=2025-02-28"))
-            .json()["items"]] == [b["id"]]
-    assert [e["id"] for e in (await client.get("/api/v1/events?q=POLICÍA en el CENTRO")).json()
-            ["items"]] == [b["id"]]
+    assert [
+        e["id"] for e in (await client.get("/api/v1/events?department_code=19")).json()["items"]
+    ] == [b["id"]]
+    assert [
+        e["id"]
+        for e in (await client.get("/api/v1/events?type=hablemos_de_policia")).json()["items"]
+    ] == [b["id"]]
+    assert [
+        e["id"]
+        for e in (await client.get("/api/v1/events?from=2025-02-01&to=2025-02-28")).json()["items"]
+    ] == [b["id"]]
+    assert [
+        e["id"] for e in (await client.get("/api/v1/events?q=POLICÍA en el CENTRO")).json()["items"]
+    ] == [b["id"]]
 
 
 async def test_territory_claims(client, make_token):
     event = await create(client)
     from services.common.testing import bearer
+
     cauca = bearer(make_token(["events:read", "events:write"], municipalities=["19698"]))
     r = await client.get(f"/api/v1/events/{event['id']}", headers=cauca)
     assert r.status_code == 404
     assert (await client.get("/api/v1/events", headers=cauca)).json()["items"] == []
     r = await client.post("/api/v1/events", json=event_body(), headers=cauca)
     assert r.status_code == 403
-    r = await client.post("/api/v1/events", json=event_body(municipality_code="19698"),
-                          headers=cauca)
+    r = await client.post(
+        "/api/v1/events", json=event_body(municipality_code="19698"), headers=cauca
+    )
     assert r.status_code == 201
 
 
 async def test_scopes(client, make_token):
     from services.common.testing import bearer
+
     reader = bearer(make_token(["events:read"]))
     r = await client.post("/api/v1/events", json=event_body(), headers=reader)
     assert r.status_code == 403
@@ -164,32 +185,52 @@ async def test_scopes(client, make_token):
 
 
 async def test_trust_survey_change(client):
-    event = await create(client, type="hablemos_de_policia", trust_survey={
-        "before": {"respondents": 30, "mean_score": 2.4},
-        "after": {"respondents": 28, "mean_score": 3.1}})
+    event = await create(
+        client,
+        type="hablemos_de_policia",
+        trust_survey={
+            "before": {"respondents": 30, "mean_score": 2.4},
+            "after": {"respondents": 28, "mean_score": 3.1},
+        },
+    )
     assert event["trust_survey"] == {
         "before": {"respondents": 30, "mean_score": 2.4},
-        "after": {"respondents": 28, "mean_score": 3.1}, "change": 0.7}
-    r = await client.patch(f"/api/v1/events/{event['id']}", headers={"If-Match": '"1"'},
-                           json={"trust_survey": {"before": {"respondents": 30,
-                                                             "mean_score": 3.5},
-                                                  "after": {"respondents": 28,
-                                                            "mean_score": 2.9}}})
+        "after": {"respondents": 28, "mean_score": 3.1},
+        "change": 0.7,
+    }
+    r = await client.patch(
+        f"/api/v1/events/{event['id']}",
+        headers={"If-Match": '"1"'},
+        json={
+            "trust_survey": {
+                "before": {"respondents": 30, "mean_score": 3.5},
+                "after": {"respondents": 28, "mean_score": 2.9},
+            }
+        },
+    )
     assert r.status_code == 200
     assert r.json()["trust_survey"]["change"] == -0.6
-    only_before = await create(client, type="hablemos_de_policia",
-                               trust_survey={"before": {"respondents": 12, "mean_score": 3}})
+    only_before = await create(
+        client,
+        type="hablemos_de_policia",
+        trust_survey={"before": {"respondents": 12, "mean_score": 3}},
+    )
     assert only_before["trust_survey"]["change"] is None
 
 
 async def test_trust_survey_only_for_hablemos_de_policia(client):
-    r = await client.post("/api/v1/events", json=event_body(trust_survey={
-        "before": {"respondents": 30, "mean_score": 2.4}}))
+    r = await client.post(
+        "/api/v1/events",
+        json=event_body(trust_survey={"before": {"respondents": 30, "mean_score": 2.4}}),
+    )
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "trust_survey"
-    r = await client.post("/api/v1/events", json=event_body(
-        type="hablemos_de_policia", trust_survey={"before": {"respondents": 3,
-                                                             "mean_score": 6}}))
+    r = await client.post(
+        "/api/v1/events",
+        json=event_body(
+            type="hablemos_de_policia", trust_survey={"before": {"respondents": 3, "mean_score": 6}}
+        ),
+    )
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "trust_survey.before.mean_score"
 
@@ -198,16 +239,27 @@ async def test_vocabularies(client):
     r = await client.get("/api/v1/vocabularies/events")
     assert r.status_code == 200, r.text
     vocab = r.json()["vocabularies"]
-    assert [t["code"] for t in vocab["type"]["terms"]][:2] == ["dialogo_resiliencia",
-                                                               "hablemos_de_policia"]
-    assert {"code": "0_13", "es": "0 a 13 años", "en": "0 to 13 years"} in \
-        vocab["age_group"]["terms"]
+    assert [t["code"] for t in vocab["type"]["terms"]][:2] == [
+        "dialogo_resiliencia",
+        "hablemos_de_policia",
+    ]
+    assert {"code": "0_13", "es": "0 a 13 años", "en": "0 to 13 years"} in vocab["age_group"][
+        "terms"
+    ]
     assert len(vocab["risk_factor_category"]["terms"]) == 10
 
 
 async def test_operation_ids_are_unique_and_prefixed(events_app):
-    ids = [op["operationId"] for path in events_app.openapi()["paths"].values()
-           for op in path.values()]
+    ids = [
+        op["operationId"] for path in events_app.openapi()["paths"].values() for op in path.values()
+    ]
     assert len(ids) == len(set(ids))
-    assert {"events-list", "events-get", "attendees-create", "commitments-list",
-            "events-stats", "pii-access-log-list", "events-vocabularies"} <= set(ids)
+    assert {
+        "events-list",
+        "events-get",
+        "attendees-create",
+        "commitments-list",
+        "events-stats",
+        "pii-access-log-list",
+        "events-vocabularies",
+    } <= set(ids)

@@ -22,8 +22,7 @@ from services.events.settings import EventsSettings
 from tests.events.conftest import TEST_KEYRING, events_app_for, keyring_settings
 from tests.events.factories import PERSON, attendee_body, event_body
 
-SECOND = {"full_name": "Álvaro Cuero Montaño", "document_number": "98765432",
-          "phone": "3157778899"}
+SECOND = {"full_name": "Álvaro Cuero Montaño", "document_number": "98765432", "phone": "3157778899"}
 
 
 def pg_dump_binary(server_major: int) -> str:
@@ -52,8 +51,11 @@ async def dump(url: str) -> bytes:
         await conn.close()
     binary = pg_dump_binary(server_major)
     result = await asyncio.to_thread(
-        subprocess.run, [binary, "--no-owner", "--format=plain", asyncpg_dsn(url)],
-        capture_output=True, check=False)
+        subprocess.run,
+        [binary, "--no-owner", "--format=plain", asyncpg_dsn(url)],
+        capture_output=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr.decode()
     return result.stdout
 
@@ -83,8 +85,9 @@ async def test_pg_dump_has_no_attendee_name_document_or_phone(client, events_db)
                 assert form not in text, f"{value!r} found in the dump"
 
 
-async def test_no_personal_data_in_logs_even_when_requests_fail(client, events_db, make_token,
-                                                               organizations_upstream):
+async def test_no_personal_data_in_logs_even_when_requests_fail(
+    client, events_db, make_token, organizations_upstream
+):
     records: list[logging.LogRecord] = []
     lines: list[str] = []
 
@@ -116,18 +119,25 @@ async def test_no_personal_data_in_logs_even_when_requests_fail(client, events_d
             r = await client.post(url, json=body)
             assert 400 <= r.status_code < 500, r.text
             bodies.append(r.text)
-        r = await client.post(url, content=b'{"full_name": "' + PERSON["full_name"].encode()
-                              + b'", broken', headers={"Content-Type": "application/json"})
+        r = await client.post(
+            url,
+            content=b'{"full_name": "' + PERSON["full_name"].encode() + b'", broken',
+            headers={"Content-Type": "application/json"},
+        )
         assert r.status_code == 422
         bodies.append(r.text)
         # the organizations service down while an attendee names an organization → 503
-        stopped = create_app(EventsSettings(database_url=events_db,
-                                            organizations_url="http://127.0.0.1:9"),
-                             keyring=TEST_KEYRING)
-        async with running_app(stopped), asgi_client(stopped,
-                                                     headers=bearer(make_token())) as c:
-            r = await c.post(url, json=attendee_body(
-                document_number="777777", organization_id="7d0f9d63-1a7e-4b8e-9f4e-1e2d3c4b5a69"))
+        stopped = create_app(
+            EventsSettings(database_url=events_db, organizations_url="http://127.0.0.1:9"),
+            keyring=TEST_KEYRING,
+        )
+        async with running_app(stopped), asgi_client(stopped, headers=bearer(make_token())) as c:
+            r = await c.post(
+                url,
+                json=attendee_body(
+                    document_number="777777", organization_id="7d0f9d63-1a7e-4b8e-9f4e-1e2d3c4b5a69"
+                ),
+            )
             assert r.status_code == 503
             bodies.append(r.text)
         # a server misconfigured with the wrong key fails reading them → 500, and says nothing
@@ -149,29 +159,37 @@ async def test_no_personal_data_in_logs_even_when_requests_fail(client, events_d
         assert json.dumps(value)[1:-1] not in everything  # as JSON-escaped text too
 
 
-async def test_rotation_reencrypts_every_row_with_the_active_key(client, events_db, make_token,
-                                                                 organizations_upstream):
+async def test_rotation_reencrypts_every_row_with_the_active_key(
+    client, events_db, make_token, organizations_upstream
+):
     event = (await client.post("/api/v1/events", json=event_body())).json()
     url = f"/api/v1/events/{event['id']}/attendees"
     for person in (PERSON, SECOND):
         assert (await client.post(url, json=attendee_body(**person))).status_code == 201
     conn = await asyncpg.connect(asyncpg_dsn(events_db))
     try:
-        before = {r["id"]: bytes(r["pii_ciphertext"]) for r in
-                  await conn.fetch("SELECT id, pii_key_id, pii_ciphertext FROM attendees")}
-        rotated_keyring = Keyring(keys={"k1": TEST_KEYRING.keys["k1"], "k2": b"\x03" * 32},
-                                  active_key_id="k2", hash_key=b"\x04" * 32)
+        before = {
+            r["id"]: bytes(r["pii_ciphertext"])
+            for r in await conn.fetch("SELECT id, pii_key_id, pii_ciphertext FROM attendees")
+        }
+        rotated_keyring = Keyring(
+            keys={"k1": TEST_KEYRING.keys["k1"], "k2": b"\x03" * 32},
+            active_key_id="k2",
+            hash_key=b"\x04" * 32,
+        )
         assert await rotate_database(events_db, rotated_keyring, batch_size=1) == 2
         rows = await conn.fetch("SELECT id, pii_key_id, pii_ciphertext FROM attendees")
         assert {r["pii_key_id"] for r in rows} == {"k2"}
         assert all(bytes(r["pii_ciphertext"]) != before[r["id"]] for r in rows)
         # the CLI entry point (settings as an operator writes them) rotates again to k3
-        k3 = Keyring(keys={"k2": b"\x03" * 32, "k3": b"\x05" * 32}, active_key_id="k3",
-                     hash_key=b"\x04" * 32)
+        k3 = Keyring(
+            keys={"k2": b"\x03" * 32, "k3": b"\x05" * 32}, active_key_id="k3", hash_key=b"\x04" * 32
+        )
         settings = EventsSettings(database_url=events_db, **keyring_settings(k3))  # type: ignore[arg-type]
         assert await asyncio.to_thread(rotate, settings) == 2
-        assert {r["pii_key_id"] for r in await conn.fetch("SELECT pii_key_id FROM attendees")} \
-            == {"k3"}
+        assert {r["pii_key_id"] for r in await conn.fetch("SELECT pii_key_id FROM attendees")} == {
+            "k3"
+        }
     finally:
         await conn.close()
     # an app holding only k3 (k1 and k2 retired) reads everything and still finds duplicates
@@ -181,8 +199,10 @@ async def test_rotation_reencrypts_every_row_with_the_active_key(client, events_
     async with running_app(app), asgi_client(app, headers=bearer(make_token())) as c:
         r = await c.get(url)
         assert r.status_code == 200
-        assert {a["full_name"] for a in r.json()["items"]} == {PERSON["full_name"],
-                                                                SECOND["full_name"]}
+        assert {a["full_name"] for a in r.json()["items"]} == {
+            PERSON["full_name"],
+            SECOND["full_name"],
+        }
         assert (await c.post(url, json=attendee_body())).status_code == 409
 
 

@@ -5,6 +5,7 @@ Revision ID: evt_0001
 Revises:
 Create Date: 2026-11-25
 """
+
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -26,10 +27,23 @@ TS = sa.DateTime(timezone=True)
 BREAKDOWN_COLUMNS = {
     "by_sex": ["sex_mujer", "sex_hombre", "sex_otro", "sex_no_reporta"],
     "by_age_group": ["age_0_13", "age_14_28", "age_29_59", "age_60_mas", "age_no_reporta"],
-    "by_ethnicity": ["eth_afrocolombiano", "eth_indigena", "eth_raizal", "eth_palenquero",
-                     "eth_rrom", "eth_ninguno", "eth_no_reporta"],
-    "by_role": ["role_comunidad", "role_lider_social", "role_policia", "role_autoridad_local",
-                "role_organizacion_sociedad_civil", "role_otro"],
+    "by_ethnicity": [
+        "eth_afrocolombiano",
+        "eth_indigena",
+        "eth_raizal",
+        "eth_palenquero",
+        "eth_rrom",
+        "eth_ninguno",
+        "eth_no_reporta",
+    ],
+    "by_role": [
+        "role_comunidad",
+        "role_lider_social",
+        "role_policia",
+        "role_autoridad_local",
+        "role_organizacion_sociedad_civil",
+        "role_otro",
+    ],
 }
 OPTIONAL_COUNTS = ["conflict_victims", "persons_with_disability", "lgbtiq"]
 
@@ -40,11 +54,11 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("type", sa.String(40), nullable=False),
         sa.Column("title", sa.String(300), nullable=False),
-        sa.Column("search_text", sa.String(700), nullable=False),
+        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("municipality_code", sa.String(5), nullable=False),
         sa.Column("department_code", sa.String(2), nullable=False),
         sa.Column("community", sa.String(200), nullable=False),
-        sa.Column("community_key", sa.String(200), nullable=False),
+        sa.Column("community_key", sa.Text(), nullable=False),
         sa.Column("starts_at", TS, nullable=False),
         sa.Column("ends_at", TS, nullable=False),
         sa.Column("status", sa.String(12), nullable=False),
@@ -70,17 +84,23 @@ def upgrade() -> None:
     op.create_index("ix_events_municipality_code", "events", ["municipality_code"])
     op.create_index("ix_events_department_code", "events", ["department_code"])
     op.create_index("ix_events_security_plan_id", "events", ["security_plan_id"])
-    op.create_index("ix_events_organization_ids", "events", ["organization_ids"],
-                    postgresql_using="gin")
+    op.create_index(
+        "ix_events_organization_ids", "events", ["organization_ids"], postgresql_using="gin"
+    )
 
-    count_columns = [sa.Column(c, sa.Integer(), nullable=False)
-                     for cols in BREAKDOWN_COLUMNS.values() for c in cols]
-    checks = [sa.CheckConstraint(" + ".join(cols) + " = total",
-                                 name=f"{name}_adds_up")
-              for name, cols in BREAKDOWN_COLUMNS.items()]
-    checks += [sa.CheckConstraint(f"{c} IS NULL OR ({c} >= 0 AND {c} <= total)",
-                                  name=f"{c}_within_total")
-               for c in OPTIONAL_COUNTS]
+    count_columns = [
+        sa.Column(c, sa.Integer(), nullable=False)
+        for cols in BREAKDOWN_COLUMNS.values()
+        for c in cols
+    ]
+    checks = [
+        sa.CheckConstraint(" + ".join(cols) + " = total", name=f"{name}_adds_up")
+        for name, cols in BREAKDOWN_COLUMNS.items()
+    ]
+    checks += [
+        sa.CheckConstraint(f"{c} IS NULL OR ({c} >= 0 AND {c} <= total)", name=f"{c}_within_total")
+        for c in OPTIONAL_COUNTS
+    ]
     checks.append(sa.CheckConstraint("total >= 0", name="total_not_negative"))
     op.create_table(
         "participation",
@@ -92,8 +112,9 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
-        sa.ForeignKeyConstraint(["event_id"], ["events.id"],
-                                name="fk_participation_event_id_events"),
+        sa.ForeignKeyConstraint(
+            ["event_id"], ["events.id"], name="fk_participation_event_id_events"
+        ),
         sa.PrimaryKeyConstraint("event_id", name="pk_participation"),
         *checks,
     )
@@ -111,16 +132,20 @@ def upgrade() -> None:
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
         sa.Column("archived_at", TS, nullable=True),
-        sa.ForeignKeyConstraint(["event_id"], ["events.id"],
-                                name="fk_attendees_event_id_events"),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], name="fk_attendees_event_id_events"),
         sa.PrimaryKeyConstraint("id", name="pk_attendees"),
         sa.CheckConstraint("consent_given", name="consent_given"),
     )
-    op.create_index("ix_attendees_event_id_created_at_id", "attendees",
-                    ["event_id", "created_at", "id"])
-    op.create_index("uq_attendees_event_id_document_hash", "attendees",
-                    ["event_id", "document_hash"], unique=True,
-                    postgresql_where=sa.text("archived_at IS NULL AND document_hash IS NOT NULL"))
+    op.create_index(
+        "ix_attendees_event_id_created_at_id", "attendees", ["event_id", "created_at", "id"]
+    )
+    op.create_index(
+        "uq_attendees_event_id_document_hash",
+        "attendees",
+        ["event_id", "document_hash"],
+        unique=True,
+        postgresql_where=sa.text("archived_at IS NULL AND document_hash IS NOT NULL"),
+    )
 
     op.create_table(
         "pii_access_log",
@@ -149,12 +174,14 @@ def upgrade() -> None:
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
         sa.Column("archived_at", TS, nullable=True),
-        sa.ForeignKeyConstraint(["event_id"], ["events.id"],
-                                name="fk_risk_factors_event_id_events"),
+        sa.ForeignKeyConstraint(
+            ["event_id"], ["events.id"], name="fk_risk_factors_event_id_events"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_risk_factors"),
     )
-    op.create_index("ix_risk_factors_event_id_created_at_id", "risk_factors",
-                    ["event_id", "created_at", "id"])
+    op.create_index(
+        "ix_risk_factors_event_id_created_at_id", "risk_factors", ["event_id", "created_at", "id"]
+    )
     op.create_index("ix_risk_factors_category", "risk_factors", ["category"])
 
     op.create_table(
@@ -172,12 +199,12 @@ def upgrade() -> None:
         sa.Column("created_at", TS, nullable=False),
         sa.Column("updated_at", TS, nullable=False),
         sa.Column("archived_at", TS, nullable=True),
-        sa.ForeignKeyConstraint(["event_id"], ["events.id"],
-                                name="fk_commitments_event_id_events"),
+        sa.ForeignKeyConstraint(["event_id"], ["events.id"], name="fk_commitments_event_id_events"),
         sa.PrimaryKeyConstraint("id", name="pk_commitments"),
     )
-    op.create_index("ix_commitments_event_id_created_at_id", "commitments",
-                    ["event_id", "created_at", "id"])
+    op.create_index(
+        "ix_commitments_event_id_created_at_id", "commitments", ["event_id", "created_at", "id"]
+    )
     op.create_index("ix_commitments_due_date_id", "commitments", ["due_date", "id"])
     op.create_index("ix_commitments_status_due_date", "commitments", ["status", "due_date"])
     op.create_index("ix_commitments_responsible_party", "commitments", ["responsible_party"])
@@ -190,12 +217,18 @@ def upgrade() -> None:
         sa.Column("note", sa.String(4000), nullable=False),
         sa.Column("author", sa.String(255), nullable=False),
         sa.Column("created_at", TS, nullable=False),
-        sa.ForeignKeyConstraint(["commitment_id"], ["commitments.id"],
-                                name="fk_commitment_notes_commitment_id_commitments"),
+        sa.ForeignKeyConstraint(
+            ["commitment_id"],
+            ["commitments.id"],
+            name="fk_commitment_notes_commitment_id_commitments",
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_commitment_notes"),
     )
-    op.create_index("ix_commitment_notes_commitment_id_created_at", "commitment_notes",
-                    ["commitment_id", "created_at"])
+    op.create_index(
+        "ix_commitment_notes_commitment_id_created_at",
+        "commitment_notes",
+        ["commitment_id", "created_at"],
+    )
     create_idempotency_table(op)
 
 
