@@ -21,6 +21,7 @@ import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 
@@ -84,7 +85,9 @@ def split(total: int, parts: int, rng: random.Random) -> list[int]:
 async def seed(url: str, events: int, commitments_per_event: float, seed_value: int) -> None:
     rng = random.Random(seed_value)
     now = datetime.now(UTC)
-    event_rows, participation_rows, commitment_rows = [], [], []
+    event_rows: list[tuple[Any, ...]] = []
+    participation_rows: list[tuple[Any, ...]] = []
+    commitment_rows: list[tuple[Any, ...]] = []
     columns = [c for name in BREAKDOWNS for c in COUNT_COLUMNS[name]]
     for i in range(events):
         eid = uuid.UUID(int=rng.getrandbits(128) | (4 << 76))
@@ -119,7 +122,7 @@ async def seed(url: str, events: int, commitments_per_event: float, seed_value: 
                 before,
                 30 if trust else None,
                 after,
-                round(after - before, 2) if trust else None,
+                round(after - before, 2) if after is not None and before is not None else None,
                 1,
                 now,
                 now,
