@@ -319,6 +319,24 @@ DEMO_MUNICIPALITIES = (
 DEMO_LABEL = "[DEMO] "
 
 
+def cmd_rotate_pii_key(args: argparse.Namespace) -> int:
+    """Re-encrypt every attendee record with the active PII key (SOMOS_EVENTS_PII_*)."""
+    from services.events import pii
+
+    url = _resolve_database_url(SERVICES["events"], migrate_embedded=False)
+    count = pii.rotate(database_url=url)
+    print(f"re-encrypted {count} attendee records with the active key")
+    return 0
+
+
+def cmd_generate_pii_key(args: argparse.Namespace) -> int:
+    """Print a new random AES-256 key for SOMOS_EVENTS_PII_KEYS (never stored)."""
+    from services.events import pii
+
+    print(pii.generate_key())
+    return 0
+
+
 def cmd_demo_data(args: argparse.Namespace) -> int:
     """Fill a running system through the gateway's public API with labelled synthetic data."""
     import random
@@ -556,6 +574,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="downgrade to REVISION (e.g. base, -1) instead of upgrading",
     )
     p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser(
+        "rotate-pii-key", help="re-encrypt attendee records with SOMOS_EVENTS_PII_ACTIVE_KEY_ID"
+    )
+    p.set_defaults(func=cmd_rotate_pii_key)
+
+    p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
+    p.set_defaults(func=cmd_generate_pii_key)
 
     p = sub.add_parser("token", help="print a signed development token")
     p.add_argument("--scope", default=ALL_SCOPES, help="space-separated scopes")

@@ -46,6 +46,12 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.security_plans.app:create_app",
         "services.security_plans.settings:SecurityPlansSettings",
     ),
+    "events": ServiceSpec(
+        "events",
+        8003,
+        "services.events.app:create_app",
+        "services.events.settings:EventsSettings",
+    ),
     "gateway": ServiceSpec(
         "gateway",
         8000,

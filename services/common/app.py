@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -36,8 +36,13 @@ def create_service_app(
     routers: Sequence[APIRouter],
     tags: Sequence[dict[str, Any]] = (),
     version: str = "1.0.0",
+    lifespan_hooks: Sequence[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = (),
 ) -> FastAPI:
-    """A FastAPI app with auth, problem+json, request ids, logs, metrics, limits, health."""
+    """A FastAPI app with auth, problem+json, request ids, logs, metrics, limits, health.
+
+    ``lifespan_hooks`` open extra resources for the app's lifetime (e.g. pooled upstream
+    clients), entered after the database starts and closed before it stops.
+    """
     service = settings.service_name
     platform = settings.platform
     heads = head_revisions(service)
@@ -62,7 +67,10 @@ def create_service_app(
         except Exception as exc:  # not migrated yet: /readyz says so
             logger.warning("idempotency purge skipped", extra={"error_type": type(exc).__name__})
         try:
-            yield
+            async with AsyncExitStack() as stack:
+                for hook in lifespan_hooks:
+                    await stack.enter_async_context(hook(app))
+                yield
         finally:
             app.state.database = None
             await database.stop()

@@ -88,13 +88,27 @@ def keyset(
 ) -> SelectT:
     """Order ``stmt`` by the key columns, start after the cursor, fetch one extra row."""
     if params.cursor:
-        values = decode_cursor(params.cursor, len(order))
+        values = _typed(decode_cursor(params.cursor, len(order)), order)
         if descending:
             stmt = stmt.where(tuple_(*order) < tuple_(*values))
         else:
             stmt = stmt.where(tuple_(*order) > tuple_(*values))
     ordering = [c.desc() for c in order] if descending else list(order)
     return stmt.order_by(*ordering).limit(params.limit + 1)
+
+
+def _typed(values: list[Any], order: Sequence[Any]) -> list[Any]:
+    """Check each cursor value against its column's type: a forged cursor is a 422, not SQL."""
+    for value, column in zip(values, order, strict=True):
+        try:
+            expected = column.type.python_type
+        except (AttributeError, NotImplementedError):
+            continue
+        if expected is float and isinstance(value, int):
+            continue
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise InvalidInput("cursor", "not a cursor this list issued")
+    return values
 
 
 def finish_page(rows: Sequence[Any], params: PageParams, key: Any) -> tuple[list[Any], str | None]:

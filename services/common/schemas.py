@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
 
 def utc_iso(value: datetime) -> str:
@@ -19,10 +19,30 @@ def utc_iso(value: datetime) -> str:
 UtcDatetime = Annotated[datetime, PlainSerializer(utc_iso, return_type=str, when_used="json")]
 
 
+def _refuse_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            _refuse_nul(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_nul(key)
+            _refuse_nul(item)
+    return value
+
+
 class InputModel(BaseModel):
-    """Base of request bodies: unknown fields are an error, not silently dropped."""
+    """Base of request bodies: unknown fields are an error, not silently dropped.
+
+    Text with NUL characters is refused with a 422 naming the field: PostgreSQL text
+    cannot store them, so they would otherwise fail later as a 500.
+    """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    _no_nul = field_validator("*", mode="after")(_refuse_nul)
 
 
 class OutputModel(BaseModel):

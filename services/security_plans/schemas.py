@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
@@ -52,20 +52,8 @@ Period = Annotated[
 ]
 
 
-def _no_nul(value: Any) -> Any:
-    """PostgreSQL text cannot hold NUL characters: refuse them as invalid input."""
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    if isinstance(value, list):
-        for item in value:
-            _no_nul(item)
-    return value
-
-
 class Input(InputModel):
-    """Base of this service's request bodies."""
-
-    _text_safe = field_validator("*")(_no_nul)
+    """Base of this service's request bodies (NUL characters are refused by the kit)."""
 
 
 def _term_year(value: int | None) -> int | None:

@@ -181,3 +181,24 @@ def test_somos_dev_runs_serves_stops_cleanly_and_keeps_data(tmp_path):
     finally:
         _stop(process)
     print(f"second start took {second_start:.1f}s")
+
+
+async def test_rotate_pii_key_command_reencrypts_with_the_active_key(postgres_admin_url, tmp_path):
+    import asyncio
+
+    from services.common.testing import migrated_database
+    from services.events import pii
+
+    old, new = pii.generate_key(), pii.generate_key()
+    hash_key = pii.generate_key()
+    async with migrated_database(postgres_admin_url, "events") as url:
+        env = {
+            "SOMOS_EVENTS_DATABASE_URL": url,
+            "SOMOS_DATA_DIR": str(tmp_path),
+            "SOMOS_EVENTS_PII_KEYS": f"k1:{old},k2:{new}",
+            "SOMOS_EVENTS_PII_ACTIVE_KEY_ID": "k2",
+            "SOMOS_EVENTS_PII_HASH_KEY": hash_key,
+        }
+        result = await asyncio.to_thread(run_somos, "rotate-pii-key", env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "re-encrypted 0 attendee records with the active key"

@@ -438,3 +438,23 @@ async def test_vocabularies_have_spanish_and_english_labels(client):
         "resources",
         "social_capital",
     ]
+
+
+async def test_nul_characters_and_long_ligature_names_are_handled(client):
+    r = await client.post(ORGS, json=organization_body(name="Mesa\x00de víctimas"))
+    assert r.status_code == 422
+    assert r.json()["errors"] == [{"field": "name", "message": "must not contain NUL characters"}]
+    # 200 ligatures decompose to 400 letters: still stored, still searchable by its start.
+    r = await client.post(ORGS, json=organization_body(name="ﬁ" * 200))
+    assert r.status_code == 201, r.text
+    found = (await client.get(ORGS, params={"q": "fifi"})).json()["items"]
+    assert [o["id"] for o in found] == [r.json()["id"]]
+
+
+async def test_forged_cursor_with_wrong_types_is_422_not_500(client):
+    from services.common.pagination import encode_cursor
+
+    for values in ([123, "x"], ["2025-01-01", "not-a-uuid"], [None, None]):
+        r = await client.get(ORGS, params={"cursor": encode_cursor(values)})
+        assert r.status_code == 422, values
+        assert r.json()["errors"][0]["field"] == "cursor"
