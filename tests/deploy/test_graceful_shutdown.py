@@ -155,7 +155,8 @@ async def test_requests_longer_than_the_grace_period_are_cut_off(database, tmp_p
         returncode = await asyncio.to_thread(process.wait, 15)
         stopped_after = time.monotonic() - signalled
         assert returncode in STOPPED_BY_SIGTERM
-        assert 1.5 < stopped_after < 6, stopped_after  # the grace period, not the lock
+        # The lock is never released before the exit: only the grace period can end it.
+        assert 1.5 < stopped_after < 12, stopped_after
         with pytest.raises(httpx.TransportError):
             await patch  # the connection was closed unanswered
         await lock.rollback()
