@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from services.common.demographics import (
+    AGE_GROUP_LABELS,
+    ETHNICITY_LABELS,
+    RISK_FACTOR_LABELS,
+    SEX_LABELS,
+    AgeGroup,
+    Ethnicity,
+    Sex,
+)
+from services.common.demographics import RiskFactor as RiskFactorCategory
 from services.common.vocabulary import Vocabulary
 
 
@@ -35,31 +45,6 @@ class Institution(StrEnum):
     otra = "otra"
 
 
-class Sex(StrEnum):
-    mujer = "mujer"
-    hombre = "hombre"
-    otro = "otro"
-    no_reporta = "no_reporta"
-
-
-class AgeGroup(StrEnum):
-    age_0_13 = "0_13"
-    age_14_28 = "14_28"
-    age_29_59 = "29_59"
-    age_60_mas = "60_mas"
-    no_reporta = "no_reporta"
-
-
-class Ethnicity(StrEnum):
-    afrocolombiano = "afrocolombiano"
-    indigena = "indigena"
-    raizal = "raizal"
-    palenquero = "palenquero"
-    rrom = "rrom"
-    ninguno = "ninguno"
-    no_reporta = "no_reporta"
-
-
 class ParticipantRole(StrEnum):
     comunidad = "comunidad"
     lider_social = "lider_social"
@@ -76,19 +61,6 @@ class DocumentType(StrEnum):
     ppt = "ppt"
     pasaporte = "pasaporte"
     ninguno = "ninguno"
-
-
-class RiskFactorCategory(StrEnum):
-    presencia_grupos_armados = "presencia_grupos_armados"
-    economias_ilegales = "economias_ilegales"
-    consumo_spa = "consumo_spa"
-    violencia_intrafamiliar = "violencia_intrafamiliar"
-    falta_oportunidades_jovenes = "falta_oportunidades_jovenes"
-    desconfianza_institucional = "desconfianza_institucional"
-    estigmatizacion_lideres = "estigmatizacion_lideres"
-    conflictos_convivencia = "conflictos_convivencia"
-    entorno_inseguro = "entorno_inseguro"
-    otro = "otro"
 
 
 class CommitmentStatus(StrEnum):
@@ -167,40 +139,21 @@ INSTITUTION = Vocabulary(
 SEX = Vocabulary(
     "sex",
     Sex,
-    {
-        "mujer": ("Mujer", "Woman"),
-        "hombre": ("Hombre", "Man"),
-        "otro": ("Otro", "Other"),
-        "no_reporta": ("No reporta", "Not reported"),
-    },
+    SEX_LABELS,
     "Sex, as reported by the participant",
 )
 
 AGE_GROUP = Vocabulary(
     "age_group",
     AgeGroup,
-    {
-        "0_13": ("0 a 13 años", "0 to 13 years"),
-        "14_28": ("14 a 28 años", "14 to 28 years"),
-        "29_59": ("29 a 59 años", "29 to 59 years"),
-        "60_mas": ("60 años o más", "60 years or older"),
-        "no_reporta": ("No reporta", "Not reported"),
-    },
+    AGE_GROUP_LABELS,
     "Age group (Colombian youth law: 14 to 28)",
 )
 
 ETHNICITY = Vocabulary(
     "ethnicity",
     Ethnicity,
-    {
-        "afrocolombiano": ("Afrocolombiano", "Afro-Colombian"),
-        "indigena": ("Indígena", "Indigenous"),
-        "raizal": ("Raizal", "Raizal"),
-        "palenquero": ("Palenquero", "Palenquero"),
-        "rrom": ("Rrom (gitano)", "Rrom (Roma)"),
-        "ninguno": ("Ninguno", "None"),
-        "no_reporta": ("No reporta", "Not reported"),
-    },
+    ETHNICITY_LABELS,
     "Ethnic self-identification",
 )
 
@@ -238,24 +191,7 @@ DOCUMENT_TYPE = Vocabulary(
 RISK_FACTOR = Vocabulary(
     "risk_factor_category",
     RiskFactorCategory,
-    {
-        "presencia_grupos_armados": ("Presencia de grupos armados", "Presence of armed groups"),
-        "economias_ilegales": ("Economías ilegales", "Illegal economies"),
-        "consumo_spa": ("Consumo de sustancias psicoactivas", "Psychoactive substance use"),
-        "violencia_intrafamiliar": ("Violencia intrafamiliar", "Domestic violence"),
-        "falta_oportunidades_jovenes": (
-            "Falta de oportunidades para jóvenes",
-            "Lack of opportunities for youth",
-        ),
-        "desconfianza_institucional": ("Desconfianza institucional", "Distrust of institutions"),
-        "estigmatizacion_lideres": (
-            "Estigmatización de líderes sociales",
-            "Stigmatisation of social leaders",
-        ),
-        "conflictos_convivencia": ("Conflictos de convivencia", "Coexistence conflicts"),
-        "entorno_inseguro": ("Entorno inseguro", "Unsafe surroundings"),
-        "otro": ("Otro", "Other"),
-    },
+    RISK_FACTOR_LABELS,
     "Risk factor named in an event",
 )
 

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from services.common.demographics import (
+    AGE_GROUP_LABELS,
+    ETHNICITY_LABELS,
+    RISK_FACTOR_LABELS,
+    SEX_LABELS,
+    AgeGroup,
+    Ethnicity,
+    RiskFactor,
+    Sex,
+)
 from services.common.vocabulary import Vocabulary
 
 
@@ -253,46 +263,6 @@ class Methodology(StrEnum):
     other = "other"
 
 
-class RiskFactor(StrEnum):
-    """Risk factors for coexistence and security (codes shared with the events service)."""
-
-    presencia_grupos_armados = "presencia_grupos_armados"
-    economias_ilegales = "economias_ilegales"
-    consumo_spa = "consumo_spa"
-    violencia_intrafamiliar = "violencia_intrafamiliar"
-    falta_oportunidades_jovenes = "falta_oportunidades_jovenes"
-    desconfianza_institucional = "desconfianza_institucional"
-    estigmatizacion_lideres = "estigmatizacion_lideres"
-    conflictos_convivencia = "conflictos_convivencia"
-    entorno_inseguro = "entorno_inseguro"
-    otro = "otro"
-
-
-class Sex(StrEnum):
-    mujer = "mujer"
-    hombre = "hombre"
-    otro = "otro"
-    no_reporta = "no_reporta"
-
-
-class AgeGroup(StrEnum):
-    age_0_13 = "0_13"
-    age_14_28 = "14_28"
-    age_29_59 = "29_59"
-    age_60_mas = "60_mas"
-    no_reporta = "no_reporta"
-
-
-class Ethnicity(StrEnum):
-    afrocolombiano = "afrocolombiano"
-    indigena = "indigena"
-    raizal = "raizal"
-    palenquero = "palenquero"
-    rrom = "rrom"
-    ninguno = "ninguno"
-    no_reporta = "no_reporta"
-
-
 PLAN_STATUS = Vocabulary(
     "plan_status",
     PlanStatus,
@@ -361,64 +331,28 @@ METHODOLOGY = Vocabulary(
 RISK_FACTOR = Vocabulary(
     "risk_factor",
     RiskFactor,
-    {
-        "presencia_grupos_armados": ("Presencia de grupos armados", "Presence of armed groups"),
-        "economias_ilegales": ("Economías ilegales", "Illegal economies"),
-        "consumo_spa": ("Consumo de sustancias psicoactivas", "Psychoactive substance use"),
-        "violencia_intrafamiliar": ("Violencia intrafamiliar", "Domestic violence"),
-        "falta_oportunidades_jovenes": (
-            "Falta de oportunidades para jóvenes",
-            "Lack of opportunities for young people",
-        ),
-        "desconfianza_institucional": ("Desconfianza institucional", "Distrust of institutions"),
-        "estigmatizacion_lideres": (
-            "Estigmatización de líderes sociales",
-            "Stigmatisation of social leaders",
-        ),
-        "conflictos_convivencia": ("Conflictos de convivencia", "Coexistence conflicts"),
-        "entorno_inseguro": ("Entorno inseguro", "Unsafe surroundings"),
-        "otro": ("Otro", "Other"),
-    },
+    RISK_FACTOR_LABELS,
     "Risk factors a community initiative addresses (shared with the events service)",
 )
 
 SEX = Vocabulary(
     "sex",
     Sex,
-    {
-        "mujer": ("Mujer", "Woman"),
-        "hombre": ("Hombre", "Man"),
-        "otro": ("Otro", "Other"),
-        "no_reporta": ("No reporta", "Not reported"),
-    },
+    SEX_LABELS,
     "Sex, for beneficiary breakdowns",
 )
 
 AGE_GROUP = Vocabulary(
     "age_group",
     AgeGroup,
-    {
-        "0_13": ("0 a 13 años", "0 to 13 years"),
-        "14_28": ("14 a 28 años", "14 to 28 years"),
-        "29_59": ("29 a 59 años", "29 to 59 years"),
-        "60_mas": ("60 años o más", "60 years or older"),
-        "no_reporta": ("No reporta", "Not reported"),
-    },
+    AGE_GROUP_LABELS,
     "Age group, for beneficiary breakdowns",
 )
 
 ETHNICITY = Vocabulary(
     "ethnicity",
     Ethnicity,
-    {
-        "afrocolombiano": ("Afrocolombiano", "Afro-Colombian"),
-        "indigena": ("Indígena", "Indigenous"),
-        "raizal": ("Raizal", "Raizal"),
-        "palenquero": ("Palenquero", "Palenquero"),
-        "rrom": ("Rrom (gitano)", "Rrom (Roma)"),
-        "ninguno": ("Ninguno", "None"),
-        "no_reporta": ("No reporta", "Not reported"),
-    },
+    ETHNICITY_LABELS,
     "Ethnic self-recognition, for beneficiary breakdowns",
 )
 
