@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway import results, territories, views
-from gateway.edge import EdgeMiddleware, RateLimiter, TokenCache
+from gateway.edge import EdgeMiddleware, RateLimiter
 from gateway.openapi import build_contract, service_documents
 from gateway.proxy import ProxyMiddleware, RoutingTable
 from gateway.settings import GatewaySettings
@@ -107,11 +107,11 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         if settings.rate_limit_per_minute
         else None
     )
-    tokens = TokenCache(app.state.token_verifier)  # one verifier and cache for the process
+    verifier: TokenVerifier = app.state.token_verifier  # one for the process, with its cache
 
     def edge(inner: ASGIApp) -> ASGIApp:
         """Request id → CORS → body limit → token + rate limit → ``inner``."""
-        chain: ASGIApp = EdgeMiddleware(inner, tokens=tokens, limiter=limiter)
+        chain: ASGIApp = EdgeMiddleware(inner, verifier=verifier, limiter=limiter)
         chain = BodyLimitMiddleware(chain, max_bytes=platform.max_body_bytes)
         if settings.cors_allow_origins:
             chain = CORSMiddleware(
