@@ -1,51 +1,106 @@
 """Gateway benchmark: pass-through vs direct, overview vs its slowest upstream call, results.
 
-`.venv/bin/python -m bench.gateway` — one run, one table. Organizations are seeded directly
-with SQL (COPY) for speed; services not in this code base are left out and said so. Load comes
-from `bench.load` in its own process on loopback.
+`.venv/bin/python -m bench.gateway` — one run, one table. The three services' databases are
+seeded directly with SQL (the services' own benchmark seeders: 2,000 organizations with their
+assessments, plans, support and initiatives; 1,000 security plans with reviews, reports and
+strategies; 20,000 events with participation and commitments), then every service and the
+gateway run as real processes and `bench.load` drives them from its own process on loopback.
+
+`--baseline DIR` also runs the gateway package found in DIR (e.g. an older revision, taken
+with `git archive <rev> gateway | tar -x -C DIR`) beside the current one, in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import secrets
 import sys
+import tempfile
+from contextlib import ExitStack
 from typing import Any
 
+import asyncpg
+
+from bench import events as events_bench
+from bench import organizations_stats, security_plans
 from bench.common import admin_url, free_port, fresh_database, load, print_table, server_process
-from bench.run import seed_organizations
 from services.common.auth import mint_token
+from services.common.db import asyncpg_dsn
 from services.common.settings import PlatformSettings
 
 SERVICES = ("organizations", "security_plans", "events")
+MUNICIPALITY = "52001"  # Pasto: present in every seeder's municipality list
 
 
-def _available(service: str) -> bool:
-    import importlib.util
-
+async def _organization_ids(url: str, count: int) -> list[str]:
+    conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
-        return importlib.util.find_spec(f"services.{service}.app") is not None
-    except ModuleNotFoundError:
-        return False
+        rows = await conn.fetch("SELECT id FROM organizations ORDER BY id LIMIT $1", count)
+        return [str(r["id"]) for r in rows]
+    finally:
+        await conn.close()
+
+
+async def _parallel(calls: list[tuple[int, str]], token: str, duration: float) -> dict[str, float]:
+    """Wall time of the overview's upstream calls sent all at once, straight to the services."""
+    import time
+
+    import aiohttp
+
+    latencies: list[float] = []
+    headers = {"Authorization": f"Bearer {token}"}
+    async with aiohttp.ClientSession(headers=headers) as session:
+
+        async def one(port: int, path: str) -> None:
+            async with session.get(f"http://127.0.0.1:{port}{path}") as response:
+                await response.read()
+
+        stop_at = time.perf_counter() + duration
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            await asyncio.gather(*(one(port, path) for port, path in calls))
+            latencies.append(time.perf_counter() - started)
+    latencies.sort()
+    return {
+        "rps": round(len(latencies) / duration, 1),
+        "p50_ms": round(1000 * latencies[len(latencies) // 2], 2),
+        "p99_ms": round(1000 * latencies[int(len(latencies) * 0.99)], 2),
+        "errors": 0,
+    }
+
+
+def _serve(service: str, port: int, env: dict[str, str]) -> Any:
+    command = [sys.executable, "-m", "somos.cli", "serve", service, "--port", str(port)]
+    return server_process(command, port, env=env)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--organizations", type=int, default=2_000)
+    parser.add_argument("--events", type=int, default=20_000)
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--baseline", help="directory holding an older `gateway` package")
     args = parser.parse_args()
 
-    present = [s for s in SERVICES if _available(s)]
-    missing = [s for s in SERVICES if s not in present]
     server, admin = admin_url()
-    url = fresh_database(admin, "organizations")
-    print(f"seeding {args.organizations:,} organizations with SQL COPY …", flush=True)
-    ids = asyncio.run(seed_organizations(url, args.organizations))
-    if missing:
-        print(f"not in this code base (left out, their parts show as unavailable): {missing}")
+    urls = {s: fresh_database(admin, s) for s in SERVICES}
+    print(f"seeding {args.organizations:,} organizations, 1,000 PISCCs, {args.events:,} events …")
+    asyncio.run(
+        organizations_stats.seed(
+            urls["organizations"],
+            organizations=args.organizations,
+            plans=args.organizations // 2,
+            initiatives=args.organizations // 4,
+        )
+    )
+    asyncio.run(security_plans.seed(urls["security_plans"]))
+    asyncio.run(events_bench.seed(urls["events"], args.events, 1.0, 7))
+    ids = asyncio.run(_organization_ids(urls["organizations"], 5_000))
+
     secret = secrets.token_urlsafe(48)
     token = mint_token(
         PlatformSettings(jwt_secret=secret),
@@ -54,36 +109,46 @@ def main() -> None:
     )
     auth = [f"Authorization: Bearer {token}"]
     sample = [f"/api/v1/organizations/{i}" for i in random.Random(1).sample(ids, 200)]
-    org_port, gw_port = free_port(), free_port()
-    dead = {s: f"http://127.0.0.1:{free_port()}" for s in SERVICES}
-    gw_env = {
-        "SOMOS_JWT_SECRET": secret,
-        "SOMOS_GATEWAY_ORGANIZATIONS_URL": f"http://127.0.0.1:{org_port}",
-        "SOMOS_GATEWAY_SECURITY_PLANS_URL": dead["security_plans"],
-        "SOMOS_GATEWAY_EVENTS_URL": dead["events"],
+    ports = {s: free_port() for s in SERVICES}
+    data_dir = tempfile.mkdtemp(prefix="somos-bench-gateway-")
+    common = {"SOMOS_JWT_SECRET": secret, "SOMOS_LOG_LEVEL": "WARNING", "SOMOS_DATA_DIR": data_dir}
+    gateway_env = {
+        **common,
+        **{f"SOMOS_GATEWAY_{s.upper()}_URL": f"http://127.0.0.1:{ports[s]}" for s in SERVICES},
         "SOMOS_GATEWAY_RATE_LIMIT_PER_MINUTE": "0",
-        "SOMOS_LOG_LEVEL": "WARNING",
+        "SOMOS_GATEWAY_RESULTS_BUDGET_SECONDS": "60",
     }
     rows: list[dict[str, Any]] = []
     run = {"duration": args.duration, "connections": args.connections}
-    with (
-        server_process(
-            [sys.executable, "-m", "somos.cli", "serve", "organizations", "--port", str(org_port)],
-            org_port,
-            env={
-                "SOMOS_ORGANIZATIONS_DATABASE_URL": url,
-                "SOMOS_JWT_SECRET": secret,
-                "SOMOS_LOG_LEVEL": "WARNING",
-            },
-        ),
-        server_process(
-            [sys.executable, "-m", "somos.cli", "serve", "gateway", "--port", str(gw_port)],
-            gw_port,
-            env=gw_env,
-        ),
-    ):
-        direct = load(org_port, sample, headers=auth, **run)
+    with ExitStack() as stack:
+        for s in SERVICES:
+            env = {**common, f"SOMOS_{s.upper()}_DATABASE_URL": urls[s]}
+            if s == "events":
+                env["SOMOS_EVENTS_ORGANIZATIONS_URL"] = f"http://127.0.0.1:{ports['organizations']}"
+                env["SOMOS_EVENTS_SECURITY_PLANS_URL"] = (
+                    f"http://127.0.0.1:{ports['security_plans']}"
+                )
+            stack.enter_context(_serve(s, ports[s], env))
+        gw_port = free_port()
+        stack.enter_context(_serve("gateway", gw_port, gateway_env))
+        old_port = None
+        if args.baseline:
+            old_port = free_port()
+            path = os.pathsep.join(p for p in (args.baseline, os.environ.get("PYTHONPATH")) if p)
+            stack.enter_context(_serve("gateway", old_port, {**gateway_env, "PYTHONPATH": path}))
+
+        org = ports["organizations"]
+        direct = load(org, sample, headers=auth, **run)
         rows.append({"scenario": "organizations direct: GET by id", **direct, "ratio": "1.00"})
+        if old_port is not None:
+            old = load(old_port, sample, headers=auth, **run)
+            rows.append(
+                {
+                    "scenario": "baseline gateway pass-through: GET by id",
+                    **old,
+                    "ratio": f"{old['rps'] / direct['rps']:.2f} of direct rps",
+                }
+            )
         via = load(gw_port, sample, headers=auth, **run)
         rows.append(
             {
@@ -92,53 +157,76 @@ def main() -> None:
                 "ratio": f"{via['rps'] / direct['rps']:.2f} of direct rps (target ≥ 0.60)",
             }
         )
-        listing = load(gw_port, ["/api/v1/organizations?limit=50"], headers=auth, **run)
+        page = ["/api/v1/organizations?limit=50"]
+        direct_page = load(org, page, headers=auth, **run)
         rows.append(
-            {"scenario": "gateway pass-through: list page (limit 50)", **listing, "ratio": ""}
+            {"scenario": "organizations direct: list page (50)", **direct_page, "ratio": ""}
+        )
+        via_page = load(gw_port, page, headers=auth, **run)
+        rows.append(
+            {
+                "scenario": "gateway pass-through: list page (50)",
+                **via_page,
+                "ratio": f"{via_page['rps'] / direct_page['rps']:.2f} of direct rps",
+            }
         )
 
-        municipality = "52835"
+        m = MUNICIPALITY
+        term = {"from": "2024-01-01", "to": "2027-12-31"}
         upstream_calls = [
-            (org_port, f"/api/v1/stats/organizations?municipality_code={municipality}"),
-            (org_port, f"/api/v1/community-initiatives?municipality_code={municipality}&limit=200"),
+            (ports["security_plans"], f"/api/v1/security-plans?municipality_code={m}&limit=200"),
+            (ports["security_plans"], f"/api/v1/stats/security-plans?municipality_code={m}"),
+            (
+                ports["security_plans"],
+                f"/api/v1/stats/security-plans?municipality_code={m}"
+                f"&from={term['from']}&to={term['to']}",
+            ),
+            (org, f"/api/v1/stats/organizations?municipality_code={m}"),
+            (org, f"/api/v1/community-initiatives?municipality_code={m}&limit=200"),
+            (ports["events"], f"/api/v1/stats/events?municipality_code={m}"),
         ]
         slowest = 0.0
         for port, path in upstream_calls:
-            one = load(port, [path], headers=auth, duration=args.duration, connections=4)
+            one = load(port, [path], headers=auth, duration=args.duration, connections=1)
             slowest = max(slowest, one["p50_ms"])
-            rows.append(
-                {"scenario": f"upstream call direct: {path.split('?')[0]}", **one, "ratio": ""}
-            )
+            label = path.replace(f"municipality_code={m}", "m").replace("&limit=200", "")
+            rows.append({"scenario": f"upstream direct (1 conn): {label}", **one, "ratio": ""})
+        together = asyncio.run(_parallel(upstream_calls, token, args.duration))
+        rows.append(
+            {
+                "scenario": "the same six calls at once, direct (1 client)",
+                **together,
+                "ratio": f"p50 {together['p50_ms'] / slowest:.2f}x slowest upstream p50",
+            }
+        )
         overview = load(
             gw_port,
-            [f"/api/v1/municipalities/{municipality}/overview"],
+            [f"/api/v1/municipalities/{m}/overview"],
             headers=auth,
             duration=args.duration,
-            connections=4,
+            connections=1,
         )
         rows.append(
             {
-                "scenario": "overview (4 connections)",
+                "scenario": f"overview {m} (1 conn)",
                 **overview,
                 "ratio": f"p50 {overview['p50_ms'] / slowest:.2f}x slowest upstream p50 "
-                "(target ≤ 1.3)"
-                if slowest
-                else "",
+                f"(target ≤ 1.3); {overview['p50_ms'] / together['p50_ms']:.2f}x the six at once",
             }
         )
         results = load(
-            gw_port, ["/api/v1/results"], headers=auth, duration=args.duration, connections=2
+            gw_port, ["/api/v1/results"], headers=auth, duration=args.duration, connections=1
         )
         rows.append(
             {
-                "scenario": f"/api/v1/results ({args.organizations:,} organizations)",
+                "scenario": f"/api/v1/results ({args.organizations:,} orgs, "
+                f"{args.events:,} events, 1 conn)",
                 **results,
                 "ratio": "",
             }
         )
     print_table(
-        "Gateway (one run, loopback, "
-        f"{args.connections} connections unless said; missing services: {missing or 'none'})",
+        f"Gateway (one run, loopback, {args.connections} connections unless said)",
         rows,
         ["scenario", "rps", "p50_ms", "p99_ms", "errors", "ratio"],
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -15,9 +15,10 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway import results, territories, views
-from gateway.edge import EdgeMiddleware, RateLimiter, TokenCache
+from gateway.edge import EdgeMiddleware, RateLimiter
 from gateway.openapi import build_contract, service_documents
 from gateway.proxy import ProxyMiddleware, RoutingTable
 from gateway.settings import GatewaySettings
@@ -27,7 +28,7 @@ from services.common.errors import install_problem_handlers, problem_responses
 from services.common.health import health_router
 from services.common.limits import BodyLimitMiddleware
 from services.common.observability import Metrics, RequestContextMiddleware
-from services.common.tracing import instrument_app
+from services.common.tracing import instrument_app, traced_asgi
 
 logger = logging.getLogger("somos.gateway")
 VERSION = "1.0.0"
@@ -66,7 +67,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             for upstream in upstreams.values():
                 await upstream.close()
 
-    app = FastAPI(
+    app = GatewayApp(
         title="Somos API gateway",
         version=VERSION,
         lifespan=lifespan,
@@ -107,33 +108,73 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         if settings.rate_limit_per_minute
         else None
     )
-    # Last added runs first: request id → CORS → body limit → token + rate limit → proxy.
-    app.add_middleware(
-        ProxyMiddleware,
+    verifier: TokenVerifier = app.state.token_verifier  # one for the process, with its cache
+
+    def edge(inner: ASGIApp) -> ASGIApp:
+        """Request id → CORS → body limit → token + rate limit → ``inner``."""
+        chain: ASGIApp = EdgeMiddleware(inner, verifier=verifier, limiter=limiter)
+        chain = BodyLimitMiddleware(chain, max_bytes=platform.max_body_bytes)
+        if settings.cors_allow_origins:
+            chain = CORSMiddleware(
+                chain,
+                allow_origins=settings.cors_allow_origins,
+                allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+                allow_headers=[
+                    "Authorization",
+                    "Content-Type",
+                    "If-Match",
+                    "Idempotency-Key",
+                    "X-Request-ID",
+                ],
+                expose_headers=["ETag", "Link", "Location", "Retry-After", "X-Request-ID"],
+                max_age=600,
+            )
+        return RequestContextMiddleware(chain, service="gateway", metrics=metrics)
+
+    # Pass-through takes a short pure-ASGI path (the edge, then the proxy); the gateway's own
+    # routes go through the same edge inside FastAPI's full stack.
+    proxy = ProxyMiddleware(
+        app.router,
         routes=RoutingTable.from_documents(documents),
         upstreams=upstreams,
         own_paths=own_paths,
     )
-    app.add_middleware(EdgeMiddleware, tokens=TokenCache(app.state.token_verifier), limiter=limiter)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=platform.max_body_bytes)
-    if settings.cors_allow_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_allow_origins,
-            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-            allow_headers=[
-                "Authorization",
-                "Content-Type",
-                "If-Match",
-                "Idempotency-Key",
-                "X-Request-ID",
-            ],
-            expose_headers=["ETag", "Link", "Location", "Retry-After", "X-Request-ID"],
-            max_age=600,
-        )
-    app.add_middleware(RequestContextMiddleware, service="gateway", metrics=metrics)
-    instrument_app(app, "gateway")  # server spans when OTEL_* asks for traces
+    app.proxy = proxy
+    # Server spans when OTEL_* asks for traces: the pass-through path skips FastAPI's stack,
+    # so it gets its own span middleware; the gateway's own routes are instrumented as usual.
+    app.proxy_chain = traced_asgi(edge(proxy), "gateway")
+    app.add_middleware(_Edge, build=edge)
+    instrument_app(app, "gateway")
     return app
+
+
+class _Edge:
+    """The edge chain as a middleware class FastAPI can install around its own routes."""
+
+    def __init__(self, app: ASGIApp, *, build: Callable[[ASGIApp], ASGIApp]) -> None:
+        self.chain = build(app)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.chain(scope, receive, send)
+
+
+class GatewayApp(FastAPI):
+    """FastAPI for the gateway's own routes; paths a service owns skip its stack."""
+
+    proxy: ProxyMiddleware | None = None
+    proxy_chain: ASGIApp | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and self.proxy is not None
+            and self.proxy_chain is not None
+            and self.proxy.upstream_for(scope["path"]) is not None
+        ):
+            scope["app"] = self
+            await self.proxy_chain(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
 
 
 def _install_contract(app: FastAPI) -> None:

@@ -59,20 +59,12 @@ class Fetcher:
             raise PartFailed(upstream, answer.status, str(detail or f"HTTP {answer.status}"))
         return answer.body
 
-    async def get_all(
+    async def first_page(
         self, upstream: str, path: str, params: Mapping[str, Any] | None = None
     ) -> list[dict[str, Any]]:
-        """Every item of a cursor-paginated list (pages of 200)."""
-        query = dict(params or {})
-        query["limit"] = PAGE_LIMIT
-        items: list[dict[str, Any]] = []
-        while True:
-            page = await self.get(upstream, path, query)
-            items.extend(page.get("items", []))
-            cursor = page.get("next_cursor")
-            if not cursor:
-                return items
-            query["cursor"] = cursor
+        """The first page (up to 200 items) of a list: one call, however long the list."""
+        page = await self.get(upstream, path, {**(params or {}), "limit": PAGE_LIMIT})
+        return list(page.get("items", []))
 
 
 @dataclass

@@ -8,7 +8,7 @@ import time
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.resilience import TooManyRequests
-from services.common.auth import Principal, TokenVerifier
+from services.common.auth import TokenVerifier
 from services.common.errors import DomainError, Unauthorized, problem_response
 
 # Paths anyone may read without a token: health, metrics, the contract and its viewers.
@@ -29,27 +29,6 @@ async def send_problem(scope: Scope, receive: Receive, send: Send, error: Domain
         extra=error.extra,
     )
     await response(scope, receive, send)
-
-
-class TokenCache:
-    """Verified tokens kept until shortly before they expire, so hot paths skip the crypto."""
-
-    def __init__(self, verifier: TokenVerifier, max_entries: int = 10_000) -> None:
-        self.verifier = verifier
-        self.max_entries = max_entries
-        self._entries: dict[str, tuple[Principal, float]] = {}
-
-    def principal(self, token: str) -> Principal:
-        now = time.time()
-        hit = self._entries.get(token)
-        if hit is not None and hit[1] > now:
-            return hit[0]
-        principal = self.verifier.verify(token)
-        if len(self._entries) >= self.max_entries:
-            self._entries.clear()
-        # Verified tokens have `exp` (required); keep them at most 60 s to honour expiry.
-        self._entries[token] = (principal, now + 60)
-        return principal
 
 
 class RateLimiter:
@@ -78,9 +57,11 @@ class RateLimiter:
 class EdgeMiddleware:
     """Verify the bearer token of every API call (401 never reaches a service); rate limit."""
 
-    def __init__(self, app: ASGIApp, *, tokens: TokenCache, limiter: RateLimiter | None) -> None:
+    def __init__(
+        self, app: ASGIApp, *, verifier: TokenVerifier, limiter: RateLimiter | None
+    ) -> None:
         self.app = app
-        self.tokens = tokens
+        self.verifier = verifier  # the app's one verifier: it caches verified tokens
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -100,7 +81,7 @@ class EdgeMiddleware:
             try:
                 if token is None:
                     raise Unauthorized("A bearer token is required.")
-                principal = self.tokens.principal(token)
+                principal = self.verifier.verify(token)
             except DomainError as exc:
                 await send_problem(scope, receive, send, exc)
                 return

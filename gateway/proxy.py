@@ -99,22 +99,28 @@ class RoutingTable:
         return self.owners.get(key) if key is not None else None
 
 
+_DROP_REQUEST_RAW = frozenset(name.encode() for name in _DROP_REQUEST)
+_DROP_RESPONSE_RAW = frozenset(name.encode() for name in _DROP_RESPONSE)
+
+
+def _tokens(value: bytes) -> set[bytes]:
+    return {t.strip().lower() for t in value.split(b",") if t.strip()}
+
+
 def upstream_headers(scope: Scope) -> Headers:
     """The client's headers minus hop-by-hop ones, plus request id and forwarding headers."""
+    raw: list[tuple[bytes, bytes]] = scope["headers"]
+    drop = _DROP_REQUEST_RAW
+    for key, value in raw:
+        if key == b"connection":  # headers it names are hop-by-hop too (rare)
+            drop = drop | _tokens(value)
     headers: Headers = []
     forwarded_for = ""
-    connection_tokens: set[str] = set()
-    raw: Iterable[tuple[bytes, bytes]] = scope["headers"]
-    for key, value in raw:
-        if key == b"connection":
-            connection_tokens |= {t.strip().lower() for t in value.decode("latin-1").split(",")}
-    for key, value in raw:
-        name = key.decode("latin-1")
-        if name == "x-forwarded-for":
+    for key, value in raw:  # ASGI servers give lower-case names
+        if key == b"x-forwarded-for":
             forwarded_for = value.decode("latin-1")
-        if name in _DROP_REQUEST or name in connection_tokens:
-            continue
-        headers.append((name, value.decode("latin-1")))
+        elif key not in drop:
+            headers.append((key.decode("latin-1"), value.decode("latin-1")))
     client = scope.get("client")
     if client:
         forwarded_for = f"{forwarded_for}, {client[0]}" if forwarded_for else client[0]
@@ -127,16 +133,12 @@ def upstream_headers(scope: Scope) -> Headers:
 
 
 def _response_headers(response: aiohttp.ClientResponse) -> list[tuple[bytes, bytes]]:
-    connection_tokens = {
-        t.strip().lower() for t in response.headers.get("Connection", "").split(",") if t
-    }
-    out: list[tuple[bytes, bytes]] = []
-    for key, value in response.raw_headers:
-        name = key.decode("latin-1").lower()
-        if name in _DROP_RESPONSE or name in connection_tokens:
-            continue
-        out.append((name.encode("latin-1"), value))
-    return out
+    raw = response.raw_headers
+    drop = _DROP_RESPONSE_RAW
+    for key, value in raw:
+        if key.lower() == b"connection":
+            drop = drop | _tokens(value)
+    return [(key.lower(), value) for key, value in raw if key.lower() not in drop]
 
 
 class ProxyMiddleware:
@@ -154,18 +156,21 @@ class ProxyMiddleware:
         self.routes = routes
         self.upstreams = upstreams
         self.own_paths = tuple(own_paths)
+        self._labels = {name: _Route(f"proxy:{name}") for name in upstreams}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path: str = scope["path"]
+    def upstream_for(self, path: str) -> Upstream | None:
+        """The upstream that owns ``path``, or None when the gateway answers it itself."""
         service = self.routes.owner(path)
         if service is None or any(p.match(path) for p in self.own_paths):
+            return None
+        return self.upstreams[service]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        upstream = self.upstream_for(scope["path"]) if scope["type"] == "http" else None
+        if upstream is None:
             await self.app(scope, receive, send)
             return
-        upstream = self.upstreams[service]
-        scope["route"] = _Route(f"proxy:{service}")  # a bounded label for logs and metrics
+        scope["route"] = self._labels[upstream.name]  # a bounded label for logs and metrics
         await self.forward(upstream, scope, receive, send)
 
     async def forward(self, upstream: Upstream, scope: Scope, receive: Receive, send: Send) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,11 +15,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from gateway.compose import Fetcher, dig, fan_out, forward_headers
+from gateway.compose import FanOut, Fetcher, dig, fan_out, forward_headers
 from services.common.auth import Principal, current_principal
 from services.common.errors import problem_responses
 from services.common.territory import DEPARTMENTS, DepartmentCode, MunicipalityCode
-from services.common.text import normalize
 
 DEFAULT_TARGETS_FILE = Path(__file__).with_name("results_targets.toml")
 
@@ -190,107 +188,93 @@ def _by_department(values: Iterable[tuple[str, float]]) -> dict[str, float]:
     return dict(sorted(out.items()))
 
 
-def _distinct_by_department(keys: Iterable[tuple[str, Any]]) -> dict[str, float]:
-    seen: dict[str, set[Any]] = {}
-    for municipality, key in keys:
-        seen.setdefault(municipality[:2], set()).add(key)
-    return {d: float(len(v)) for d, v in sorted(seen.items())}
-
-
 def _municipalities(stats: Any) -> dict[str, Any]:
     value = dig(stats, "by_municipality", default={})
     return value if isinstance(value, dict) else {}
 
 
-def _only(items: list[dict[str, Any]], **wanted: str) -> list[dict[str, Any]]:
-    """Keep items whose fields have the wanted values (whatever the service filtered)."""
-    return [i for i in items if all(str(i.get(k)) == v for k, v in wanted.items())]
+def _per_municipality(stats: Any, figure: Callable[[Any], float]) -> list[tuple[str, float]]:
+    return [(m, float(figure(s) or 0)) for m, s in _municipalities(stats).items()]
 
 
-def _community_key(event: dict[str, Any]) -> tuple[str, str]:
-    return (str(event.get("municipality_code")), normalize(str(event.get("community") or "")))
+def _count(values: list[tuple[str, float]]) -> Actual:
+    return sum(v for _, v in values), _by_department(values), None, None
+
+
+Actual = tuple[float | None, dict[str, float], int | None, int | None]
 
 
 def compute(data: dict[str, Any], targets: dict[str, float | None]) -> list[Indicator]:
-    """Every indicator from the fetched data; one whose data is missing has actual null."""
-    actual: dict[str, tuple[float | None, dict[str, float], int | None, int | None]] = {}
-    strategies = data.get("strategies")
-    if strategies is not None:
-        actual["R1"] = (
-            len(strategies),
-            _by_department((s["municipality_code"], 1) for s in strategies),
-            None,
-            None,
+    """Every indicator from the three services' statistics; one whose data is missing is null.
+
+    Each figure is read per municipality (the services count distinct communities and
+    organizations within a municipality), so totals and departments are plain sums.
+    """
+    actual: dict[str, Actual] = {}
+    plans, events, orgs = data.get("plan_stats"), data.get("event_stats"), data.get("org_stats")
+    if plans is not None:
+        actual["R1"] = _count(
+            _per_municipality(
+                plans,
+                lambda s: sum(
+                    dig(s, "prevention_strategies_by_status", k, default=0)
+                    for k in ("implemented", "evaluated")
+                ),
+            )
         )
-    workshops = data.get("workshops")
-    if workshops is not None:
-        keys = {_community_key(e) for e in workshops}
-        actual["R2"] = (len(keys), _distinct_by_department((k[0], k) for k in keys), None, None)
-    support = data.get("support")
-    if support is not None:
-        pairs = {(dept, str(s.get("organization_id"))) for dept, s in support}
-        by_dept: dict[str, float] = {}
-        for dept, _ in pairs:
-            by_dept[dept] = by_dept.get(dept, 0) + 1
-        actual["R3"] = (len(pairs), dict(sorted(by_dept.items())), None, None)
-    plan_stats, event_stats, org_stats = (
-        data.get("plan_stats"),
-        data.get("event_stats"),
-        data.get("org_stats"),
-    )
-    if plan_stats is not None and event_stats is not None:
-        reviewed = {
-            m for m, s in _municipalities(plan_stats).items() if (dig(s, "reviewed_plans") or 0) > 0
-        }
+    if events is not None:
+        actual["R2"] = _count(
+            _per_municipality(events, lambda s: dig(s, "communities_in_protection_workshops"))
+        )
+        actual["R5"] = _count(
+            _per_municipality(
+                events, lambda s: dig(s, "communities_by_type", "dialogo_resiliencia")
+            )
+        )
+        actual["R7"] = _count(
+            _per_municipality(events, lambda s: dig(s, "held_by_type", "espacio_regional_lideres"))
+        )
+        actual["R9"] = _count(
+            _per_municipality(events, lambda s: dig(s, "held_by_type", "hablemos_de_policia"))
+        )
+    if plans is not None and events is not None:
+        reviewed = {m for m, v in _per_municipality(plans, lambda s: dig(s, "reviewed_plans")) if v}
         trained = {
             m
-            for m, s in _municipalities(event_stats).items()
-            if (dig(s, "held_by_type", "capacitacion_piscc") or 0) > 0
+            for m, v in _per_municipality(
+                events, lambda s: dig(s, "held_by_type", "capacitacion_piscc")
+            )
+            if v
         }
-        both = reviewed | trained
-        actual["R4"] = (len(both), _by_department((m, 1) for m in both), None, None)
-    if event_stats is not None:
-        per_m = _municipalities(event_stats)
-        for code, path in (
-            ("R5", ("communities_by_type", "dialogo_resiliencia")),
-            ("R7", ("held_by_type", "espacio_regional_lideres")),
-            ("R9", ("held_by_type", "hablemos_de_policia")),
-        ):
-            values = [(m, float(dig(s, *path) or 0)) for m, s in per_m.items()]
-            actual[code] = (sum(v for _, v in values), _by_department(values), None, None)
-    initiatives = data.get("initiatives")
-    if initiatives is not None:
-        actual["R6"] = (
-            len(initiatives),
-            _by_department((i["municipality_code"], 1) for i in initiatives),
-            None,
-            None,
+        actual["R4"] = _count([(m, 1.0) for m in sorted(reviewed | trained)])
+    if orgs is not None:
+        actual["R3"] = _count(
+            _per_municipality(
+                orgs, lambda s: dig(s, "support", "organizations_communications_or_relations")
+            )
         )
-    if org_stats is not None:
-        per_m = _municipalities(org_stats)
-
-        def approved_or_later(s: Any) -> float:
-            value = dig(s, "strengthening_plans", "approved_or_later")
-            if value is None:
-                by_status = dig(s, "strengthening_plans", "by_status", default={})
-                value = sum(by_status.get(k, 0) for k in ("approved", "in_progress", "completed"))
-            return float(value)
-
-        values = [(m, approved_or_later(s)) for m, s in per_m.items()]
-        actual["R8"] = (sum(v for _, v in values), _by_department(values), None, None)
-        improved: dict[str, int] = {}
-        twice: dict[str, int] = {}
-        for m, s in per_m.items():
-            improved[m[:2]] = improved.get(m[:2], 0) + int(
-                dig(s, "opi", "organizations_improved") or 0
+        actual["R6"] = _count(
+            _per_municipality(
+                orgs,
+                lambda s: sum(
+                    dig(s, "initiatives", "by_methodology_and_status", "ibp", k, default=0)
+                    for k in ("in_implementation", "completed")
+                ),
             )
-            twice[m[:2]] = twice.get(m[:2], 0) + int(
-                dig(s, "opi", "organizations_assessed_twice") or 0
-            )
-        num, den = sum(improved.values()), sum(twice.values())
+        )
+        actual["R8"] = _count(
+            _per_municipality(orgs, lambda s: dig(s, "strengthening_plans", "approved_or_later"))
+        )
+        improved = _by_department(
+            _per_municipality(orgs, lambda s: dig(s, "opi", "organizations_improved"))
+        )
+        twice = _by_department(
+            _per_municipality(orgs, lambda s: dig(s, "opi", "organizations_assessed_twice"))
+        )
+        num, den = int(sum(improved.values())), int(sum(twice.values()))
         actual["R10"] = (
             round(100 * num / den, 1) if den else None,
-            {d: round(100 * improved[d] / n, 1) for d, n in sorted(twice.items()) if n},
+            {d: round(100 * improved.get(d, 0) / n, 1) for d, n in twice.items()},
             num,
             den,
         )
@@ -317,89 +301,26 @@ def compute(data: dict[str, Any], targets: dict[str, float | None]) -> list[Indi
     return out
 
 
-async def gather_data(
-    fetch: Fetcher, filters: dict[str, Any], budget: float
-) -> tuple[dict[str, Any], Any]:
-    """Fetch what the indicators need: three statistics documents and four filtered lists."""
+STATS_DOCUMENTS = {
+    "org_stats": ("organizations", "/api/v1/stats/organizations"),
+    "plan_stats": ("security_plans", "/api/v1/stats/security-plans"),
+    "event_stats": ("events", "/api/v1/stats/events"),
+}
 
-    async def listing(
-        upstream: str, path: str, variants: list[dict[str, str]]
-    ) -> list[dict[str, Any]]:
-        pages = await asyncio.gather(
-            *(fetch.get_all(upstream, path, {**filters, **v}) for v in variants)
-        )
-        seen: dict[str, dict[str, Any]] = {}
-        for variant, items in zip(variants, pages, strict=True):
-            for item in _only(items, **variant):
-                seen[str(item.get("id"))] = item
-        return list(seen.values())
 
-    async def support() -> list[tuple[str, dict[str, Any]]]:
-        # Support activities carry no territory: list them per department (the service
-        # filters by the organization's territory), departments taken from its statistics.
-        stats = await fetch.get("organizations", "/api/v1/stats/organizations", filters)
-        if filters.get("municipality_code"):
-            departments = [filters["municipality_code"][:2]]
-        else:
-            departments = sorted({m[:2] for m in _municipalities(stats)})
-        kinds = ["communications", "relationship_with_authorities"]
-        plain = {k: v for k, v in filters.items() if k not in ("department_code",)}
+async def gather_data(fetch: Fetcher, filters: dict[str, Any], budget: float) -> FanOut:
+    """The three services' statistics documents, fetched in parallel: three upstream calls."""
 
-        async def one(dept: str, kind: str) -> list[tuple[str, dict[str, Any]]]:
-            items = await fetch.get_all(
-                "organizations",
-                "/api/v1/support-activities",
-                {**plain, "department_code": dept, "kind": kind},
-            )
-            return [(dept, i) for i in _only(items, kind=kind)]
+    def call(upstream: str, path: str) -> Callable[[], Awaitable[Any]]:
+        return lambda: fetch.get(upstream, path, filters)
 
-        chunks = await asyncio.gather(*(one(d, k) for d in departments for k in kinds))
-        return [pair for chunk in chunks for pair in chunk]
-
-    parts = {
-        "org_stats": (
-            "organizations",
-            lambda: fetch.get("organizations", "/api/v1/stats/organizations", filters),
-        ),
-        "plan_stats": (
-            "security_plans",
-            lambda: fetch.get("security_plans", "/api/v1/stats/security-plans", filters),
-        ),
-        "event_stats": ("events", lambda: fetch.get("events", "/api/v1/stats/events", filters)),
-        "strategies": (
-            "security_plans",
-            lambda: listing(
-                "security_plans",
-                "/api/v1/prevention-strategies",
-                [{"status": "implemented"}, {"status": "evaluated"}],
-            ),
-        ),
-        "workshops": (
-            "events",
-            lambda: listing(
-                "events",
-                "/api/v1/events",
-                [
-                    {"type": "taller_psicosocial", "status": "held"},
-                    {"type": "taller_autoproteccion", "status": "held"},
-                ],
-            ),
-        ),
-        "initiatives": (
-            "organizations",
-            lambda: listing(
-                "organizations",
-                "/api/v1/community-initiatives",
-                [
-                    {"methodology": "ibp", "status": "in_implementation"},
-                    {"methodology": "ibp", "status": "completed"},
-                ],
-            ),
-        ),
-        "support": ("organizations", support),
-    }
-    out = await fan_out(parts, budget=budget)
-    return out.results, out
+    return await fan_out(
+        {
+            name: (upstream, call(upstream, path))
+            for name, (upstream, path) in STATS_DOCUMENTS.items()
+        },
+        budget=budget,
+    )
 
 
 router = APIRouter(tags=["results"])
@@ -440,14 +361,14 @@ async def get_results(
     query = {k: v for k, v in filters.items() if v is not None}
     settings = request.app.state.settings
     fetch = Fetcher(request.app.state.upstreams, forward_headers(request))
-    data, out = await gather_data(fetch, query, settings.results_budget_seconds)
+    out = await gather_data(fetch, query, settings.results_budget_seconds)
     report = ResultsReport(
         filters=ResultsFilters.model_validate(filters),
         partial=out.partial,
         unavailable=out.unavailable,
         problems=out.problems,
         generated_at=datetime.now(UTC),
-        indicators=compute(data, request.app.state.targets),
+        indicators=compute(out.results, request.app.state.targets),
     )
     if format == "csv":
         return Response(

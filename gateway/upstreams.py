@@ -96,6 +96,15 @@ class Upstream:
         self.breaker = breaker
         self.metrics = metrics
         self._session: aiohttp.ClientSession | None = None
+        self._default_timeout = self._timeout(None)
+        self._latency = metrics.latency.labels(name)
+        self._outcomes: dict[str, Any] = {}
+
+    def _count(self, outcome: str) -> None:
+        counter = self._outcomes.get(outcome)
+        if counter is None:
+            counter = self._outcomes[outcome] = self.metrics.calls.labels(self.name, outcome)
+        counter.inc()
 
     async def start(self) -> None:
         connector = aiohttp.TCPConnector(
@@ -141,12 +150,12 @@ class Upstream:
         failures and timeouts count against the circuit, answers of any status do not.
         """
         if not self.breaker.allow():
-            self.metrics.calls.labels(self.name, "circuit_open").inc()
+            self._count("circuit_open")
             raise CircuitOpen(self.name, self.breaker.retry_after())
         replayable = body is None or isinstance(body, bytes)
         attempts = 1 + (self.retries if method in IDEMPOTENT_METHODS and replayable else 0)
         url = yarl.URL(self.base_url + path_and_query, encoded=True)
-        timeout = self._timeout(read_timeout)
+        timeout = self._default_timeout if read_timeout is None else self._timeout(read_timeout)
         settled = False
         try:
             for attempt in range(attempts):
@@ -166,14 +175,12 @@ class Upstream:
                 except aiohttp.ClientError as exc:
                     outcome, error = "connect_error", exc
                 else:
-                    self.metrics.latency.labels(self.name).observe(time.perf_counter() - started)
-                    self.metrics.calls.labels(
-                        self.name, "ok" if response.status < 500 else "error_status"
-                    ).inc()
+                    self._latency.observe(time.perf_counter() - started)
+                    self._count("ok" if response.status < 500 else "error_status")
                     self.breaker.record_success()
                     settled = True
                     return response
-                self.metrics.calls.labels(self.name, outcome).inc()
+                self._count(outcome)
                 if attempt + 1 < attempts:
                     await asyncio.sleep(backoff_delay(attempt, self.backoff))
             self.breaker.record_failure()

@@ -93,10 +93,6 @@ def _count_by(items: list[dict[str, Any]], key: str) -> dict[str, int]:
     return out
 
 
-def _stats_totals(document: Any) -> Any:
-    return dig(document, "totals") or document
-
-
 @router.get(
     "/api/v1/municipalities/{code}/overview",
     operation_id="municipalities-overview",
@@ -115,77 +111,65 @@ async def municipality_overview(
     ensure_territory(principal, code, hide=False)
     fetch = _fetcher(request)
     scope = {"municipality_code": code}
+    term = current_term_start(date.today())
+    # The current term's window keeps only its plan, its reviews and its quarters' budget.
+    term_window = {**scope, "from": f"{term}-01-01", "to": f"{term + 3}-12-31"}
 
-    async def plan_with_details() -> dict[str, Any] | None:
-        plans = await fetch.get("security_plans", "/api/v1/security-plans", {**scope, "limit": 200})
-        plan = _current_plan(plans.get("items", []), date.today())
-        if plan is None:
-            return None
-        import asyncio
+    def get(upstream: str, path: str, params: dict[str, Any]) -> Any:
+        return lambda: fetch.get(upstream, path, params)
 
-        execution, reviews = await asyncio.gather(
-            fetch.get("security_plans", f"/api/v1/security-plans/{plan['id']}/execution"),
-            fetch.get(
-                "security_plans", f"/api/v1/security-plans/{plan['id']}/reviews", {"limit": 200}
-            ),
-        )
-        latest = max(
-            reviews.get("items", []),
-            key=lambda r: (r.get("reviewed_on") or "", r.get("created_at") or ""),
-            default=None,
-        )
-        return {
-            "id": plan.get("id"),
-            "title": plan.get("title"),
-            "status": plan.get("status"),
-            "term_start_year": plan.get("term_start_year"),
-            "term_end_year": plan.get("term_end_year"),
-            "approved_on": plan.get("approved_on"),
-            "approved_on_time": plan.get("approved_on_time"),
-            "latest_review_score": latest.get("score") if latest else None,
-            "latest_review_on": latest.get("reviewed_on") if latest else None,
-            "execution_pct": dig(execution, "execution_pct"),
-            "budget_planned_cop": dig(execution, "planned_cop"),
-            "budget_executed_cop": dig(execution, "executed_cop"),
-        }
-
+    # One round of parallel calls, whatever the data: never a call per plan or per row.
     parts = {
-        "plan": ("security_plans", plan_with_details),
+        "plans": (
+            "security_plans",
+            get("security_plans", "/api/v1/security-plans", {**scope, "limit": 200}),
+        ),
         "plan_stats": (
             "security_plans",
-            lambda: fetch.get("security_plans", "/api/v1/stats/security-plans", scope),
+            get("security_plans", "/api/v1/stats/security-plans", scope),
         ),
-        "org_stats": (
-            "organizations",
-            lambda: fetch.get("organizations", "/api/v1/stats/organizations", scope),
+        "term_stats": (
+            "security_plans",
+            get("security_plans", "/api/v1/stats/security-plans", term_window),
         ),
+        "org_stats": ("organizations", get("organizations", "/api/v1/stats/organizations", scope)),
         "initiatives": (
             "organizations",
-            lambda: fetch.get(
-                "organizations", "/api/v1/community-initiatives", {**scope, "limit": 200}
-            ),
+            get("organizations", "/api/v1/community-initiatives", {**scope, "limit": 200}),
         ),
-        "event_stats": ("events", lambda: fetch.get("events", "/api/v1/stats/events", scope)),
+        "event_stats": ("events", get("events", "/api/v1/stats/events", scope)),
     }
     out = await fan_out(parts, budget=_budget(request))
-    org = _stats_totals(out.get("org_stats")) if out.ok("org_stats") else None
-    events = _stats_totals(out.get("event_stats")) if out.ok("event_stats") else None
-    plan_stats = out.get("plan_stats")
-    initiatives = dig(out.get("initiatives"), "items") if out.ok("initiatives") else None
+    org = dig(out.get("org_stats"), "totals") if out.ok("org_stats") else None
+    events = out.get("event_stats") if out.ok("event_stats") else None
+    plan_stats = out.get("plan_stats") if out.ok("plan_stats") else None
+    security_plan = None
+    if out.ok("plans") and out.ok("plan_stats") and out.ok("term_stats"):
+        security_plan = _security_plan(
+            dig(out.get("plans"), "items", default=[]),
+            plan_stats,
+            out.get("term_stats"),
+            term,
+        )
+    initiatives = dig(org, "initiatives")
+    listed = dig(out.get("initiatives"), "items", default=[]) if out.ok("initiatives") else None
+    commitments = dig(events, "commitments", "by_status", default={})
     return MunicipalityOverview(
         **_composition(out),
         municipality=Territory(**directory.municipality(code)),
-        security_plan=out.get("plan"),
+        security_plan=security_plan,
         organizations=None
         if org is None
         else {
             "total": dig(org, "organizations", "total"),
-            "by_type": dig(org, "organizations", "by_type", default={}),
-            "by_ethnic_focus": dig(org, "organizations", "by_ethnic_focus", default={}),
+            "by_type": _nonzero(dig(org, "organizations", "by_type", default={})),
+            "by_ethnic_focus": _nonzero(dig(org, "organizations", "by_ethnic_focus", default={})),
+            "with_baseline": dig(org, "opi", "organizations_with_baseline"),
             "mean_baseline_opi": dig(org, "opi", "mean_baseline_overall"),
             "mean_latest_opi": dig(org, "opi", "mean_latest_overall"),
             "assessed_twice": dig(org, "opi", "organizations_assessed_twice"),
             "improved": dig(org, "opi", "organizations_improved"),
+            "improved_pct": dig(org, "opi", "improved_pct"),
         },
         strengthening_plans=None
         if org is None
@@ -197,41 +181,81 @@ async def municipality_overview(
         events=None
         if events is None
         else {
-            "held_by_type": dig(events, "held_by_type", default={}),
-            "communities_by_type": dig(events, "communities_by_type", default={}),
+            "total": dig(events, "events_total"),
+            "by_status": dig(events, "events_by_status", default={}),
+            "held_by_type": _nonzero(dig(events, "held_by_type", default={})),
+            "communities_by_type": _nonzero(dig(events, "communities_by_type", default={})),
             "participants": dig(events, "participants"),
+            "trust": dig(events, "trust"),
         },
         commitments=None
         if events is None
         else {
             "total": dig(events, "commitments", "total"),
-            "by_status": dig(events, "commitments", "by_status", default={}),
-            "open": sum(
-                n
-                for s, n in dig(events, "commitments", "by_status", default={}).items()
-                if s in ("open", "in_progress")
-            ),
+            "by_status": commitments,
+            "open": sum(n for s, n in commitments.items() if s in ("open", "in_progress")),
             "overdue": dig(events, "commitments", "overdue"),
         },
         prevention_strategies=None
-        if not out.ok("plan_stats")
+        if plan_stats is None
         else {
             "total": dig(plan_stats, "prevention_strategies", "total"),
             "by_status": dig(plan_stats, "prevention_strategies", "by_status", default={}),
             "by_approach": dig(plan_stats, "prevention_strategies", "by_approach", default={}),
         },
         community_initiatives=None
-        if initiatives is None
+        if initiatives is None or listed is None
         else {
-            "total": len(initiatives),
-            "by_status": _count_by(initiatives, "status"),
-            "by_methodology": _count_by(initiatives, "methodology"),
+            "total": dig(initiatives, "total"),
+            "by_status": dig(initiatives, "by_status", default={}),
+            "by_methodology": dig(initiatives, "by_methodology", default={}),
+            "budget_cop": dig(initiatives, "budget_cop"),
+            "beneficiaries": dig(initiatives, "beneficiaries", "total"),
             "items": [
-                {k: i.get(k) for k in ("id", "title", "community", "methodology", "status")}
-                for i in initiatives
+                {
+                    k: i.get(k)
+                    for k in ("id", "title", "community", "methodology", "status", "start_date")
+                }
+                for i in listed
             ],
         },
     )
+
+
+def _nonzero(counts: dict[str, int]) -> dict[str, int]:
+    return {k: v for k, v in counts.items() if v}
+
+
+def _security_plan(
+    plans: list[dict[str, Any]], stats: Any, term_stats: Any, term: int
+) -> dict[str, Any] | None:
+    """The current plan with its latest review score and, for this term's plan, execution."""
+    plan = _current_plan(plans, date.today())
+    if plan is None:
+        return None
+    scores = [
+        s
+        for s in dig(stats, "reviews", "latest_score_per_plan", default=[])
+        if s.get("plan_id") == plan.get("id")
+    ]
+    latest = scores[0] if scores else None
+    this_term = plan.get("term_start_year") == term
+    budget = dig(term_stats, "budget") if this_term else None
+    return {
+        "id": plan.get("id"),
+        "title": plan.get("title"),
+        "status": plan.get("status"),
+        "term_start_year": plan.get("term_start_year"),
+        "term_end_year": plan.get("term_end_year"),
+        "current_term": this_term,
+        "approved_on": plan.get("approved_on"),
+        "approved_on_time": plan.get("approved_on_time"),
+        "latest_review_score": latest.get("score") if latest else None,
+        "latest_review_on": latest.get("reviewed_on") if latest else None,
+        "execution_pct": dig(budget, "execution_pct"),
+        "budget_planned_cop": dig(budget, "planned_cop"),
+        "budget_executed_cop": dig(budget, "executed_cop"),
+    }
 
 
 def _composition(out: FanOut) -> dict[str, Any]:
@@ -264,17 +288,17 @@ async def organization_profile(
         ),
         "assessments": (
             "organizations",
-            lambda: fetch.get_all("organizations", org_path + "/assessments"),
+            lambda: fetch.first_page("organizations", org_path + "/assessments"),
         ),
         "plans": (
             "organizations",
-            lambda: fetch.get_all("organizations", "/api/v1/strengthening-plans", by_org),
+            lambda: fetch.first_page("organizations", "/api/v1/strengthening-plans", by_org),
         ),
         "support": (
             "organizations",
-            lambda: fetch.get_all("organizations", "/api/v1/support-activities", by_org),
+            lambda: fetch.first_page("organizations", "/api/v1/support-activities", by_org),
         ),
-        "events": ("events", lambda: fetch.get_all("events", "/api/v1/events", by_org)),
+        "events": ("events", lambda: fetch.first_page("events", "/api/v1/events", by_org)),
     }
     out = await fan_out(parts, budget=_budget(request))
     if out.statuses.get("organizations") in (403, 404) and not out.ok("organization"):

@@ -249,13 +249,18 @@ def cmd_dev(args: argparse.Namespace) -> int:
         print(f"  data            {data_dir.resolve()}")
         print("\nDevelopment token (every scope, 12 h):")
         print(f"  export TOKEN={token}\n", flush=True)
-        while not stopping:
-            for spec, process in children:
+        # One service stopping (crash, or stopped on purpose to try the gateway's partial
+        # answers) leaves the others running; Ctrl-C, or all of them gone, stops everything.
+        running = list(children)
+        while not stopping and running:
+            for spec, process in list(running):
                 if process.poll() is not None:
                     print(
-                        f"{spec.name} exited with code {process.returncode}; stopping", flush=True
+                        f"{spec.name} exited with code {process.returncode}; the others keep "
+                        "running (restart `somos dev` to bring it back)",
+                        flush=True,
                     )
-                    stopping = True
+                    running.remove((spec, process))
             time.sleep(0.3)
         return 0
     finally:
@@ -340,7 +345,6 @@ def cmd_generate_pii_key(args: argparse.Namespace) -> int:
 def cmd_demo_data(args: argparse.Namespace) -> int:
     """Fill a running system through the gateway's public API with labelled synthetic data."""
     import random
-    from datetime import UTC, date, datetime, timedelta
 
     import httpx
 
@@ -352,30 +356,37 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     token = args.token or mint_token(
         PlatformSettings(), scopes=ALL_SCOPES.split(), sub="demo-data", ttl_seconds=3600
     )
-    rng = random.Random(args.seed)
-    counts: dict[str, int] = {}
-    failures: dict[str, int] = {}
     client = httpx.Client(
         base_url=args.url, headers={"Authorization": f"Bearer {token}"}, timeout=30
     )
+    demo = _DemoData(client, random.Random(args.seed))
+    try:
+        demo.fill(args.scale)
+    finally:
+        client.close()
+    print("Synthetic demo data (every name starts with '[DEMO]'):")
+    for kind in sorted(set(demo.counts) | set(demo.failures)):
+        print(
+            f"  {kind:<24} created {demo.counts.get(kind, 0):>5}   "
+            f"failed {demo.failures.get(kind, 0):>5}"
+        )
+    for problem in list(dict.fromkeys(demo.problems))[:10]:
+        print(f"  ! {problem}")
+    return 0 if demo.counts and not demo.failures else 1
 
-    def post(kind: str, path: str, body: dict[str, Any], **kw: Any) -> dict[str, Any] | None:
-        response = client.post(path, json=body, **kw)
-        if response.status_code in (200, 201):
-            counts[kind] = counts.get(kind, 0) + 1
-            return dict(response.json())
-        failures[kind] = failures.get(kind, 0) + 1
-        return None
 
-    org_types = [
+class _DemoData:
+    """The demo data set, created call by call through the public API."""
+
+    ORG_TYPES = (
         "consejo_comunitario",
         "junta_accion_comunal",
         "organizacion_mujeres",
         "plataforma_juvenil",
         "organizacion_victimas",
         "resguardo_cabildo_indigena",
-    ]
-    areas = [
+    )
+    OPI_AREAS = (
         "results",
         "standards",
         "delivery",
@@ -384,59 +395,176 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         "learning",
         "resources",
         "social_capital",
-    ]
-    event_types = [
+    )
+    EVENT_TYPES = (
         "dialogo_resiliencia",
         "hablemos_de_policia",
         "espacio_regional_lideres",
         "capacitacion_piscc",
         "taller_psicosocial",
         "taller_autoproteccion",
-    ]
-    today = date.today()
-    for i in range(20 * args.scale):
-        municipality = rng.choice(DEMO_MUNICIPALITIES)
-        org = post(
+    )
+    CHECKLIST = (
+        "marco_normativo",
+        "diagnostico_con_datos",
+        "participacion_ciudadana",
+        "enfoque_diferencial",
+        "articulacion_policia",
+        "lineas_alineadas_politica_nacional",
+        "indicadores_con_linea_base_y_meta",
+        "presupuesto_con_fuentes",
+        "mecanismo_seguimiento",
+    )
+
+    def __init__(self, client: Any, rng: Any) -> None:
+        from datetime import date
+
+        self.client = client
+        self.rng = rng
+        self.counts: dict[str, int] = {}
+        self.failures: dict[str, int] = {}
+        self.problems: list[str] = []
+        self.today = date.today()
+        self.term = self.today.year - (self.today.year - 2016) % 4
+        self.municipalities = list(DEMO_MUNICIPALITIES)
+        self.organizations: dict[str, list[str]] = {}
+
+    def use_municipalities(self, scale: int) -> None:
+        """Seven municipalities per scale step, every department first (round robin)."""
+        by_department: dict[str, list[str]] = {}
+        for code in DEMO_MUNICIPALITIES:
+            by_department.setdefault(code[:2], []).append(code)
+        ordered = [
+            codes[i]
+            for i in range(max(len(c) for c in by_department.values()))
+            for codes in by_department.values()
+            if i < len(codes)
+        ]
+        self.municipalities = ordered[: max(7, 7 * scale)]
+
+    def call(
+        self, kind: str, method: str, path: str, body: Any = None, **kw: Any
+    ) -> dict[str, Any] | None:
+        """One API call; counted under ``kind`` when kind is given, else a step of a record."""
+        response = self.client.request(method, path, json=body, **kw)
+        for _ in range(30):  # a polite client: wait as told when rate limited
+            if response.status_code != 429:
+                break
+            time.sleep(float(response.headers.get("Retry-After", "1")))
+            response = self.client.request(method, path, json=body, **kw)
+        if response.status_code in (200, 201):
+            if kind:
+                self.counts[kind] = self.counts.get(kind, 0) + 1
+            return dict(response.json())
+        self.failures[kind or "steps"] = self.failures.get(kind or "steps", 0) + 1
+        self.problems.append(f"{method} {path}: {response.status_code} {response.text[:200]}")
+        return None
+
+    def post(self, kind: str, path: str, body: dict[str, Any]) -> dict[str, Any] | None:
+        return self.call(kind, "POST", path, body)
+
+    def moves(self, path: str, *states: str, **extra: dict[str, Any]) -> None:
+        for to in states:
+            if (
+                self.call("", "POST", f"{path}/transitions", {"to": to, **extra.get(to, {})})
+                is None
+            ):
+                return
+
+    def days_ago(self, low: int, high: int) -> str:
+        from datetime import timedelta
+
+        return (self.today - timedelta(days=self.rng.randint(low, high))).isoformat()
+
+    def fill(self, scale: int) -> None:
+        self.use_municipalities(scale)
+        for i in range(20 * scale):
+            self.organization(i)
+        for municipality in self.rng.sample(
+            self.municipalities, min(len(self.municipalities), 6 * scale)
+        ):
+            self.security_plan(municipality)
+        for i in range(30 * scale):
+            self.event(i)
+
+    def organization(self, i: int) -> None:
+        rng = self.rng
+        municipality = rng.choice(self.municipalities)
+        org = self.post(
             "organizations",
             "/api/v1/organizations",
             {
                 "name": f"{DEMO_LABEL}Organización sintética {i + 1:04d}",
-                "type": rng.choice(org_types),
+                "type": rng.choice(self.ORG_TYPES),
                 "municipality_code": municipality,
                 "focus_areas": ["convivencia"],
                 "members_count": rng.randint(8, 300),
             },
         )
         if org is None:
-            continue
+            return
+        self.organizations.setdefault(municipality, []).append(org["id"])
+        assessments = []
+        baseline: dict[str, int] = {}
         for kind, when in (
-            ("baseline", today - timedelta(days=400)),
-            ("follow_up", today - timedelta(days=30)),
+            ("baseline", self.days_ago(380, 420)),
+            ("follow_up", self.days_ago(20, 40)),
         ):
             if kind == "follow_up" and rng.random() < 0.4:
                 break
-            base = 1 if kind == "baseline" else 2
-            assessment = post(
+            # Follow-ups move from the baseline, mostly up (some organizations slip back).
+            drift = rng.choice([-1, 0, 1, 1, 2]) if kind == "follow_up" else 0
+            scores = {
+                a: max(1, min(4, (baseline.get(a) or rng.randint(1, 3)) + drift))
+                for a in self.OPI_AREAS
+            }
+            baseline = baseline or scores
+            assessment = self.post(
                 "assessments",
                 f"/api/v1/organizations/{org['id']}/assessments",
                 {
                     "kind": kind,
-                    "assessed_on": when.isoformat(),
+                    "assessed_on": when,
                     "facilitator": "Equipo demo",
                     "scores": {
-                        a: {
-                            "score": rng.randint(base, min(4, base + 2)),
-                            "evidence": "Dato sintético",
-                        }
-                        for a in areas
+                        a: {"score": score, "evidence": "Dato sintético"}
+                        for a, score in scores.items()
                     },
                 },
             )
-            if assessment:
-                client.post(
-                    f"/api/v1/assessments/{assessment['id']}/transitions", json={"to": "verified"}
-                )
-        post(
+            if assessment is not None:
+                self.moves(f"/api/v1/assessments/{assessment['id']}", "verified")
+                assessments.append(assessment)
+        if assessments and rng.random() < 0.6:
+            plan = self.post(
+                "strengthening_plans",
+                "/api/v1/strengthening-plans",
+                {
+                    "organization_id": org["id"],
+                    "baseline_assessment_id": assessments[0]["id"],
+                    "title": f"{DEMO_LABEL}Plan de fortalecimiento {i + 1:04d}",
+                    "start_date": self.days_ago(300, 360),
+                    "end_date": self.days_ago(-300, -200),
+                },
+            )
+            if plan is not None:
+                path = f"/api/v1/strengthening-plans/{plan['id']}"
+                for area in rng.sample(self.OPI_AREAS, 2):
+                    self.post(
+                        "strengthening_actions",
+                        f"{path}/actions",
+                        {
+                            "opi_area": area,
+                            "description": "Acción sintética de fortalecimiento",
+                            "strategy": "Acompañamiento entre pares",
+                            "evidence_reference": "Manual OPI (demo)",
+                            "responsible": "Equipo demo",
+                            "due_date": self.days_ago(-200, 60),
+                            "progress_pct": rng.choice([0, 25, 50, 75]),
+                        },
+                    )
+                self.moves(path, *rng.choice([(), ("approved",), ("approved", "in_progress")]))
+        self.post(
             "support_activities",
             "/api/v1/support-activities",
             {
@@ -444,14 +572,14 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
                 "kind": rng.choice(
                     ["communications", "relationship_with_authorities", "psychosocial_support"]
                 ),
-                "delivered_on": (today - timedelta(days=rng.randint(1, 300))).isoformat(),
+                "delivered_on": self.days_ago(1, 300),
                 "hours": rng.choice([2, 4, 8]),
                 "delivered_by": "Equipo demo",
                 "description": "Apoyo sintético de demostración",
             },
         )
-        if i % 4 == 0:
-            post(
+        if i % 3 == 0:
+            initiative = self.post(
                 "community_initiatives",
                 "/api/v1/community-initiatives",
                 {
@@ -462,6 +590,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
                     "methodology": "ibp",
                     "objective": "Proyecto comunitario sintético",
                     "risk_factors_addressed": ["falta_oportunidades_jovenes"],
+                    "start_date": self.days_ago(100, 300),
                     "budget_cop": 5_000_000,
                     "beneficiaries": {
                         "total": 20,
@@ -471,11 +600,16 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
                     },
                 },
             )
-    term = today.year - (today.year - 2016) % 4
-    for municipality in rng.sample(
-        DEMO_MUNICIPALITIES, min(len(DEMO_MUNICIPALITIES), 3 * args.scale)
-    ):
-        post(
+            if initiative is not None:
+                self.moves(
+                    f"/api/v1/community-initiatives/{initiative['id']}",
+                    *rng.choice([(), ("in_implementation",), ("in_implementation", "completed")]),
+                    completed={"end_date": self.days_ago(1, 20)},
+                )
+
+    def security_plan(self, municipality: str) -> None:
+        rng, term = self.rng, self.term
+        plan = self.post(
             "security_plans",
             "/api/v1/security-plans",
             {
@@ -484,28 +618,118 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
                 "title": f"{DEMO_LABEL}PISCC {municipality} {term}-{term + 3}",
             },
         )
-        post(
+        if plan is not None:
+            path = f"/api/v1/security-plans/{plan['id']}"
+            for problem, unit, value in (
+                ("homicidio", "tasa_100k", 30.5),
+                ("extorsion", "casos", 42),
+            ):
+                self.call(
+                    "",
+                    "POST",
+                    f"{path}/problems",
+                    {
+                        "problem": problem,
+                        "baseline_value": value,
+                        "unit": unit,
+                        "baseline_year": term - 1,
+                        "source": "SIEDCO (demo)",
+                    },
+                )
+            line = self.call(
+                "",
+                "POST",
+                f"{path}/lines",
+                {"name": "Prevención de la violencia", "objective": "Objetivo sintético"},
+            )
+            action = None
+            if line is not None:
+                action = self.call(
+                    "",
+                    "POST",
+                    f"{path}/lines/{line['id']}/actions",
+                    {
+                        "name": "Entornos seguros para jóvenes (demo)",
+                        "responsible_institution": "alcaldia",
+                        "problems": ["homicidio"],
+                        "indicator": {
+                            "name": "Jóvenes en programas de prevención",
+                            "unit": "personas",
+                            "baseline": 0,
+                            "target": 400,
+                        },
+                        "budget": {"fonset": rng.randint(5, 20) * 10_000_000},
+                    },
+                )
+            self.moves(
+                path,
+                "submitted",
+                "approved",
+                "in_implementation",
+                approved={
+                    "approved_on": f"{term}-0{rng.randint(3, 8)}-15",
+                    "act_reference": "Acta CTOP (demo)",
+                },
+            )
+            self.post(
+                "plan_reviews",
+                f"{path}/reviews",
+                {
+                    "reviewer": "Equipo técnico demo",
+                    "reviewed_on": f"{term}-10-01",
+                    "checklist": {
+                        item: {
+                            "rating": rng.choice(["cumple", "cumple_parcialmente", "no_cumple"]),
+                            "comment": "Revisión sintética",
+                        }
+                        for item in self.CHECKLIST
+                    },
+                },
+            )
+            if action is not None:
+                self.post(
+                    "progress_reports",
+                    f"{path}/actions/{action['id']}/reports",
+                    {
+                        "period": f"{term}-Q4",
+                        "value": rng.randint(20, 200),
+                        "budget_executed_cop": rng.randint(1, 5) * 10_000_000,
+                    },
+                )
+        strategy = self.post(
             "prevention_strategies",
             "/api/v1/prevention-strategies",
             {
                 "title": f"{DEMO_LABEL}Estrategia de prevención {municipality}",
                 "municipality_code": municipality,
-                "approach": "comunitaria",
+                "approach": rng.choice(["comunitaria", "situacional", "social"]),
                 "target_problems": ["homicidio"],
                 "target_population": "jovenes",
                 "evidence_summary": "Resumen sintético",
                 "evidence_references": ["Demo"],
             },
         )
-    for i in range(30 * args.scale):
-        municipality = rng.choice(DEMO_MUNICIPALITIES)
+        if strategy is not None:
+            self.moves(
+                f"/api/v1/prevention-strategies/{strategy['id']}",
+                *rng.choice([(), ("implementing",), ("implementing", "implemented")]),
+                implementing={"started_on": self.days_ago(100, 300)},
+            )
+
+    def event(self, i: int) -> None:
+        from datetime import UTC, datetime, timedelta
+
+        rng = self.rng
         starts = datetime.now(UTC) - timedelta(days=rng.randint(2, 300))
-        event = post(
+        municipality = rng.choice(self.municipalities)
+        local = self.organizations.get(municipality, [])
+        event = self.post(
             "events",
             "/api/v1/events",
             {
-                "type": rng.choice(event_types),
+                "type": rng.choice(self.EVENT_TYPES),
                 "title": f"{DEMO_LABEL}Encuentro {i + 1}",
+                "organization_ids": rng.sample(local, min(len(local), rng.randint(0, 2))),
                 "municipality_code": municipality,
                 "community": f"Vereda demo {i % 9 + 1}",
                 "starts_at": starts.isoformat(),
@@ -514,35 +738,32 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
             },
         )
         if event is None:
-            continue
-        client.post(f"/api/v1/events/{event['id']}/transitions", json={"to": "held"})
+            return
+        path = f"/api/v1/events/{event['id']}"
+        self.moves(path, "held")
         total = rng.randint(10, 60)
         women = rng.randint(0, total)
-        client.put(
-            f"/api/v1/events/{event['id']}/participation",
-            json={
+        self.call(
+            "participation",
+            "PUT",
+            f"{path}/participation",
+            {
                 "total": total,
                 "by_sex": {"mujer": women, "hombre": total - women},
                 "by_age_group": {"29_59": total},
                 "by_ethnicity": {"no_reporta": total},
                 "by_role": {"comunidad": total},
             },
-            headers={"If-Match": '"1"'},
         )
-        post(
+        self.post(
             "commitments",
-            f"/api/v1/events/{event['id']}/commitments",
+            f"{path}/commitments",
             {
                 "description": "Compromiso sintético de seguimiento",
                 "responsible_party": "alcaldia",
-                "due_date": (today + timedelta(days=rng.randint(-30, 90))).isoformat(),
+                "due_date": self.days_ago(-90, 30),
             },
         )
-    client.close()
-    print("Synthetic demo data (every name starts with '[DEMO]'):")
-    for kind in sorted(set(counts) | set(failures)):
-        print(f"  {kind:<24} created {counts.get(kind, 0):>5}   failed {failures.get(kind, 0):>5}")
-    return 0 if counts else 1
 
 
 def build_parser() -> argparse.ArgumentParser:

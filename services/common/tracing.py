@@ -188,6 +188,24 @@ def instrument_app(app: Any, service: str) -> bool:
     return True
 
 
+def traced_asgi(app: Any, service: str) -> Any:
+    """``app`` wrapped in a server-span middleware when tracing is on (else ``app`` itself).
+
+    For ASGI paths that do not go through a FastAPI stack (the gateway's pass-through).
+    """
+    provider = tracer_provider(service)
+    if provider is None:
+        return app
+    from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+
+    return OpenTelemetryMiddleware(
+        app,
+        excluded_urls=EXCLUDED_URLS,
+        tracer_provider=provider,
+        exclude_spans=["receive", "send"],
+    )
+
+
 def instrument_http_client(client: Any) -> None:
     """Trace (and propagate ``traceparent`` from) a client on a non-default transport.
 

@@ -342,6 +342,26 @@ async def event_counts(
     return (await session.execute(stmt)).all()
 
 
+PROTECTION_WORKSHOPS = ("taller_psicosocial", "taller_autoproteccion")
+
+
+async def protection_workshop_communities(
+    session: AsyncSession, *, principal: Principal, filters: StatsFilters
+) -> Sequence[Any]:
+    """(municipality, distinct communities with a held psychosocial or self-protection workshop)."""
+    e = Event
+    stmt = (
+        select(col(e.municipality_code), func.count(sa.distinct(col(e.community_key))))
+        .where(
+            *_event_conditions(principal, filters),
+            col(e.status) == "held",
+            col(e.type).in_(PROTECTION_WORKSHOPS),
+        )
+        .group_by(col(e.municipality_code))
+    )
+    return (await session.execute(stmt)).all()
+
+
 PARTICIPATION_SUMS = [
     "total",
     *[c for cols in COUNT_COLUMNS.values() for c in cols],

@@ -473,6 +473,10 @@ class AreaStats(OutputModel):
         description="Distinct communities (municipality + normalised community name) with a "
         "held event of each type"
     )
+    communities_in_protection_workshops: int = Field(
+        description="Distinct communities with a held taller_psicosocial or "
+        "taller_autoproteccion (a community with both counts once)"
+    )
     participants: ParticipantsStats = Field(description="Participants of held events")
     commitments: CommitmentStats
     trust: TrustStats

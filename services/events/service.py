@@ -1024,6 +1024,7 @@ class _Area:
         self.by_status = {s.value: 0 for s in EventStatus}
         self.held_by_type = {t.value: 0 for t in EventType}
         self.communities = {t.value: 0 for t in EventType}
+        self.protection_communities = 0
         self.events_with_participation = 0
         self.sums = dict.fromkeys(repository.PARTICIPATION_SUMS, 0)
         self.commitments = {s.value: 0 for s in CommitmentStatus}
@@ -1046,6 +1047,7 @@ class _Area:
             events_by_status=self.by_status,
             held_by_type=self.held_by_type,
             communities_by_type=self.communities,
+            communities_in_protection_workshops=self.protection_communities,
             participants=ParticipantsStats(
                 total=int(self.sums["total"]),
                 events_with_participation=self.events_with_participation,
@@ -1070,7 +1072,7 @@ async def event_stats(
     filters: repository.StatsFilters,
     echo: Mapping[str, str | None],
 ) -> EventStats:
-    """Statistics from four grouped aggregate queries; no row-by-row reading."""
+    """Statistics from five grouped aggregate queries; no row-by-row reading."""
     total = _Area()
     areas: dict[str, _Area] = {}
 
@@ -1086,6 +1088,11 @@ async def event_stats(
                 area.held_by_type[kind] += count
                 # communities include their municipality, so per-municipality counts add up
                 area.communities[kind] += communities
+    for code, communities in await repository.protection_workshop_communities(
+        session, principal=principal, filters=filters
+    ):
+        for area in both(code):
+            area.protection_communities += communities
     for row in await repository.participation_sums(session, principal=principal, filters=filters):
         code, events, *sums = row
         for area in both(code):

@@ -481,7 +481,10 @@ STATS_QUERIES: dict[str, str] = {
     # kind IS NULL rows carry the municipality's distinct organizations over all kinds.
     "support": f"""
         SELECT o.municipality_code, s.kind, count(*) AS n, sum(s.hours) AS hours,
-               count(DISTINCT s.organization_id) AS organizations
+               count(DISTINCT s.organization_id) AS organizations,
+               count(DISTINCT s.organization_id) FILTER (
+                   WHERE s.kind IN ('communications', 'relationship_with_authorities')
+               ) AS organizations_communications_or_relations
         FROM support_activities s JOIN organizations o ON o.id = s.organization_id
         WHERE {_in_scope("o")} AND s.archived_at IS NULL AND {_in_range("s.delivered_on")}
         GROUP BY GROUPING SETS ((o.municipality_code, s.kind), (o.municipality_code))""",

@@ -602,6 +602,10 @@ class SupportFigures(OutputModel):
     activities: int
     hours: float
     organizations_supported: int = Field(description="Distinct organizations supported")
+    organizations_communications_or_relations: int = Field(
+        description="Distinct organizations supported in communications or in relations with "
+        "authorities (one with both counts once)"
+    )
     by_kind: dict[SupportKind, SupportKindFigures]
 
 
@@ -609,6 +613,7 @@ class InitiativeFigures(OutputModel):
     total: int
     by_status: dict[InitiativeStatus, int]
     by_methodology: dict[Methodology, int]
+    by_methodology_and_status: dict[Methodology, dict[InitiativeStatus, int]]
     budget_cop: int = Field(description="Sum over initiatives that are not cancelled")
     beneficiaries: BeneficiariesRead = Field(
         description="Sum over initiatives that are not cancelled"

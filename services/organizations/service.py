@@ -1104,8 +1104,10 @@ class _Tally:
     support_organizations: Counter[str] = field(default_factory=Counter)
     support_hours: dict[str, Decimal] = field(default_factory=dict)
     organizations_supported: int = 0
+    organizations_communications_or_relations: int = 0
     initiatives_by_status: Counter[str] = field(default_factory=Counter)
     initiatives_by_methodology: Counter[str] = field(default_factory=Counter)
+    initiatives_by_methodology_status: Counter[tuple[str, str]] = field(default_factory=Counter)
     budget_cop: int = 0
     beneficiaries: int = 0
     breakdowns: dict[str, Counter[str]] = field(
@@ -1126,6 +1128,7 @@ class _Tally:
             "support_organizations",
             "initiatives_by_status",
             "initiatives_by_methodology",
+            "initiatives_by_methodology_status",
         ):
             getattr(self, name).update(getattr(other, name))
         for name in (
@@ -1135,6 +1138,7 @@ class _Tally:
             "assessed_twice",
             "improved",
             "organizations_supported",
+            "organizations_communications_or_relations",
             "budget_cop",
             "beneficiaries",
         ):
@@ -1179,6 +1183,9 @@ class _Tally:
                 activities=sum(self.support_activities.values()),
                 hours=float(sum(self.support_hours.values(), Decimal(0))),
                 organizations_supported=self.organizations_supported,
+                organizations_communications_or_relations=(
+                    self.organizations_communications_or_relations
+                ),
                 by_kind={
                     k: SupportKindFigures(
                         activities=self.support_activities[k],
@@ -1192,6 +1199,10 @@ class _Tally:
                 total=sum(self.initiatives_by_status.values()),
                 by_status={s: self.initiatives_by_status[s] for s in InitiativeStatus},
                 by_methodology={m: self.initiatives_by_methodology[m] for m in Methodology},
+                by_methodology_and_status={
+                    m: {s: self.initiatives_by_methodology_status[m, s] for s in InitiativeStatus}
+                    for m in Methodology
+                },
                 budget_cop=self.budget_cop,
                 beneficiaries=BeneficiariesRead(
                     total=self.beneficiaries,
@@ -1247,6 +1258,9 @@ async def organization_stats(
         t = tallies[r["municipality_code"]]
         if r["kind"] is None:
             t.organizations_supported = r["organizations"]
+            t.organizations_communications_or_relations = r[
+                "organizations_communications_or_relations"
+            ]
         else:
             t.support_activities[r["kind"]] += r["n"]
             t.support_organizations[r["kind"]] += r["organizations"]
@@ -1255,6 +1269,7 @@ async def organization_stats(
         t = tallies[r["municipality_code"]]
         t.initiatives_by_status[r["status"]] += r["n"]
         t.initiatives_by_methodology[r["methodology"]] += r["n"]
+        t.initiatives_by_methodology_status[r["methodology"], r["status"]] += r["n"]
         t.budget_cop += int(r["budget_cop"])
         t.beneficiaries += int(r["beneficiaries"])
     for r in rows["beneficiaries"]:

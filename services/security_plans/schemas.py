@@ -603,6 +603,7 @@ class MunicipalityStats(OutputModel):
     budget_planned_cop: int
     budget_executed_cop: int
     prevention_strategies: int
+    prevention_strategies_by_status: dict[StrategyStatus, int]
 
 
 class SecurityPlanStats(OutputModel):

@@ -954,6 +954,7 @@ def _empty_municipality() -> dict[str, Any]:
         "budget_planned_cop": 0,
         "budget_executed_cop": 0,
         "prevention_strategies": 0,
+        "prevention_strategies_by_status": {s: 0 for s in StrategyStatus},
     }
 
 
@@ -1016,6 +1017,9 @@ async def statistics(
         strategy_status[StrategyStatus(row.status)] += row.strategies
         strategy_approach[Approach(row.approach)] += row.strategies
         towns[row.municipality_code]["prevention_strategies"] += row.strategies
+        towns[row.municipality_code]["prevention_strategies_by_status"][
+            StrategyStatus(row.status)
+        ] += row.strategies
 
     planned_total = sum(planned_by_source.values())
     executed_total = sum(int(r.executed) for r in executed)

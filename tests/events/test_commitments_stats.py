@@ -264,3 +264,31 @@ async def test_stats(client, make_token):
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "to"
     r = await client.get("/api/v1/stats/events?municipality_code=5001")
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "municipality_code"
+
+
+async def test_stats_communities_in_protection_workshops(client):
+    # (52835, candelillas) in both workshop types counts once; (19698, lomitas) once;
+    # a planned workshop and a held dialogue do not count.
+    await held_event(client, type="taller_psicosocial", community="Vereda Candelillas")
+    await held_event(client, type="taller_autoproteccion", community="vereda  CANDELILLAS")
+    await held_event(
+        client, type="taller_autoproteccion", municipality_code="19698", community="Lomitas"
+    )
+    await held_event(client, type="dialogo_resiliencia", community="Otra vereda")
+    r = await client.post(
+        "/api/v1/events",
+        json=event_body(
+            type="taller_psicosocial",
+            community="Vereda planeada",
+            starts_at="2199-01-01T09:00:00-05:00",
+            ends_at="2199-01-01T10:00:00-05:00",
+        ),
+    )
+    assert r.status_code == 201, r.text
+    s = (await client.get("/api/v1/stats/events")).json()
+    assert s["communities_in_protection_workshops"] == 2
+    assert s["communities_by_type"]["taller_psicosocial"] == 1
+    assert s["communities_by_type"]["taller_autoproteccion"] == 2
+    by_town = s["by_municipality"]
+    assert by_town["52835"]["communities_in_protection_workshops"] == 1
+    assert by_town["19698"]["communities_in_protection_workshops"] == 1

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -26,13 +26,6 @@ from services.common.testing import (
 )
 
 Routes = dict[str, Any]
-
-
-def service_available(service: str) -> bool:
-    try:
-        return importlib.util.find_spec(f"services.{service}.app") is not None
-    except ModuleNotFoundError:
-        return False
 
 
 def dead_url() -> str:
@@ -127,6 +120,88 @@ async def gateway(
     ) as client:
         yield client
     await truncate_all(organizations_db)
+
+
+@pytest.fixture(scope="session")
+async def security_plans_db(postgres_admin_url: str) -> AsyncIterator[str]:
+    async with migrated_database(postgres_admin_url, "security_plans") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+async def events_db(postgres_admin_url: str) -> AsyncIterator[str]:
+    async with migrated_database(postgres_admin_url, "events") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def security_plans_server(security_plans_db: str) -> Iterator[ServerThread]:
+    """The real security plans service on a real port."""
+    from services.security_plans.app import create_app as create_security_plans
+    from services.security_plans.settings import SecurityPlansSettings
+
+    app = create_security_plans(SecurityPlansSettings(database_url=security_plans_db))
+    with ServerThread(app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def events_server(
+    events_db: str, organizations_server: ServerThread, security_plans_server: ServerThread
+) -> Iterator[ServerThread]:
+    """The real events service on a real port, checking references with the real services."""
+    from services.events.app import create_app as create_events
+    from services.events.pii import Keyring
+    from services.events.settings import EventsSettings
+
+    keyring = Keyring(keys={"k1": b"\x01" * 32}, active_key_id="k1", hash_key=b"\x02" * 32)
+    settings = EventsSettings(
+        database_url=events_db,
+        organizations_url=organizations_server.url,
+        security_plans_url=security_plans_server.url,
+    )
+    with ServerThread(create_events(settings, keyring=keyring)) as server:
+        yield server
+
+
+@dataclass
+class System:
+    """The three real services and the gateway in front of them (in-process)."""
+
+    client: httpx.AsyncClient
+    organizations: ServerThread
+    security_plans: ServerThread
+    events: ServerThread
+
+    def settings(self, **overrides: Any) -> GatewaySettings:
+        urls = {
+            "organizations_url": self.organizations.url,
+            "security_plans_url": self.security_plans.url,
+            "events_url": self.events.url,
+        }
+        return gateway_settings(**{**urls, **overrides})
+
+
+@pytest.fixture
+async def system(
+    organizations_server: ServerThread,
+    security_plans_server: ServerThread,
+    events_server: ServerThread,
+    organizations_db: str,
+    security_plans_db: str,
+    events_db: str,
+    make_token: TokenFactory,
+) -> AsyncIterator[System]:
+    """Every service for real, the gateway in front; all tables emptied afterwards."""
+    servers = (organizations_server, security_plans_server, events_server)
+    probe = System(httpx.AsyncClient(), *servers)
+    try:
+        async with gateway_client(probe.settings(), make_token()) as client:
+            yield System(client, *servers)
+    finally:
+        await probe.client.aclose()
+        for url in (organizations_db, security_plans_db, events_db):
+            await truncate_all(url)
 
 
 ORGANIZATION = {

@@ -1,253 +1,151 @@
-"""Composed views against known data from stub upstreams; partial answers when one fails."""
+"""Composed views against known data created through the real services; partial answers."""
 
 from __future__ import annotations
 
 import time
-from datetime import date
 from typing import Any
 
-from gateway.views import current_term_start
-from services.common.testing import TokenFactory
-from tests.gateway.conftest import gateway_client, gateway_settings
+import httpx
 
-PLAN_ID = "11111111-1111-1111-1111-111111111111"
-ORG_ID = "22222222-2222-2222-2222-222222222222"
-TERM = current_term_start(date.today())
-
-ORG_STATS = {
-    "totals": {
-        "organizations": {
-            "total": 3,
-            "by_type": {"consejo_comunitario": 2, "plataforma_juvenil": 1},
-            "by_ethnic_focus": {"afrocolombiano": 2, "ninguno": 1},
-        },
-        "opi": {
-            "mean_baseline_overall": 2.1,
-            "mean_latest_overall": 2.6,
-            "organizations_assessed_twice": 2,
-            "organizations_improved": 1,
-        },
-        "strengthening_plans": {
-            "total": 2,
-            "by_status": {"approved": 1, "draft": 1},
-            "approved_or_later": 1,
-        },
-    },
-    "by_municipality": {},
-}
-PLAN_STATS = {
-    "prevention_strategies": {
-        "total": 2,
-        "by_status": {"implemented": 1, "designed": 1},
-        "by_approach": {"social": 2},
-    },
-    "by_municipality": {},
-}
-EVENT_STATS = {
-    "totals": None,
-    "held_by_type": {"dialogo_resiliencia": 2, "hablemos_de_policia": 1},
-    "communities_by_type": {"dialogo_resiliencia": 2},
-    "participants": {"total": 61, "by_sex": {"mujer": 35, "hombre": 26}},
-    "commitments": {
-        "total": 4,
-        "by_status": {"open": 2, "in_progress": 1, "fulfilled": 1},
-        "overdue": 1,
-    },
-}
-UPSTREAMS: dict[str, dict[str, Any]] = {
-    "organizations": {
-        "/api/v1/stats/organizations": ORG_STATS,
-        "/api/v1/community-initiatives": {
-            "items": [
-                {
-                    "id": "i1",
-                    "title": "Huerta comunitaria",
-                    "community": "Vereda La Honda",
-                    "methodology": "ibp",
-                    "status": "in_implementation",
-                },
-                {
-                    "id": "i2",
-                    "title": "Cine al parque",
-                    "community": "Barrio Obrero",
-                    "methodology": "other",
-                    "status": "designed",
-                },
-            ],
-            "next_cursor": None,
-        },
-        f"/api/v1/organizations/{ORG_ID}": {
-            "id": ORG_ID,
-            "name": "Consejo Comunitario Acapa",
-            "municipality_code": "52835",
-            "type": "consejo_comunitario",
-        },
-        f"/api/v1/organizations/{ORG_ID}/performance": {
-            "baseline": {"overall_score": 2.0},
-            "latest": {"overall_score": 2.5},
-            "improved": True,
-        },
-        f"/api/v1/organizations/{ORG_ID}/assessments": {
-            "items": [
-                {
-                    "id": "a2",
-                    "kind": "follow_up",
-                    "assessed_on": "2025-06-01",
-                    "status": "verified",
-                    "overall_score": 2.5,
-                },
-                {
-                    "id": "a1",
-                    "kind": "baseline",
-                    "assessed_on": "2024-06-01",
-                    "status": "verified",
-                    "overall_score": 2.0,
-                },
-            ],
-            "next_cursor": None,
-        },
-        "/api/v1/strengthening-plans": {
-            "items": [
-                {
-                    "id": "p1",
-                    "title": "Plan 2025",
-                    "status": "in_progress",
-                    "progress_pct": 50.0,
-                    "overdue_actions": 1,
-                }
-            ],
-            "next_cursor": None,
-        },
-        "/api/v1/support-activities": {
-            "items": [
-                {"id": "s1", "kind": "communications", "hours": 4, "delivered_on": "2025-02-01"},
-                {"id": "s2", "kind": "legal", "hours": 2.5, "delivered_on": "2025-01-01"},
-            ],
-            "next_cursor": None,
-        },
-    },
-    "security_plans": {
-        "/api/v1/security-plans": {
-            "items": [
-                {
-                    "id": "old",
-                    "title": "PISCC anterior",
-                    "status": "closed",
-                    "term_start_year": TERM - 4,
-                },
-                {
-                    "id": PLAN_ID,
-                    "title": "PISCC Tumaco",
-                    "status": "in_implementation",
-                    "term_start_year": TERM,
-                    "term_end_year": TERM + 3,
-                },
-            ],
-            "next_cursor": None,
-        },
-        f"/api/v1/security-plans/{PLAN_ID}/execution": {
-            "execution_pct": 37.5,
-            "planned_cop": 800,
-            "executed_cop": 300,
-        },
-        f"/api/v1/security-plans/{PLAN_ID}/reviews": {
-            "items": [
-                {"score": 55.56, "reviewed_on": "2024-05-01"},
-                {"score": 77.78, "reviewed_on": "2024-09-01"},
-            ],
-            "next_cursor": None,
-        },
-        "/api/v1/stats/security-plans": PLAN_STATS,
-    },
-    "events": {
-        "/api/v1/stats/events": EVENT_STATS,
-        "/api/v1/events": {
-            "items": [
-                {
-                    "id": "e1",
-                    "type": "dialogo_resiliencia",
-                    "title": "Diálogo",
-                    "organization_ids": [ORG_ID],
-                    "community": "Vereda La Honda",
-                    "status": "held",
-                },
-                {
-                    "id": "e2",
-                    "type": "taller_psicosocial",
-                    "title": "Otro",
-                    "organization_ids": [],
-                    "community": "X",
-                    "status": "held",
-                },
-            ],
-            "next_cursor": None,
-        },
-    },
-}
+from services.common.testing import ServerThread, TokenFactory
+from tests.gateway.conftest import System, dead_url, gateway_client, gateway_settings
+from tests.gateway.programme import TERM, build_programme
 
 
-async def test_municipality_overview_from_known_data(stub_server, make_token: TokenFactory) -> None:
-    calls: list[str] = []
-    with (
-        stub_server(UPSTREAMS["organizations"], calls) as orgs,
-        stub_server(UPSTREAMS["security_plans"], calls) as plans,
-        stub_server(UPSTREAMS["events"], calls) as events,
-    ):
-        settings = gateway_settings(
-            organizations_url=orgs.url, security_plans_url=plans.url, events_url=events.url
-        )
-        async with gateway_client(settings, make_token()) as client:
-            response = await client.get("/api/v1/municipalities/52835/overview")
+async def upstream_calls(client: httpx.AsyncClient) -> float:
+    """Calls the gateway has made to the services so far (from its /metrics)."""
+    text = (await client.get("/metrics")).text
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith("somos_gateway_upstream_calls_total{")
+    )
+
+
+async def test_overview_and_profile_from_known_data(system: System) -> None:
+    programme = await build_programme(system.client)
+    client = system.client
+    before = await upstream_calls(client)
+    response = await client.get("/api/v1/municipalities/52835/overview")
+    assert await upstream_calls(client) - before == 6  # one parallel round, fixed size
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["partial"] is False and body["unavailable"] == []
+    assert body["partial"] is False and body["unavailable"] == [], body["problems"]
     assert body["municipality"] == {
         "code": "52835",
         "name": None,
         "department_code": "52",
         "department_name": "Nariño",
     }
+    # Tumaco has only the previous term's plan: shown, with its review, without execution.
     plan = body["security_plan"]
-    assert plan["id"] == PLAN_ID and plan["status"] == "in_implementation"
-    assert (plan["term_start_year"], plan["term_end_year"]) == (TERM, TERM + 3)
-    assert plan["latest_review_score"] == 77.78 and plan["execution_pct"] == 37.5
-    assert body["organizations"]["total"] == 3
-    assert body["organizations"]["by_type"] == {"consejo_comunitario": 2, "plataforma_juvenil": 1}
-    assert (
-        body["organizations"]["mean_baseline_opi"],
-        body["organizations"]["mean_latest_opi"],
-    ) == (2.1, 2.6)
-    assert (body["organizations"]["assessed_twice"], body["organizations"]["improved"]) == (2, 1)
-    assert body["strengthening_plans"]["by_status"] == {"approved": 1, "draft": 1}
-    assert body["events"]["held_by_type"] == {"dialogo_resiliencia": 2, "hablemos_de_policia": 1}
-    assert body["events"]["participants"]["total"] == 61
-    assert (body["commitments"]["open"], body["commitments"]["overdue"]) == (3, 1)
-    assert body["prevention_strategies"]["by_status"] == {"implemented": 1, "designed": 1}
-    assert body["community_initiatives"]["total"] == 2
-    assert body["community_initiatives"]["by_methodology"] == {"ibp": 1, "other": 1}
-    # A fixed number of upstream calls, every one filtered to the municipality.
-    assert len(calls) == 7
-    assert all("municipality_code=52835" in c for c in calls if "/security-plans/" not in c)
+    assert (plan["term_start_year"], plan["status"], plan["current_term"]) == (
+        TERM - 4,
+        "formulation",
+        False,
+    )
+    assert plan["latest_review_score"] == 33.33 and plan["execution_pct"] is None
+    orgs = body["organizations"]
+    assert orgs["total"] == 2 and orgs["by_type"] == {"organizacion_mujeres": 2}
+    assert (orgs["mean_baseline_opi"], orgs["mean_latest_opi"]) == (2.5, 2.5)
+    assert (orgs["assessed_twice"], orgs["improved"], orgs["improved_pct"]) == (2, 1, 50.0)
+    plans = body["strengthening_plans"]
+    assert plans["total"] == 2 and plans["approved_or_later"] == 1
+    assert plans["by_status"]["in_progress"] == 1 and plans["by_status"]["draft"] == 1
+    events = body["events"]
+    assert events["by_status"] == {"planned": 1, "held": 6, "cancelled": 0}
+    assert events["held_by_type"] == {
+        "dialogo_resiliencia": 2,
+        "hablemos_de_policia": 2,
+        "taller_psicosocial": 1,
+        "taller_autoproteccion": 1,
+    }
+    assert events["communities_by_type"]["dialogo_resiliencia"] == 1
+    assert events["participants"]["total"] == 42
+    assert events["participants"]["by_sex"]["mujer"] == 24
+    commitments = body["commitments"]
+    assert (commitments["total"], commitments["open"], commitments["overdue"]) == (2, 2, 1)
+    strategies = body["prevention_strategies"]
+    assert strategies["total"] == 2
+    assert strategies["by_status"]["evaluated"] == 1
+    assert strategies["by_status"]["implementing"] == 1
+    initiatives = body["community_initiatives"]
+    assert initiatives["total"] == 2 and initiatives["by_status"]["in_implementation"] == 2
+    assert initiatives["by_methodology"] == {"ibp": 1, "other": 1}
+    assert {i["title"] for i in initiatives["items"]} == {
+        "Iniciativa ibp 52835",
+        "Iniciativa other 52835",
+    }
+
+    # Santander de Quilichao: the running term's plan, approved, reviewed, 20 % executed.
+    quilichao = (await client.get("/api/v1/municipalities/19698/overview")).json()
+    plan = quilichao["security_plan"]
+    assert plan["id"] == programme["piscc"]["id"] and plan["current_term"] is True
+    assert (plan["status"], plan["term_start_year"], plan["term_end_year"]) == (
+        "in_implementation",
+        TERM,
+        TERM + 3,
+    )
+    assert plan["approved_on"] == f"{TERM}-05-20" and plan["approved_on_time"] is True
+    assert plan["latest_review_score"] == 100.0
+    assert (plan["budget_planned_cop"], plan["budget_executed_cop"]) == (150_000_000, 30_000_000)
+    assert plan["execution_pct"] == 20.0
+    nothing = (await client.get("/api/v1/municipalities/23001/overview")).json()
+    assert nothing["security_plan"] is None and nothing["organizations"]["total"] == 0
+
+    a = programme["a"]
+    before = await upstream_calls(client)
+    response = await client.get(f"/api/v1/organizations/{a['id']}/profile")
+    assert await upstream_calls(client) - before == 6
+    assert response.status_code == 200, response.text
+    profile = response.json()
+    assert profile["partial"] is False
+    assert profile["organization"]["name"] == "Consejo Comunitario Acapa"
+    assert profile["territory"]["department_name"] == "Nariño"
+    assert profile["performance"]["improved"] is True
+    assert [(x["kind"], x["overall_score"]) for x in profile["assessments"]] == [
+        ("baseline", 2.0),
+        ("follow_up", 3.0),
+    ]
+    [own_plan] = profile["strengthening_plans"]
+    assert own_plan["id"] == programme["plans"]["a"]["id"]
+    assert (own_plan["status"], own_plan["progress_pct"]) == ("in_progress", 40.0)
+    support = profile["support"]
+    assert (support["activities"], support["hours"]) == (2, 9.0)
+    assert support["by_kind"] == {"communications": 1, "relationship_with_authorities": 1}
+    assert [e["id"] for e in profile["events"]] == [programme["dialogue"]["id"]]
+    missing = await client.get("/api/v1/organizations/33333333-3333-3333-3333-333333333333/profile")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
 
 
-async def test_overview_is_partial_when_a_service_is_down(
-    stub_server, make_token: TokenFactory
+async def test_views_are_partial_when_a_service_is_down(
+    system: System, make_token: TokenFactory
 ) -> None:
-    with (
-        stub_server(UPSTREAMS["organizations"]) as orgs,
-        stub_server(UPSTREAMS["security_plans"]) as plans,
-    ):
-        settings = gateway_settings(organizations_url=orgs.url, security_plans_url=plans.url)
-        async with gateway_client(settings, make_token()) as client:
-            started = time.monotonic()
-            response = await client.get("/api/v1/municipalities/52835/overview")
-            elapsed = time.monotonic() - started
+    org = (
+        await system.client.post(
+            "/api/v1/organizations",
+            json={
+                "name": "Junta de Acción Comunal La Playa",
+                "type": "junta_accion_comunal",
+                "municipality_code": "52835",
+                "focus_areas": ["convivencia"],
+            },
+        )
+    ).json()
+    async with gateway_client(system.settings(events_url=dead_url()), make_token()) as client:
+        started = time.monotonic()
+        response = await client.get("/api/v1/municipalities/52835/overview")
+        elapsed = time.monotonic() - started
+        profile = (await client.get(f"/api/v1/organizations/{org['id']}/profile")).json()
     assert response.status_code == 200
     body = response.json()
     assert body["partial"] is True and body["unavailable"] == ["events"]
     assert body["events"] is None and body["commitments"] is None
-    assert body["organizations"]["total"] == 3
+    assert body["organizations"]["total"] == 1
     assert elapsed < 2.0
+    assert profile["partial"] is True and profile["unavailable"] == ["events"]
+    assert profile["events"] is None and profile["organization"]["id"] == org["id"]
 
 
 async def test_overview_respects_territory_claims(make_token: TokenFactory) -> None:
@@ -258,68 +156,21 @@ async def test_overview_respects_territory_claims(make_token: TokenFactory) -> N
         assert bad.status_code == 422
 
 
-async def test_organization_profile_from_known_data(stub_server, make_token: TokenFactory) -> None:
-    with (
-        stub_server(UPSTREAMS["organizations"]) as orgs,
-        stub_server(UPSTREAMS["events"]) as events,
-    ):
-        settings = gateway_settings(organizations_url=orgs.url, events_url=events.url)
-        async with gateway_client(settings, make_token()) as client:
-            response = await client.get(f"/api/v1/organizations/{ORG_ID}/profile")
-            missing = await client.get(
-                "/api/v1/organizations/33333333-3333-3333-3333-333333333333/profile"
-            )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert body["partial"] is False
-    assert body["organization"]["name"] == "Consejo Comunitario Acapa"
-    assert body["territory"]["department_name"] == "Nariño"
-    assert body["performance"]["improved"] is True
-    assert [a["assessed_on"] for a in body["assessments"]] == ["2024-06-01", "2025-06-01"]
-    assert body["strengthening_plans"][0]["progress_pct"] == 50.0
-    assert body["support"]["activities"] == 2 and body["support"]["hours"] == 6.5
-    assert body["support"]["by_kind"] == {"communications": 1, "legal": 1}
-    assert [e["id"] for e in body["events"]] == ["e1"]  # only events it took part in
-    assert missing.status_code == 404
-    assert missing.headers["content-type"] == "application/problem+json"
-
-
-async def test_profile_is_partial_when_events_is_down(
-    stub_server, make_token: TokenFactory
-) -> None:
-    with stub_server(UPSTREAMS["organizations"]) as orgs:
-        async with gateway_client(
-            gateway_settings(organizations_url=orgs.url), make_token()
-        ) as client:
-            response = await client.get(f"/api/v1/organizations/{ORG_ID}/profile")
-    body = response.json()
-    assert response.status_code == 200
-    assert body["partial"] is True and body["unavailable"] == ["events"]
-    assert body["events"] is None and body["organization"]["id"] == ORG_ID
-
-
 async def test_slow_upstream_gives_partial_answer_within_budget(
-    stub_server, make_token: TokenFactory
+    system: System, stub_server: Any, make_token: TokenFactory
 ) -> None:
     def slow(_request: Any) -> dict[str, Any]:
         time.sleep(3)
-        return EVENT_STATS
+        return {}
 
-    with (
-        stub_server(UPSTREAMS["organizations"]) as orgs,
-        stub_server(UPSTREAMS["security_plans"]) as plans,
-        stub_server({"/api/v1/stats/events": slow}) as events,
-    ):
-        settings = gateway_settings(
-            organizations_url=orgs.url,
-            security_plans_url=plans.url,
-            events_url=events.url,
-            composition_budget_seconds=0.5,
-        )
+    events: ServerThread
+    with stub_server({"/api/v1/stats/events": slow}) as events:
+        settings = system.settings(events_url=events.url, composition_budget_seconds=0.5)
         async with gateway_client(settings, make_token()) as client:
             started = time.monotonic()
             response = await client.get("/api/v1/municipalities/52835/overview")
             elapsed = time.monotonic() - started
     assert response.status_code == 200
     assert response.json()["unavailable"] == ["events"]
+    assert response.json()["security_plan"] is None  # nothing there, but answered
     assert elapsed < 1.5

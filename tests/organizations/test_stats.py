@@ -284,6 +284,9 @@ async def test_statistics_match_hand_counts(client, programme):
     assert medellin["support"]["hours"] == 6.0
     assert cali["support"]["activities"] == 0
     assert totals["support"]["organizations_supported"] == 4
+    assert support["organizations_communications_or_relations"] == 2  # a and b
+    assert medellin["support"]["organizations_communications_or_relations"] == 0
+    assert totals["support"]["organizations_communications_or_relations"] == 2
     assert totals["support"]["by_kind"]["legal"] == {
         "activities": 2,
         "organizations": 2,
@@ -295,6 +298,8 @@ async def test_statistics_match_hand_counts(client, programme):
     assert ini["total"] == 2
     assert _nonzero(ini["by_status"]) == {"designed": 1, "in_implementation": 1}
     assert ini["by_methodology"] == {"ibp": 1, "other": 1}
+    assert _nonzero(ini["by_methodology_and_status"]["ibp"]) == {"designed": 1}
+    assert _nonzero(ini["by_methodology_and_status"]["other"]) == {"in_implementation": 1}
     assert ini["budget_cop"] == 20_000_000
     assert ini["beneficiaries"] == {
         "total": 160,
@@ -320,6 +325,11 @@ async def test_statistics_match_hand_counts(client, programme):
         "no_reporta": 50,
     }
     assert totals["initiatives"]["total"] == 4
+    assert _nonzero(totals["initiatives"]["by_methodology_and_status"]["ibp"]) == {
+        "designed": 1,
+        "cancelled": 1,
+        "completed": 1,
+    }
     assert totals["initiatives"]["beneficiaries"]["total"] == 360
     assert totals["initiatives"]["beneficiaries"]["by_sex"]["mujer"] == 185
     assert cali["initiatives"]["total"] == 0
@@ -438,3 +448,21 @@ async def test_auth(anonymous, client, make_token):
     events = {"Authorization": "Bearer " + make_token(["events:read"])}
     r = await client.get(STATS, headers=events)
     assert r.status_code == 403 and r.json()["missing_scope"] == "organizations:read"
+
+
+async def test_stats_organizations_in_communications_or_relations_count_once(client):
+    both = await create_organization(client)
+    other = await create_organization(client, name="Junta de Acción Comunal El Recreo")
+    for org, kind in (
+        (both, "communications"),
+        (both, "relationship_with_authorities"),
+        (both, "communications"),
+        (other, "legal"),
+    ):
+        r = await client.post("/api/v1/support-activities", json=support_body(org["id"], kind=kind))
+        assert r.status_code == 201, r.text
+    support = (await client.get(STATS)).json()["totals"]["support"]
+    assert support["organizations_communications_or_relations"] == 1
+    assert support["by_kind"]["communications"]["organizations"] == 1
+    assert support["by_kind"]["relationship_with_authorities"]["organizations"] == 1
+    assert support["organizations_supported"] == 2

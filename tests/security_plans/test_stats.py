@@ -154,6 +154,13 @@ async def test_stats_match_hand_counts(client, fixtures):
     assert q["latest_review_score"] == 100.0
     assert (q["budget_planned_cop"], q["budget_executed_cop"]) == (450_000_000, 85_000_000)
     assert q["prevention_strategies"] == 2
+    assert q["prevention_strategies_by_status"] == {
+        "designed": 1,
+        "implementing": 1,
+        "implemented": 0,
+        "evaluated": 0,
+        "discontinued": 0,
+    }
     assert q["plans_by_status"]["in_implementation"] == 1
     assert q["plans_by_status"]["formulation"] == 1
     p = s["by_municipality"]["19001"]
@@ -161,6 +168,7 @@ async def test_stats_match_hand_counts(client, fixtures):
     t = s["by_municipality"]["52835"]
     assert (t["plans"], t["reviewed_plans"], t["latest_review_score"]) == (1, 0, None)
     assert t["prevention_strategies"] == 0
+    assert sum(t["prevention_strategies_by_status"].values()) == 0  # the archived one is gone
 
 
 async def test_stats_filters(client, fixtures):
