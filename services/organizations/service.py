@@ -1226,16 +1226,17 @@ async def organization_stats(
         t = tallies[r["municipality_code"]]
         t.organizations_by_type[r["type"]] += r["n"]
         t.organizations_by_ethnic_focus[r["ethnic_focus"]] += r["n"]
-    for r in rows["assessments"]:
-        tallies[r["municipality_code"]].verified_by_kind[r["kind"]] += r["n"]
     for r in rows["opi"]:
         t = tallies[r["municipality_code"]]
+        t.verified_by_kind["baseline"] += r["verified_baseline"]
+        t.verified_by_kind["follow_up"] += r["verified_follow_up"]
         t.with_baseline, t.assessed_twice, t.improved = (
             r["with_baseline"],
             r["assessed_twice"],
             r["improved"],
         )
-        t.baseline_sum, t.latest_sum = r["baseline_sum"], r["latest_sum"]
+        t.baseline_sum = r["baseline_sum"] or Decimal(0)
+        t.latest_sum = r["latest_sum"] or Decimal(0)
     for r in rows["plans"]:
         tallies[r["municipality_code"]].plans_by_status[r["status"]] += r["n"]
     for r in rows["support"]:
@@ -1246,14 +1247,17 @@ async def organization_stats(
             t.support_activities[r["kind"]] += r["n"]
             t.support_organizations[r["kind"]] += r["organizations"]
             t.support_hours[r["kind"]] = r["hours"]
+    breakdowns = [
+        (name, code) for name, codes in repository.BENEFICIARY_BREAKDOWNS.items() for code in codes
+    ]
     for r in rows["initiatives"]:
         t = tallies[r["municipality_code"]]
         t.initiatives_by_status[r["status"]] += r["n"]
         t.initiatives_by_methodology[r["methodology"]] += r["n"]
         t.budget_cop += int(r["budget_cop"])
         t.beneficiaries += int(r["beneficiaries"])
-    for r in rows["beneficiaries"]:
-        tallies[r["municipality_code"]].breakdowns[r["breakdown"]][r["code"]] += r["n"]
+        for (name, code), n in zip(breakdowns, r[6:], strict=True):
+            t.breakdowns[name][code] += n
     total = _Tally()
     for tally in tallies.values():
         total.add(tally)
