@@ -478,6 +478,12 @@ def _opi_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     """
     s = _Statement()
     follow_ups = s.in_range(scope, "f.assessed_on")
+    if scope.limited or scope.municipality_code or scope.department_code:
+        # Only the follow-ups of organizations in scope, not the whole country's.
+        follow_ups += (
+            " AND f.organization_id IN "
+            f"(SELECT t.id FROM organizations t WHERE {s.in_scope(scope, 't')})"
+        )
     assessed = s.in_range(scope, "a.assessed_on")
     baseline = "a.kind = 'baseline'" + (
         f" AND a.assessed_on <= {s.param(scope.date_to, 'date')}" if scope.date_to else ""
@@ -535,9 +541,9 @@ def _support_sql(scope: StatsScope) -> tuple[str, list[Any]]:
 
 
 BENEFICIARY_BREAKDOWNS: dict[str, tuple[str, ...]] = {
-    "by_sex": tuple(Sex),
-    "by_age_group": tuple(AgeGroup),
-    "by_ethnicity": tuple(Ethnicity),
+    "by_sex": tuple(s.value for s in Sex),
+    "by_age_group": tuple(a.value for a in AgeGroup),
+    "by_ethnicity": tuple(e.value for e in Ethnicity),
 }
 
 
