@@ -123,7 +123,9 @@ async def seed(url: str, *, organizations: int, plans: int, initiatives: int) ->
             # asyncpg prepares one statement per call: split the script.
             for statement in filter(str.strip, script.split(";\n")):
                 await conn.execute(statement, *([MUNICIPALITIES] if "$1" in statement else []))
-        await conn.execute("ANALYZE")
+        # Settled tables, as autovacuum leaves them: statistics and the visibility map that
+        # index-only scans rely on.
+        await conn.execute("VACUUM ANALYZE")
         return dict(await conn.fetchrow(COUNTS_SQL) or {})
     finally:
         await conn.close()

@@ -48,6 +48,24 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_events_starts_at_id", "starts_at", "id"),
         sa.Index("ix_events_organization_ids", "organization_ids", postgresql_using="gin"),
+        # Statistics: events counted from the index alone (presorted for the distinct
+        # communities), and the join from participation and commitments to the event's
+        # territory, date and status.
+        sa.Index(
+            "ix_events_stats",
+            "municipality_code",
+            "type",
+            "status",
+            "community_key",
+            postgresql_include=["department_code", "starts_at"],
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
+        sa.Index(
+            "ix_events_id_stats",
+            "id",
+            postgresql_include=["municipality_code", "department_code", "starts_at", "status"],
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
         sa.CheckConstraint("ends_at > starts_at", name="ends_after_start"),
     )
 
@@ -205,6 +223,12 @@ class Commitment(SQLModel, table=True):
         sa.Index("ix_commitments_event_id_created_at_id", "event_id", "created_at", "id"),
         sa.Index("ix_commitments_due_date_id", "due_date", "id"),
         sa.Index("ix_commitments_status_due_date", "status", "due_date"),
+        sa.Index(
+            "ix_commitments_stats",
+            "event_id",
+            postgresql_include=["status", "due_date"],
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -306,6 +306,22 @@ class StatsFilters:
     starts_before: datetime | None = None
 
 
+async def tune_for_stats(session: AsyncSession) -> None:
+    """Planner settings for the statistics statements, for this transaction only.
+
+    JIT costs more than it saves on these short aggregates; parallel workers only add
+    overhead when several callers ask at once; the tables stay cached, so index pages cost
+    about what sequential pages do (which lets the planner take the covering stats indexes).
+    """
+    await session.execute(
+        sa.text(
+            "SELECT set_config('jit', 'off', true), "
+            "set_config('max_parallel_workers_per_gather', '0', true), "
+            "set_config('random_page_cost', '1.1', true)"
+        )
+    )
+
+
 def _event_conditions(principal: Principal, filters: StatsFilters) -> list[Any]:
     e = Event
     conditions: list[Any] = [

@@ -1077,7 +1077,12 @@ async def event_stats(
     areas: dict[str, _Area] = {}
 
     def both(code: str) -> tuple[_Area, _Area]:
-        return total, areas.setdefault(code, _Area())
+        area = areas.get(code)
+        if area is None:
+            area = areas[code] = _Area()
+        return total, area
+
+    await repository.tune_for_stats(session)
 
     for code, kind, status, count, communities in await repository.event_counts(
         session, principal=principal, filters=filters

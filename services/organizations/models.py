@@ -27,6 +27,22 @@ class Organization(SQLModel, table=True):
             unique=True,
             postgresql_where=sa.text("archived_at IS NULL"),
         ),
+        # Statistics: organizations counted from the index alone, and the join from the
+        # child tables to an organization's territory (both index-only).
+        sa.Index(
+            "ix_organizations_stats",
+            "municipality_code",
+            "type",
+            "ethnic_focus",
+            postgresql_include=["department_code"],
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
+        sa.Index(
+            "ix_organizations_id_territory",
+            "id",
+            postgresql_include=["municipality_code", "department_code"],
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -64,6 +80,20 @@ class Assessment(SQLModel, table=True):
             postgresql_where=sa.text("kind = 'baseline'"),
         ),
         sa.Index("ix_assessments_organization_id_assessed_on", "organization_id", "assessed_on"),
+        sa.Index(
+            "ix_assessments_verified",
+            "organization_id",
+            postgresql_include=["kind", "assessed_on", "overall_score"],
+            postgresql_where=sa.text("status = 'verified'"),
+        ),
+        sa.Index(
+            "ix_assessments_verified_follow_ups",
+            "organization_id",
+            "assessed_on",
+            "created_at",
+            postgresql_include=["overall_score"],
+            postgresql_where=sa.text("kind = 'follow_up' AND status = 'verified'"),
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -105,6 +135,12 @@ class StrengtheningPlan(SQLModel, table=True):
             ),
         ),
         sa.CheckConstraint("end_date > start_date", name="dates_in_order"),
+        sa.Index(
+            "ix_strengthening_plans_stats",
+            "organization_id",
+            postgresql_include=["status", "start_date"],
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -158,6 +194,12 @@ class SupportActivity(SQLModel, table=True):
             "ix_support_activities_organization_id_delivered_on", "organization_id", "delivered_on"
         ),
         sa.CheckConstraint("hours > 0", name="hours_positive"),
+        sa.Index(
+            "ix_support_activities_stats",
+            "organization_id",
+            postgresql_include=["kind", "delivered_on", "hours"],
+            postgresql_where=sa.text("archived_at IS NULL"),
+        ),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -27,6 +27,7 @@ from services.organizations.models import (
     StrengtheningPlan,
     SupportActivity,
 )
+from services.organizations.vocabularies import AgeGroup, Ethnicity, Sex
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -398,9 +399,8 @@ async def list_initiatives(
 
 # --- statistics ------------------------------------------------------------------------
 # Raw SQL through the asyncpg pool: aggregates only, run concurrently, one connection each.
-# Parameters: $1 territorially limited, $2 municipalities claim, $3 departments claim,
-# $4 municipality filter, $5 department filter, $6 from, $7 to (queries without dates
-# take the first five).
+# Each statement carries only the conditions a request gives (no `$n IS NULL OR …`), so the
+# planner can use the partial indexes on municipality and department.
 
 
 @dataclass(frozen=True)
@@ -413,99 +413,178 @@ class StatsScope:
     date_from: date | None
     date_to: date | None
 
-    def args(self) -> tuple[Any, ...]:
-        return (
-            self.limited,
-            self.municipalities,
-            self.departments,
-            self.municipality_code,
-            self.department_code,
-            self.date_from,
-            self.date_to,
-        )
+
+class _Statement:
+    """One statement's positional parameters, numbered as conditions are written."""
+
+    def __init__(self) -> None:
+        self.args: list[Any] = []
+
+    def param(self, value: Any, cast: str) -> str:
+        self.args.append(value)
+        return f"${len(self.args)}::{cast}"
+
+    def in_scope(self, scope: StatsScope, alias: str) -> str:
+        """Rows of ``alias`` (a table with municipality and department codes) in scope."""
+        conditions = [f"{alias}.archived_at IS NULL"]
+        if scope.limited:
+            claims = []
+            if scope.municipalities:
+                claims.append(
+                    f"{alias}.municipality_code = ANY({self.param(scope.municipalities, 'text[]')})"
+                )
+            if scope.departments:
+                claims.append(
+                    f"{alias}.department_code = ANY({self.param(scope.departments, 'text[]')})"
+                )
+            conditions.append(f"({' OR '.join(claims)})" if claims else "false")
+        if scope.municipality_code is not None:
+            conditions.append(
+                f"{alias}.municipality_code = {self.param(scope.municipality_code, 'text')}"
+            )
+        if scope.department_code is not None:
+            conditions.append(
+                f"{alias}.department_code = {self.param(scope.department_code, 'text')}"
+            )
+        return " AND ".join(conditions)
+
+    def in_range(self, scope: StatsScope, column: str) -> str:
+        """``column`` within from/to; ``true`` when neither is given."""
+        conditions = []
+        if scope.date_from is not None:
+            conditions.append(f"{column} >= {self.param(scope.date_from, 'date')}")
+        if scope.date_to is not None:
+            conditions.append(f"{column} <= {self.param(scope.date_to, 'date')}")
+        return " AND ".join(conditions) or "true"
 
 
-def _in_scope(alias: str) -> str:
-    """Rows of ``alias`` (a table with municipality_code and department_code) in scope."""
-    return (
-        f"(NOT $1::bool OR {alias}.municipality_code = ANY($2::text[]) "
-        f"OR {alias}.department_code = ANY($3::text[])) "
-        f"AND ($4::text IS NULL OR {alias}.municipality_code = $4) "
-        f"AND ($5::text IS NULL OR {alias}.department_code = $5) "
-        f"AND {alias}.archived_at IS NULL"
-    )
-
-
-def _in_range(column: str) -> str:
-    return f"($6::date IS NULL OR {column} >= $6) AND ($7::date IS NULL OR {column} <= $7)"
-
-
-STATS_QUERIES: dict[str, str] = {
-    # Organizations are a stock: the date range does not apply to them.
-    "organizations": f"""
+def _organizations_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """Organizations (a stock: the dates do not apply) by municipality, type, ethnic focus."""
+    s = _Statement()
+    sql = f"""
         SELECT o.municipality_code, o.type, o.ethnic_focus, count(*) AS n
         FROM organizations o
-        WHERE {_in_scope("o")}
-        GROUP BY 1, 2, 3""",
-    "assessments": f"""
-        SELECT o.municipality_code, a.kind, count(*) AS n
-        FROM assessments a JOIN organizations o ON o.id = a.organization_id
-        WHERE {_in_scope("o")} AND a.status = 'verified' AND {_in_range("a.assessed_on")}
-        GROUP BY 1, 2""",
-    # Baseline: verified, assessed on or before `to`. Latest: the latest verified follow-up
-    # assessed within from/to (same order as the performance endpoint).
-    "opi": f"""
+        WHERE {s.in_scope(scope, "o")}
+        GROUP BY 1, 2, 3"""
+    return sql, s.args
+
+
+def _opi_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """Verified assessments and OPI figures by municipality, in one join with organizations.
+
+    Baseline: the organization's verified baseline assessed on or before `to` (at most one
+    baseline per organization). Latest: its latest verified follow-up assessed within
+    from/to (same order as the performance endpoint).
+    """
+    s = _Statement()
+    follow_ups = s.in_range(scope, "f.assessed_on")
+    if scope.limited or scope.municipality_code or scope.department_code:
+        # Only the follow-ups of organizations in scope, not the whole country's.
+        follow_ups += (
+            " AND f.organization_id IN "
+            f"(SELECT t.id FROM organizations t WHERE {s.in_scope(scope, 't')})"
+        )
+    assessed = s.in_range(scope, "a.assessed_on")
+    baseline = "a.kind = 'baseline'" + (
+        f" AND a.assessed_on <= {s.param(scope.date_to, 'date')}" if scope.date_to else ""
+    )
+    organizations = s.in_scope(scope, "o")
+    sql = f"""
         WITH latest AS (
             SELECT DISTINCT ON (f.organization_id) f.organization_id, f.overall_score
             FROM assessments f
-            WHERE f.kind = 'follow_up' AND f.status = 'verified' AND {_in_range("f.assessed_on")}
-            ORDER BY f.organization_id, f.assessed_on DESC, f.created_at DESC
+            WHERE f.kind = 'follow_up' AND f.status = 'verified' AND {follow_ups}
+            ORDER BY f.organization_id DESC, f.assessed_on DESC, f.created_at DESC
         )
         SELECT o.municipality_code,
-               count(*) AS with_baseline,
-               sum(b.overall_score) AS baseline_sum,
-               sum(coalesce(l.overall_score, b.overall_score)) AS latest_sum,
-               count(l.organization_id) AS assessed_twice,
-               count(*) FILTER (WHERE l.overall_score > b.overall_score) AS improved
-        FROM assessments b
-        JOIN organizations o ON o.id = b.organization_id
-        LEFT JOIN latest l ON l.organization_id = b.organization_id
-        WHERE {_in_scope("o")} AND b.kind = 'baseline' AND b.status = 'verified'
-          AND ($7::date IS NULL OR b.assessed_on <= $7)
-        GROUP BY 1""",
-    "plans": f"""
+               count(*) FILTER (WHERE a.kind = 'baseline' AND {assessed}) AS verified_baseline,
+               count(*) FILTER (WHERE a.kind = 'follow_up' AND {assessed})
+                   AS verified_follow_up,
+               count(*) FILTER (WHERE {baseline}) AS with_baseline,
+               sum(a.overall_score) FILTER (WHERE {baseline}) AS baseline_sum,
+               sum(coalesce(l.overall_score, a.overall_score)) FILTER (WHERE {baseline})
+                   AS latest_sum,
+               count(l.organization_id) FILTER (WHERE {baseline}) AS assessed_twice,
+               count(*) FILTER (WHERE {baseline} AND l.overall_score > a.overall_score)
+                   AS improved
+        FROM assessments a
+        JOIN organizations o ON o.id = a.organization_id
+        LEFT JOIN latest l ON l.organization_id = a.organization_id AND a.kind = 'baseline'
+        WHERE {organizations} AND a.status = 'verified'
+        GROUP BY 1"""
+    return sql, s.args
+
+
+def _plans_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """Strengthening plans (start date within from/to) by municipality and status."""
+    s = _Statement()
+    sql = f"""
         SELECT o.municipality_code, p.status, count(*) AS n
         FROM strengthening_plans p JOIN organizations o ON o.id = p.organization_id
-        WHERE {_in_scope("o")} AND p.archived_at IS NULL AND {_in_range("p.start_date")}
-        GROUP BY 1, 2""",
-    # kind IS NULL rows carry the municipality's distinct organizations over all kinds.
-    "support": f"""
-        SELECT o.municipality_code, s.kind, count(*) AS n, sum(s.hours) AS hours,
-               count(DISTINCT s.organization_id) AS organizations,
-               count(DISTINCT s.organization_id) FILTER (
-                   WHERE s.kind IN ('communications', 'relationship_with_authorities')
+        WHERE {s.in_scope(scope, "o")} AND p.archived_at IS NULL
+          AND {s.in_range(scope, "p.start_date")}
+        GROUP BY 1, 2"""
+    return sql, s.args
+
+
+def _support_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """Support by municipality and kind; kind NULL rows: distinct organizations over all kinds."""
+    s = _Statement()
+    sql = f"""
+        SELECT o.municipality_code, sa.kind, count(*) AS n, sum(sa.hours) AS hours,
+               count(DISTINCT sa.organization_id) AS organizations,
+               count(DISTINCT sa.organization_id) FILTER (
+                   WHERE sa.kind IN ('communications', 'relationship_with_authorities')
                ) AS organizations_communications_or_relations
-        FROM support_activities s JOIN organizations o ON o.id = s.organization_id
-        WHERE {_in_scope("o")} AND s.archived_at IS NULL AND {_in_range("s.delivered_on")}
-        GROUP BY GROUPING SETS ((o.municipality_code, s.kind), (o.municipality_code))""",
-    "initiatives": f"""
+        FROM support_activities sa JOIN organizations o ON o.id = sa.organization_id
+        WHERE {s.in_scope(scope, "o")} AND sa.archived_at IS NULL
+          AND {s.in_range(scope, "sa.delivered_on")}
+        GROUP BY GROUPING SETS ((o.municipality_code, sa.kind), (o.municipality_code))"""
+    return sql, s.args
+
+
+BENEFICIARY_BREAKDOWNS: dict[str, tuple[str, ...]] = {
+    "by_sex": tuple(s.value for s in Sex),
+    "by_age_group": tuple(a.value for a in AgeGroup),
+    "by_ethnicity": tuple(e.value for e in Ethnicity),
+}
+
+
+def _initiatives_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """Initiatives by municipality, status, methodology; sums over the ones not cancelled.
+
+    The beneficiary breakdowns are read key by key (the codes are a closed vocabulary),
+    one column per (breakdown, code) in BENEFICIARY_BREAKDOWNS order.
+    """
+    s = _Statement()
+    breakdowns = ",\n".join(
+        f"coalesce(sum((c.beneficiaries -> '{name}' ->> '{code}')::int)"
+        f" FILTER (WHERE c.status <> 'cancelled'), 0)"
+        for name, codes in BENEFICIARY_BREAKDOWNS.items()
+        for code in codes
+    )
+    sql = f"""
         SELECT c.municipality_code, c.status, c.methodology, count(*) AS n,
                coalesce(sum(c.budget_cop) FILTER (WHERE c.status <> 'cancelled'), 0)
                    AS budget_cop,
                coalesce(sum(c.beneficiaries_total) FILTER (WHERE c.status <> 'cancelled'), 0)
-                   AS beneficiaries
+                   AS beneficiaries,
+               {breakdowns}
         FROM community_initiatives c
-        WHERE {_in_scope("c")} AND {_in_range("c.start_date")}
-        GROUP BY 1, 2, 3""",
-    "beneficiaries": f"""
-        SELECT c.municipality_code, d.breakdown, e.key AS code, sum(e.value::int) AS n
-        FROM community_initiatives c
-        CROSS JOIN LATERAL (VALUES ('by_sex'), ('by_age_group'), ('by_ethnicity'))
-            AS d(breakdown)
-        CROSS JOIN LATERAL jsonb_each_text(c.beneficiaries -> d.breakdown) AS e
-        WHERE {_in_scope("c")} AND {_in_range("c.start_date")} AND c.status <> 'cancelled'
-        GROUP BY 1, 2, 3""",
-}
+        WHERE {s.in_scope(scope, "c")} AND {s.in_range(scope, "c.start_date")}
+        GROUP BY 1, 2, 3"""
+    return sql, s.args
+
+
+# JIT compilation costs more than it saves on these short aggregates; the statements
+# already run side by side on separate connections, so parallel workers only add overhead
+# when several callers ask at once.
+# The tables are small enough to stay cached, so index pages cost about what sequential
+# pages do: with that cost the planner takes the covering (index-only) stats indexes.
+STATS_SETTINGS = (
+    "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; "
+    "SET LOCAL random_page_cost = 1.1"
+)
 
 
 async def organization_stats(
@@ -513,13 +592,17 @@ async def organization_stats(
 ) -> dict[str, list[asyncpg.Record]]:
     """The rows of every statistics query, run concurrently on separate connections."""
 
-    async def run(sql: str) -> list[asyncpg.Record]:
-        args = scope.args() if "$6" in sql else scope.args()[:5]
+    async def run(sql: str, args: list[Any]) -> list[asyncpg.Record]:
         async with pool.acquire() as conn, conn.transaction(readonly=True):
-            # JIT compilation costs more than it saves on these short aggregates.
-            await conn.execute("SET LOCAL jit = off")
+            await conn.execute(STATS_SETTINGS)
             return list(await conn.fetch(sql, *args))
 
-    names = list(STATS_QUERIES)
-    results = await asyncio.gather(*(run(STATS_QUERIES[name]) for name in names))
-    return dict(zip(names, results, strict=True))
+    statements = {
+        "organizations": _organizations_sql(scope),
+        "opi": _opi_sql(scope),
+        "plans": _plans_sql(scope),
+        "support": _support_sql(scope),
+        "initiatives": _initiatives_sql(scope),
+    }
+    results = await asyncio.gather(*(run(sql, args) for sql, args in statements.values()))
+    return dict(zip(statements, results, strict=True))

@@ -32,7 +32,6 @@ from services.organizations.models import (
 )
 from services.organizations.schemas import (
     AssessmentCreate,
-    AssessmentFigures,
     AssessmentRead,
     AssessmentUpdate,
     Beneficiaries,
@@ -40,12 +39,8 @@ from services.organizations.schemas import (
     CommunityInitiativeCreate,
     CommunityInitiativeRead,
     CommunityInitiativeUpdate,
-    Figures,
-    InitiativeFigures,
     InitiativeTransition,
-    OpiFigures,
     OrganizationCreate,
-    OrganizationFigures,
     OrganizationRead,
     OrganizationStats,
     OrganizationUpdate,
@@ -54,7 +49,6 @@ from services.organizations.schemas import (
     PlanActionCreate,
     PlanActionRead,
     PlanActionUpdate,
-    PlanFigures,
     PlanTransition,
     StrengtheningPlanCreate,
     StrengtheningPlanRead,
@@ -62,8 +56,6 @@ from services.organizations.schemas import (
     SupportActivityCreate,
     SupportActivityRead,
     SupportActivityUpdate,
-    SupportFigures,
-    SupportKindFigures,
 )
 from services.organizations.vocabularies import (
     OPI_DOMAINS,
@@ -114,13 +106,8 @@ def organization_read(row: Organization | asyncpg.Record) -> OrganizationRead:
     return OrganizationRead.model_validate(dict(row))
 
 
-def _name_key(name: str) -> str:
-    return normalize(name)[:200]
-
-
 def _search_text(name: str, acronym: str | None) -> str:
-    # Compatibility decomposition can lengthen text (ligatures): keep within the column.
-    return normalize(f"{name} {acronym or ''}")[:420]
+    return normalize(f"{name} {acronym or ''}")
 
 
 async def create_organization(
@@ -142,7 +129,7 @@ async def create_organization(
             ):
                 return existing, False
             raise IdReused(f"Organization {data.id} already exists with other content.")
-    name_key = _name_key(data.name)
+    name_key = normalize(data.name)
     if await repository.name_taken(
         session, municipality_code=data.municipality_code, name_key=name_key
     ):
@@ -230,7 +217,7 @@ async def update_organization(
     for key, value in values.items():
         setattr(organization, key, value)
     organization.department_code = organization.municipality_code[:2]
-    organization.name_key = _name_key(organization.name)
+    organization.name_key = normalize(organization.name)
     organization.search_text = _search_text(organization.name, organization.acronym)
     if organization.archived_at is None and await repository.name_taken(
         session,
@@ -1148,70 +1135,90 @@ class _Tally:
         for breakdown, counts in other.breakdowns.items():
             self.breakdowns[breakdown].update(counts)
 
-    def figures(self) -> Figures:
+    def figures(self) -> dict[str, Any]:
+        """The figures as plain data, validated once with the whole document.
+
+        A model instance per block and municipality cost more than the queries.
+        """
+
         def mean(total: Decimal, count: int) -> float | None:
             return float((total / count).quantize(TWO_PLACES, ROUND_HALF_UP)) if count else None
 
         plans = self.plans_by_status
-        return Figures(
-            organizations=OrganizationFigures(
-                total=sum(self.organizations_by_type.values()),
-                by_type={t: self.organizations_by_type[t] for t in OrganizationType},
-                by_ethnic_focus={e: self.organizations_by_ethnic_focus[e] for e in EthnicFocus},
-            ),
-            assessments=AssessmentFigures(
-                verified=sum(self.verified_by_kind.values()),
-                verified_baseline=self.verified_by_kind["baseline"],
-                verified_follow_up=self.verified_by_kind["follow_up"],
-            ),
-            opi=OpiFigures(
-                organizations_with_baseline=self.with_baseline,
-                mean_baseline_overall=mean(self.baseline_sum, self.with_baseline),
-                mean_latest_overall=mean(self.latest_sum, self.with_baseline),
-                organizations_assessed_twice=self.assessed_twice,
-                organizations_improved=self.improved,
-                improved_pct=round(100 * self.improved / self.assessed_twice, 1)
+        hours = self.support_hours
+        return {
+            "organizations": {
+                "total": sum(self.organizations_by_type.values()),
+                "by_type": {t: self.organizations_by_type[t] for t in _ORGANIZATION_TYPES},
+                "by_ethnic_focus": {e: self.organizations_by_ethnic_focus[e] for e in _ETHNIC_FOCI},
+            },
+            "assessments": {
+                "verified": sum(self.verified_by_kind.values()),
+                "verified_baseline": self.verified_by_kind["baseline"],
+                "verified_follow_up": self.verified_by_kind["follow_up"],
+            },
+            "opi": {
+                "organizations_with_baseline": self.with_baseline,
+                "mean_baseline_overall": mean(self.baseline_sum, self.with_baseline),
+                "mean_latest_overall": mean(self.latest_sum, self.with_baseline),
+                "organizations_assessed_twice": self.assessed_twice,
+                "organizations_improved": self.improved,
+                "improved_pct": round(100 * self.improved / self.assessed_twice, 1)
                 if self.assessed_twice
                 else None,
-            ),
-            strengthening_plans=PlanFigures(
-                total=sum(plans.values()),
-                by_status={s: plans[s] for s in PlanStatus},
-                approved_or_later=sum(plans[s] for s in APPROVED_OR_LATER),
-            ),
-            support=SupportFigures(
-                activities=sum(self.support_activities.values()),
-                hours=float(sum(self.support_hours.values(), Decimal(0))),
-                organizations_supported=self.organizations_supported,
-                organizations_communications_or_relations=(
+            },
+            "strengthening_plans": {
+                "total": sum(plans.values()),
+                "by_status": {s: plans[s] for s in _PLAN_STATUSES},
+                "approved_or_later": sum(plans[s] for s in APPROVED_OR_LATER),
+            },
+            "support": {
+                "activities": sum(self.support_activities.values()),
+                "hours": float(sum(hours.values(), Decimal(0))),
+                "organizations_supported": self.organizations_supported,
+                "organizations_communications_or_relations": (
                     self.organizations_communications_or_relations
                 ),
-                by_kind={
-                    k: SupportKindFigures(
-                        activities=self.support_activities[k],
-                        organizations=self.support_organizations[k],
-                        hours=float(self.support_hours.get(k, Decimal(0))),
-                    )
-                    for k in SupportKind
+                "by_kind": {
+                    k: {
+                        "activities": self.support_activities[k],
+                        "organizations": self.support_organizations[k],
+                        "hours": float(hours.get(k, Decimal(0))),
+                    }
+                    for k in _SUPPORT_KINDS
                 },
-            ),
-            initiatives=InitiativeFigures(
-                total=sum(self.initiatives_by_status.values()),
-                by_status={s: self.initiatives_by_status[s] for s in InitiativeStatus},
-                by_methodology={m: self.initiatives_by_methodology[m] for m in Methodology},
-                by_methodology_and_status={
-                    m: {s: self.initiatives_by_methodology_status[m, s] for s in InitiativeStatus}
-                    for m in Methodology
+            },
+            "initiatives": {
+                "total": sum(self.initiatives_by_status.values()),
+                "by_status": {s: self.initiatives_by_status[s] for s in _INITIATIVE_STATUSES},
+                "by_methodology": {m: self.initiatives_by_methodology[m] for m in _METHODOLOGIES},
+                "by_methodology_and_status": {
+                    m: {
+                        s: self.initiatives_by_methodology_status[m, s]
+                        for s in _INITIATIVE_STATUSES
+                    }
+                    for m in _METHODOLOGIES
                 },
-                budget_cop=self.budget_cop,
-                beneficiaries=BeneficiariesRead(
-                    total=self.beneficiaries,
-                    by_sex={s: self.breakdowns["by_sex"][s] for s in Sex},
-                    by_age_group={a: self.breakdowns["by_age_group"][a] for a in AgeGroup},
-                    by_ethnicity={e: self.breakdowns["by_ethnicity"][e] for e in Ethnicity},
-                ),
-            ),
-        )
+                "budget_cop": self.budget_cop,
+                "beneficiaries": {
+                    "total": self.beneficiaries,
+                    **{
+                        name: {code: counts[code] for code in codes}
+                        for name, codes in repository.BENEFICIARY_BREAKDOWNS.items()
+                        for counts in (self.breakdowns[name],)
+                    },
+                },
+            },
+        }
+
+
+# Codes in vocabulary order, as plain strings (enum iteration is slow in a hot loop).
+_ORGANIZATION_TYPES = tuple(t.value for t in OrganizationType)
+_ETHNIC_FOCI = tuple(e.value for e in EthnicFocus)
+_PLAN_STATUSES = tuple(s.value for s in PlanStatus)
+_SUPPORT_KINDS = tuple(k.value for k in SupportKind)
+_INITIATIVE_STATUSES = tuple(s.value for s in InitiativeStatus)
+_METHODOLOGIES = tuple(m.value for m in Methodology)
 
 
 async def organization_stats(
@@ -1242,16 +1249,17 @@ async def organization_stats(
         t = tallies[r["municipality_code"]]
         t.organizations_by_type[r["type"]] += r["n"]
         t.organizations_by_ethnic_focus[r["ethnic_focus"]] += r["n"]
-    for r in rows["assessments"]:
-        tallies[r["municipality_code"]].verified_by_kind[r["kind"]] += r["n"]
     for r in rows["opi"]:
         t = tallies[r["municipality_code"]]
+        t.verified_by_kind["baseline"] += r["verified_baseline"]
+        t.verified_by_kind["follow_up"] += r["verified_follow_up"]
         t.with_baseline, t.assessed_twice, t.improved = (
             r["with_baseline"],
             r["assessed_twice"],
             r["improved"],
         )
-        t.baseline_sum, t.latest_sum = r["baseline_sum"], r["latest_sum"]
+        t.baseline_sum = r["baseline_sum"] or Decimal(0)
+        t.latest_sum = r["latest_sum"] or Decimal(0)
     for r in rows["plans"]:
         tallies[r["municipality_code"]].plans_by_status[r["status"]] += r["n"]
     for r in rows["support"]:
@@ -1265,6 +1273,9 @@ async def organization_stats(
             t.support_activities[r["kind"]] += r["n"]
             t.support_organizations[r["kind"]] += r["organizations"]
             t.support_hours[r["kind"]] = r["hours"]
+    breakdowns = [
+        (name, code) for name, codes in repository.BENEFICIARY_BREAKDOWNS.items() for code in codes
+    ]
     for r in rows["initiatives"]:
         t = tallies[r["municipality_code"]]
         t.initiatives_by_status[r["status"]] += r["n"]
@@ -1272,8 +1283,8 @@ async def organization_stats(
         t.initiatives_by_methodology_status[r["methodology"], r["status"]] += r["n"]
         t.budget_cop += int(r["budget_cop"])
         t.beneficiaries += int(r["beneficiaries"])
-    for r in rows["beneficiaries"]:
-        tallies[r["municipality_code"]].breakdowns[r["breakdown"]][r["code"]] += r["n"]
+        for (name, code), n in zip(breakdowns, r[6:], strict=True):
+            t.breakdowns[name][code] += n
     total = _Tally()
     for tally in tallies.values():
         total.add(tally)

@@ -34,18 +34,14 @@ from services.security_plans.schemas import (
     ActionExecution,
     ActionRead,
     ActionUpdate,
-    BudgetStats,
     LineCreate,
     LineExecution,
     LineUpdate,
     LineWithActions,
-    MunicipalityStats,
-    PlanCounts,
     PlanCreate,
     PlanDetail,
     PlanExecution,
     PlanRead,
-    PlanScore,
     PlanTransition,
     PlanUpdate,
     ProblemCreate,
@@ -55,10 +51,8 @@ from services.security_plans.schemas import (
     ReportUpdate,
     ReviewCreate,
     ReviewRead,
-    ReviewStats,
     SecurityPlanStats,
     StrategyCreate,
-    StrategyStats,
     StrategyTransition,
     StrategyUpdate,
 )
@@ -944,10 +938,17 @@ async def transition_strategy(
 # --- statistics ------------------------------------------------------------------------
 
 
+# Codes in vocabulary order: the figures are plain dicts, validated once at the end.
+_PLAN_STATUSES = tuple(s.value for s in PlanStatus)
+_FUNDING_SOURCES = tuple(s.value for s in FundingSource)
+_STRATEGY_STATUSES = tuple(s.value for s in StrategyStatus)
+_APPROACHES = tuple(a.value for a in Approach)
+
+
 def _empty_municipality() -> dict[str, Any]:
     return {
         "plans": 0,
-        "plans_by_status": {s: 0 for s in PlanStatus},
+        "plans_by_status": dict.fromkeys(_PLAN_STATUSES, 0),
         "approved_on_time": 0,
         "reviewed_plans": 0,
         "latest_review_score": None,
@@ -961,7 +962,13 @@ def _empty_municipality() -> dict[str, Any]:
 async def statistics(
     session: AsyncSession, *, principal: Principal, filters: repository.StatsFilters
 ) -> SecurityPlanStats:
-    """Aggregates over plans, reviews, budgets and strategies (five grouped queries)."""
+    """Aggregates over plans, reviews, budgets and strategies (five grouped queries).
+
+    The per-municipality figures are built as plain dicts and validated in one
+    ``model_validate`` call: a model instance per municipality and per plan score cost
+    more than the queries.
+    """
+    await repository.tune_for_stats(session)
     plans = await repository.stats_plans(session, principal, filters)
     reviews = await repository.stats_latest_reviews(session, principal, filters)
     planned = await repository.stats_planned_budget(session, principal, filters)
@@ -969,30 +976,33 @@ async def statistics(
     strategies = await repository.stats_strategies(session, principal, filters)
 
     towns: dict[str, dict[str, Any]] = defaultdict(_empty_municipality)
-    by_status = {s: 0 for s in PlanStatus}
+    by_status = dict.fromkeys(_PLAN_STATUSES, 0)
     by_term: dict[str, int] = defaultdict(int)
     approved = on_time = 0
     for row in plans:
         town = towns[row.municipality_code]
         town["plans"] += row.plans
-        town["plans_by_status"][PlanStatus(row.status)] += row.plans
+        town["plans_by_status"][row.status] += row.plans
         town["approved_on_time"] += row.on_time
-        by_status[PlanStatus(row.status)] += row.plans
+        by_status[row.status] += row.plans
         by_term[str(row.term_start_year)] += row.plans
         approved += row.approved
         on_time += row.on_time
 
     latest_per_town: dict[str, tuple[int, date]] = {}
-    scores: list[PlanScore] = []
+    scores: list[dict[str, Any]] = []
+    score_sum = Decimal(0)
     for row in reviews:
+        score = float(row.score)
+        score_sum += Decimal(str(score))
         scores.append(
-            PlanScore(
-                plan_id=row.plan_id,
-                municipality_code=row.municipality_code,
-                term_start_year=row.term_start_year,
-                score=float(row.score),
-                reviewed_on=row.reviewed_on,
-            )
+            {
+                "plan_id": row.plan_id,
+                "municipality_code": row.municipality_code,
+                "term_start_year": row.term_start_year,
+                "score": score,
+                "reviewed_on": row.reviewed_on,
+            }
         )
         town = towns[row.municipality_code]
         town["reviewed_plans"] += 1
@@ -1002,20 +1012,23 @@ async def statistics(
             or key > latest_per_town[row.municipality_code]
         ):
             latest_per_town[row.municipality_code] = key
-            town["latest_review_score"] = float(row.score)
+            town["latest_review_score"] = score
 
-    planned_by_source = {s: 0 for s in FundingSource}
+    planned_by_source = dict.fromkeys(_FUNDING_SOURCES, 0)
     for row in planned:
-        planned_by_source[FundingSource(row.key)] += int(row.planned)
-        towns[row.municipality_code]["budget_planned_cop"] += int(row.planned)
+        town = towns[row.municipality_code]
+        for source in _FUNDING_SOURCES:
+            pesos = int(row._mapping[source])
+            planned_by_source[source] += pesos
+            town["budget_planned_cop"] += pesos
     for row in executed:
         towns[row.municipality_code]["budget_executed_cop"] += int(row.executed)
 
-    strategy_status = {s: 0 for s in StrategyStatus}
-    strategy_approach = {a: 0 for a in Approach}
+    strategy_status = dict.fromkeys(_STRATEGY_STATUSES, 0)
+    strategy_approach = dict.fromkeys(_APPROACHES, 0)
     for row in strategies:
-        strategy_status[StrategyStatus(row.status)] += row.strategies
-        strategy_approach[Approach(row.approach)] += row.strategies
+        strategy_status[row.status] += row.strategies
+        strategy_approach[row.approach] += row.strategies
         towns[row.municipality_code]["prevention_strategies"] += row.strategies
         towns[row.municipality_code]["prevention_strategies_by_status"][
             StrategyStatus(row.status)
@@ -1023,41 +1036,35 @@ async def statistics(
 
     planned_total = sum(planned_by_source.values())
     executed_total = sum(int(r.executed) for r in executed)
-    mean = (
-        None
-        if not scores
-        else float(
-            (sum((Decimal(str(s.score)) for s in scores), Decimal(0)) / len(scores)).quantize(
-                TWO_PLACES, ROUND_HALF_UP
-            )
-        )
-    )
-    return SecurityPlanStats(
-        plans=PlanCounts(
-            total=sum(by_status.values()),
-            by_status=by_status,
-            by_term=dict(sorted(by_term.items())),
-            approved=approved,
-            approved_on_time=on_time,
-        ),
-        reviews=ReviewStats(
-            reviewed_plans=len(scores),
-            municipalities_with_review=len(latest_per_town),
-            mean_latest_score=mean,
-            latest_score_per_plan=sorted(
-                scores, key=lambda s: (s.municipality_code, s.term_start_year)
-            ),
-        ),
-        budget=BudgetStats(
-            planned_by_source=planned_by_source,
-            planned_cop=planned_total,
-            executed_cop=executed_total,
-            execution_pct=percent(executed_total, planned_total),
-        ),
-        prevention_strategies=StrategyStats(
-            total=sum(strategy_status.values()),
-            by_status=strategy_status,
-            by_approach=strategy_approach,
-        ),
-        by_municipality={code: MunicipalityStats(**data) for code, data in sorted(towns.items())},
+    mean = float((score_sum / len(scores)).quantize(TWO_PLACES, ROUND_HALF_UP)) if scores else None
+    return SecurityPlanStats.model_validate(
+        {
+            "plans": {
+                "total": sum(by_status.values()),
+                "by_status": by_status,
+                "by_term": dict(sorted(by_term.items())),
+                "approved": approved,
+                "approved_on_time": on_time,
+            },
+            "reviews": {
+                "reviewed_plans": len(scores),
+                "municipalities_with_review": len(latest_per_town),
+                "mean_latest_score": mean,
+                "latest_score_per_plan": sorted(
+                    scores, key=lambda s: (s["municipality_code"], s["term_start_year"])
+                ),
+            },
+            "budget": {
+                "planned_by_source": planned_by_source,
+                "planned_cop": planned_total,
+                "executed_cop": executed_total,
+                "execution_pct": percent(executed_total, planned_total),
+            },
+            "prevention_strategies": {
+                "total": sum(strategy_status.values()),
+                "by_status": strategy_status,
+                "by_approach": strategy_approach,
+            },
+            "by_municipality": dict(sorted(towns.items())),
+        }
     )

@@ -45,7 +45,7 @@ async def test_upgrade_downgrade_upgrade(postgres_admin_url):
         conn = await asyncpg.connect(asyncpg_dsn(url))
         try:
             assert (
-                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0001"
+                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0002"
             )
             # the database itself refuses a breakdown that does not add up
             checks = {
