@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from services.common.app import create_service_app
-from services.organizations.api import router, vocabulary_router
+from services.organizations.api import FAST_READS, router, vocabulary_router
 from services.organizations.settings import OrganizationsSettings
 
 TAGS = [
@@ -36,4 +36,5 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
         description="Civil-society organizations, OPI assessments and strengthening.",
         routers=[router, vocabulary_router],
         tags=TAGS,
+        fast_reads=FAST_READS,
     )

@@ -106,8 +106,13 @@ def organization_read(row: Organization | asyncpg.Record) -> OrganizationRead:
     return OrganizationRead.model_validate(dict(row))
 
 
+def _name_key(name: str) -> str:
+    return normalize(name)[:200]
+
+
 def _search_text(name: str, acronym: str | None) -> str:
-    return normalize(f"{name} {acronym or ''}")
+    # Compatibility decomposition can lengthen text (ligatures): keep within the column.
+    return normalize(f"{name} {acronym or ''}")[:420]
 
 
 async def create_organization(
@@ -129,7 +134,7 @@ async def create_organization(
             ):
                 return existing, False
             raise IdReused(f"Organization {data.id} already exists with other content.")
-    name_key = normalize(data.name)
+    name_key = _name_key(data.name)
     if await repository.name_taken(
         session, municipality_code=data.municipality_code, name_key=name_key
     ):
@@ -217,7 +222,7 @@ async def update_organization(
     for key, value in values.items():
         setattr(organization, key, value)
     organization.department_code = organization.municipality_code[:2]
-    organization.name_key = normalize(organization.name)
+    organization.name_key = _name_key(organization.name)
     organization.search_text = _search_text(organization.name, organization.acronym)
     if organization.archived_at is None and await repository.name_taken(
         session,

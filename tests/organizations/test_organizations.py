@@ -458,3 +458,35 @@ async def test_forged_cursor_with_wrong_types_is_422_not_500(client):
         r = await client.get(ORGS, params={"cursor": encode_cursor(values)})
         assert r.status_code == 422, values
         assert r.json()["errors"][0]["field"] == "cursor"
+
+
+async def test_get_by_id_on_the_lean_path_matches_the_contract(client, organizations_app):
+    """GET by id is answered by the kit's lean path: same body, headers, errors, labels."""
+    from services.organizations.api import get_organization
+    from services.organizations.schemas import OrganizationRead
+
+    org = await create(client)
+    r = await client.get(f"{ORGS}/{org['id']}", headers={"X-Request-ID": "lean-1"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+    assert OrganizationRead.model_validate(r.json()).model_dump(mode="json") == org
+    assert r.headers["etag"] == '"1"' and r.headers["x-request-id"] == "lean-1"
+    bad = await client.get(f"{ORGS}/nope")
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "organization_id"
+    metrics = (await client.get("/metrics")).text
+    assert (
+        'route="/api/v1/organizations/{organization_id}",service="organizations",status="200"'
+    ) in metrics
+    # The FastAPI route (the documented contract) answers the same through the same function.
+    from starlette.requests import Request
+
+    request = Request(
+        {"type": "http", "app": organizations_app, "headers": [], "method": "GET", "path": "/"}
+    )
+    from fastapi import Response
+
+    from services.common.auth import Principal
+
+    direct = await get_organization(
+        uuid.UUID(org["id"]), request, Principal(sub="t", scopes=frozenset()), Response()
+    )
+    assert direct.model_dump(mode="json") == org
