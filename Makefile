@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: dev test lint format typecheck bench install clean-data
+.PHONY: dev test lint format typecheck bench bench-all install clean-data
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ typecheck: $(STAMP)
 ## Seed 100k organizations and print requests/s and latency beside the floor.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## Every benchmark, one after another (several minutes).
+bench-all: bench
+	$(BIN)/python -m bench.organizations_stats
+	$(BIN)/python -m bench.security_plans
+	$(BIN)/python -m bench.events
+	$(BIN)/python -m bench.gateway
 
 clean-data:
 	rm -rf .somos
