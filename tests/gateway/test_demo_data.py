@@ -41,8 +41,10 @@ async def test_demo_data_through_the_gateway(
             started = time.monotonic()
             code = main(["demo-data", "--scale", "1", "--url", gw.url, "--token", token])
             elapsed = time.monotonic() - started
+            # Read back as another caller: demo-data may have used up its own rate-limit budget.
+            reader = make_token(sub="demo-data-checker")
             async with httpx.AsyncClient(
-                base_url=gw.url, headers={"Authorization": f"Bearer {token}"}, timeout=30
+                base_url=gw.url, headers={"Authorization": f"Bearer {reader}"}, timeout=30
             ) as client:
                 listed = (await client.get("/api/v1/organizations", params={"limit": 200})).json()
                 results = (await client.get("/api/v1/results")).json()
