@@ -586,7 +586,9 @@ async def create_plan(
     if data.id is not None:
         existing = await repository.get_plan(session, data.id)
         if existing is not None:
-            if await _plan_visible(session, existing, principal) and _same(existing, fields):
+            if await _organization_visible(session, existing.organization_id, principal) and _same(
+                existing, fields
+            ):
                 return existing, False
             raise IdReused(f"Strengthening plan {data.id} already exists with other content.")
     organization = await _referenced_organization(
@@ -604,10 +606,11 @@ async def create_plan(
     return plan, True
 
 
-async def _plan_visible(
-    session: AsyncSession, plan: StrengtheningPlan, principal: Principal
+async def _organization_visible(
+    session: AsyncSession, organization_id: uuid.UUID, principal: Principal
 ) -> bool:
-    organization = await repository.get_organization(session, plan.organization_id)
+    """Records tied to an organization are visible where the organization is."""
+    organization = await repository.get_organization(session, organization_id)
     return organization is not None and principal.can_access(organization.municipality_code)
 
 
@@ -616,7 +619,7 @@ async def load_plan(
 ) -> StrengtheningPlan:
     """The plan, 404 when it does not exist or its organization is outside the territory."""
     plan = await repository.get_plan(session, plan_id, for_update=for_update)
-    if plan is None or not await _plan_visible(session, plan, principal):
+    if plan is None or not await _organization_visible(session, plan.organization_id, principal):
         raise NotFound(f"No strengthening plan with id {plan_id}.")
     return plan
 
@@ -814,7 +817,9 @@ async def create_support_activity(
     if data.id is not None:
         existing = await repository.get_support_activity(session, data.id)
         if existing is not None:
-            if await _support_visible(session, existing, principal) and _same(existing, fields):
+            if await _organization_visible(session, existing.organization_id, principal) and _same(
+                existing, fields
+            ):
                 return existing, False
             raise IdReused(f"Support activity {data.id} already exists with other content.")
     await _referenced_organization(
@@ -827,18 +832,13 @@ async def create_support_activity(
     return activity, True
 
 
-async def _support_visible(
-    session: AsyncSession, activity: SupportActivity, principal: Principal
-) -> bool:
-    organization = await repository.get_organization(session, activity.organization_id)
-    return organization is not None and principal.can_access(organization.municipality_code)
-
-
 async def load_support_activity(
     session: AsyncSession, *, activity_id: uuid.UUID, principal: Principal, for_update: bool = False
 ) -> SupportActivity:
     activity = await repository.get_support_activity(session, activity_id, for_update=for_update)
-    if activity is None or not await _support_visible(session, activity, principal):
+    if activity is None or not await _organization_visible(
+        session, activity.organization_id, principal
+    ):
         raise NotFound(f"No support activity with id {activity_id}.")
     return activity
 

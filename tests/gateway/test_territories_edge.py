@@ -15,8 +15,8 @@ DIVIPOLA = REPO_ROOT.parent / "shared" / "reference" / "divipola.csv"
 
 
 async def test_territories_from_the_official_file(make_token: TokenFactory) -> None:
-    if not DIVIPOLA.exists():
-        pytest.skip("../shared/reference/divipola.csv is not beside the repository")
+    # CI and every checkout have shared/ beside the repository: a missing file is a failure.
+    assert DIVIPOLA.exists(), f"{DIVIPOLA} is missing"
     settings = gateway_settings(platform=PlatformSettings(divipola_file=DIVIPOLA))
     async with gateway_client(settings, make_token()) as client:
         departments = (await client.get("/api/v1/territories/departments")).json()
