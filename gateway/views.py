@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
@@ -19,6 +19,8 @@ router = APIRouter(tags=["composed-views"])
 AnyPrincipal = Annotated[Principal, Depends(current_principal)]
 
 Section = dict[str, Any] | None
+SECURITY_SUMMARY = "/api/v1/stats/security-plans/municipalities"
+ORGANIZATIONS_SUMMARY = "/api/v1/stats/organizations/municipalities"
 
 
 class Territory(BaseModel):
@@ -71,20 +73,6 @@ def _budget(request: Request) -> float:
     return float(request.app.state.settings.composition_budget_seconds)
 
 
-def current_term_start(today: date) -> int:
-    """Mayoral terms start in 2016, 2020, 2024 …: the one running on ``today``."""
-    return today.year - (today.year - 2016) % 4
-
-
-def _current_plan(plans: list[dict[str, Any]], today: date) -> dict[str, Any] | None:
-    live = [p for p in plans if not p.get("archived_at")]
-    if not live:
-        return None
-    term = current_term_start(today)
-    running = [p for p in live if p.get("term_start_year") == term]
-    return (running or sorted(live, key=lambda p: p.get("term_start_year") or 0))[-1]
-
-
 def _count_by(items: list[dict[str, Any]], key: str) -> dict[str, int]:
     out: dict[str, int] = {}
     for item in items:
@@ -110,54 +98,37 @@ async def municipality_overview(
         raise NotFound(f"No municipality {code} in the DIVIPOLA list.")
     ensure_territory(principal, code, hide=False)
     fetch = _fetcher(request)
-    scope = {"municipality_code": code}
-    term = current_term_start(date.today())
-    # The current term's window keeps only its plan, its reviews and its quarters' budget.
-    term_window = {**scope, "from": f"{term}-01-01", "to": f"{term + 3}-12-31"}
-
-    def get(upstream: str, path: str, params: dict[str, Any]) -> Any:
-        return lambda: fetch.get(upstream, path, params)
-
-    # One round of parallel calls, whatever the data: never a call per plan or per row.
+    # One round of three parallel calls, one per service, whatever the data: never a call
+    # per plan or per row. Each service answers for the municipality in one read.
     parts = {
-        "plans": (
-            "security_plans",
-            get("security_plans", "/api/v1/security-plans", {**scope, "limit": 200}),
+        "events": (
+            "events",
+            lambda: fetch.get("events", "/api/v1/stats/events", {"municipality_code": code}),
         ),
-        "plan_stats": (
+        "security": (
             "security_plans",
-            get("security_plans", "/api/v1/stats/security-plans", scope),
+            lambda: fetch.get(
+                "security_plans", f"/api/v1/stats/security-plans/municipalities/{code}"
+            ),
         ),
-        "term_stats": (
-            "security_plans",
-            get("security_plans", "/api/v1/stats/security-plans", term_window),
-        ),
-        "org_stats": ("organizations", get("organizations", "/api/v1/stats/organizations", scope)),
-        "initiatives": (
+        "organizations": (
             "organizations",
-            get("organizations", "/api/v1/community-initiatives", {**scope, "limit": 200}),
+            lambda: fetch.get(
+                "organizations", f"/api/v1/stats/organizations/municipalities/{code}"
+            ),
         ),
-        "event_stats": ("events", get("events", "/api/v1/stats/events", scope)),
     }
     out = await fan_out(parts, budget=_budget(request))
-    org = dig(out.get("org_stats"), "totals") if out.ok("org_stats") else None
-    events = out.get("event_stats") if out.ok("event_stats") else None
-    plan_stats = out.get("plan_stats") if out.ok("plan_stats") else None
-    security_plan = None
-    if out.ok("plans") and out.ok("plan_stats") and out.ok("term_stats"):
-        security_plan = _security_plan(
-            dig(out.get("plans"), "items", default=[]),
-            plan_stats,
-            out.get("term_stats"),
-            term,
-        )
+    org = dig(out.get("organizations"), "figures") if out.ok("organizations") else None
+    listed = dig(out.get("organizations"), "initiatives", default=[])
+    events = out.get("events") if out.ok("events") else None
+    security = out.get("security") if out.ok("security") else None
     initiatives = dig(org, "initiatives")
-    listed = dig(out.get("initiatives"), "items", default=[]) if out.ok("initiatives") else None
     commitments = dig(events, "commitments", "by_status", default={})
     return MunicipalityOverview(
         **_composition(out),
         municipality=Territory(**directory.municipality(code)),
-        security_plan=security_plan,
+        security_plan=None if security is None else dig(security, "current_plan"),
         organizations=None
         if org is None
         else {
@@ -196,15 +167,9 @@ async def municipality_overview(
             "open": sum(n for s, n in commitments.items() if s in ("open", "in_progress")),
             "overdue": dig(events, "commitments", "overdue"),
         },
-        prevention_strategies=None
-        if plan_stats is None
-        else {
-            "total": dig(plan_stats, "prevention_strategies", "total"),
-            "by_status": dig(plan_stats, "prevention_strategies", "by_status", default={}),
-            "by_approach": dig(plan_stats, "prevention_strategies", "by_approach", default={}),
-        },
+        prevention_strategies=None if security is None else dig(security, "prevention_strategies"),
         community_initiatives=None
-        if initiatives is None or listed is None
+        if initiatives is None
         else {
             "total": dig(initiatives, "total"),
             "by_status": dig(initiatives, "by_status", default={}),
@@ -224,38 +189,6 @@ async def municipality_overview(
 
 def _nonzero(counts: dict[str, int]) -> dict[str, int]:
     return {k: v for k, v in counts.items() if v}
-
-
-def _security_plan(
-    plans: list[dict[str, Any]], stats: Any, term_stats: Any, term: int
-) -> dict[str, Any] | None:
-    """The current plan with its latest review score and, for this term's plan, execution."""
-    plan = _current_plan(plans, date.today())
-    if plan is None:
-        return None
-    scores = [
-        s
-        for s in dig(stats, "reviews", "latest_score_per_plan", default=[])
-        if s.get("plan_id") == plan.get("id")
-    ]
-    latest = scores[0] if scores else None
-    this_term = plan.get("term_start_year") == term
-    budget = dig(term_stats, "budget") if this_term else None
-    return {
-        "id": plan.get("id"),
-        "title": plan.get("title"),
-        "status": plan.get("status"),
-        "term_start_year": plan.get("term_start_year"),
-        "term_end_year": plan.get("term_end_year"),
-        "current_term": this_term,
-        "approved_on": plan.get("approved_on"),
-        "approved_on_time": plan.get("approved_on_time"),
-        "latest_review_score": latest.get("score") if latest else None,
-        "latest_review_on": latest.get("reviewed_on") if latest else None,
-        "execution_pct": dig(budget, "execution_pct"),
-        "budget_planned_cop": dig(budget, "planned_cop"),
-        "budget_executed_cop": dig(budget, "executed_cop"),
-    }
 
 
 def _composition(out: FanOut) -> dict[str, Any]:

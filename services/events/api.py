@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from services.common.auth import Principal, PrincipalDep, require_scope
 from services.common.concurrency import require_if_match, set_etag
-from services.common.db import SessionDep
+from services.common.db import DatabaseDep, SessionDep
 from services.common.errors import MissingScope, NotFound, problem_responses
 from services.common.pagination import PageParams, finish_page, page_params, set_link_header
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
@@ -864,7 +864,7 @@ async def add_note(
     "aggregates only, by municipality",
 )
 async def event_stats(
-    session: SessionDep,
+    database: DatabaseDep,
     principal: Reader,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
@@ -884,7 +884,8 @@ async def event_stats(
         "from": from_.isoformat() if from_ else None,
         "to": to.isoformat() if to else None,
     }
-    return await service.event_stats(session, principal=principal, filters=filters, echo=echo)
+    assert database.pool is not None
+    return await service.event_stats(database.pool, principal=principal, filters=filters, echo=echo)
 
 
 vocabulary_router = vocabularies_router(

@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import asyncpg
 import sqlalchemy as sa
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import Select, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from services.common.auth import Principal
 from services.common.errors import InvalidInput
 from services.common.pagination import PageParams, decode_cursor, keyset
+from services.common.stats import Statement, Territory, run_statements
 from services.common.text import like_pattern
 from services.events.models import (
     COUNT_COLUMNS,
@@ -306,138 +308,113 @@ class StatsFilters:
     starts_before: datetime | None = None
 
 
-async def tune_for_stats(session: AsyncSession) -> None:
-    """Planner settings for the statistics statements, for this transaction only.
+@dataclass(frozen=True)
+class StatsScope:
+    """Rows a statistics request covers: territory (claims and filters) and start times."""
 
-    JIT costs more than it saves on these short aggregates; parallel workers only add
-    overhead when several callers ask at once; the tables stay cached, so index pages cost
-    about what sequential pages do (which lets the planner take the covering stats indexes).
-    """
-    await session.execute(
-        sa.text(
-            "SELECT set_config('jit', 'off', true), "
-            "set_config('max_parallel_workers_per_gather', '0', true), "
-            "set_config('random_page_cost', '1.1', true)"
-        )
-    )
+    territory: Territory
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
 
 
-def _event_conditions(principal: Principal, filters: StatsFilters) -> list[Any]:
-    e = Event
-    conditions: list[Any] = [
-        e.archived_at.is_(None),  # type: ignore[union-attr]
-        principal.territory_clause(e.municipality_code, e.department_code),
-    ]
-    if filters.municipality_code is not None:
-        conditions.append(e.municipality_code == filters.municipality_code)
-    if filters.department_code is not None:
-        conditions.append(e.department_code == filters.department_code)
-    if filters.starts_from is not None:
-        conditions.append(col(e.starts_at) >= filters.starts_from)
-    if filters.starts_before is not None:
-        conditions.append(col(e.starts_at) < filters.starts_before)
-    return conditions
-
-
-async def event_counts(
-    session: AsyncSession, *, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
-    """(municipality, type, status, events, distinct communities) groups."""
-    e = Event
-    stmt = (
-        select(
-            col(e.municipality_code),
-            col(e.type),
-            col(e.status),
-            func.count(),
-            func.count(sa.distinct(col(e.community_key))),
-        )
-        .where(*_event_conditions(principal, filters))
-        .group_by(col(e.municipality_code), col(e.type), col(e.status))
-    )
-    return (await session.execute(stmt)).all()
+class _Statement(Statement):
+    def events_in_scope(self, scope: StatsScope) -> str:
+        """Active events (alias ``e``) in the territory, starting within the range."""
+        conditions = [self.in_territory(scope.territory, "e")]
+        if scope.starts_from is not None:
+            conditions.append(f"e.starts_at >= {self.param(scope.starts_from, 'timestamptz')}")
+        if scope.starts_before is not None:
+            conditions.append(f"e.starts_at < {self.param(scope.starts_before, 'timestamptz')}")
+        return " AND ".join(conditions)
 
 
 PROTECTION_WORKSHOPS = ("taller_psicosocial", "taller_autoproteccion")
-
-
-async def protection_workshop_communities(
-    session: AsyncSession, *, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
-    """(municipality, distinct communities with a held psychosocial or self-protection workshop)."""
-    e = Event
-    stmt = (
-        select(col(e.municipality_code), func.count(sa.distinct(col(e.community_key))))
-        .where(
-            *_event_conditions(principal, filters),
-            col(e.status) == "held",
-            col(e.type).in_(PROTECTION_WORKSHOPS),
-        )
-        .group_by(col(e.municipality_code))
-    )
-    return (await session.execute(stmt)).all()
-
-
 PARTICIPATION_SUMS = [
     "total",
     *[c for cols in COUNT_COLUMNS.values() for c in cols],
     *OPTIONAL_COUNTS,
 ]
+_PARTICIPATION_COLUMNS = ",\n".join(f"coalesce(sum(p.{c}), 0)" for c in PARTICIPATION_SUMS)
+_PENDING = ", ".join(f"'{status}'" for status in PENDING_COMMITMENT)
+_WORKSHOPS = ", ".join(f"'{kind}'" for kind in PROTECTION_WORKSHOPS)
 
 
-async def participation_sums(
-    session: AsyncSession, *, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
-    """Per municipality: events with a summary, then the sum of every count column."""
-    p, e = Participation, Event
-    columns = [func.coalesce(func.sum(col(getattr(p, c))), 0) for c in PARTICIPATION_SUMS]
-    stmt = (
-        select(col(e.municipality_code), func.count(), *columns)
-        .join(e, col(e.id) == col(p.event_id))
-        .where(*_event_conditions(principal, filters), col(e.status) == "held")
-        .group_by(col(e.municipality_code))
+def _counts_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """(municipality, type, status, events, distinct communities) groups."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, e.type, e.status, count(*) AS events,
+               count(DISTINCT e.community_key) AS communities
+        FROM events e WHERE {s.events_in_scope(scope)}
+        GROUP BY 1, 2, 3"""
+    return sql, s.args
+
+
+def _protection_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """(municipality, distinct communities with a held psychosocial or self-protection
+    workshop)."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, count(DISTINCT e.community_key) AS communities
+        FROM events e
+        WHERE {s.events_in_scope(scope)} AND e.status = 'held' AND e.type IN ({_WORKSHOPS})
+        GROUP BY 1"""
+    return sql, s.args
+
+
+def _participation_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """Per municipality: held events with a summary, then the sum of every count column
+    (in PARTICIPATION_SUMS order)."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, count(*) AS events, {_PARTICIPATION_COLUMNS}
+        FROM participation p JOIN events e ON e.id = p.event_id
+        WHERE {s.events_in_scope(scope)} AND e.status = 'held'
+        GROUP BY 1"""
+    return sql, s.args
+
+
+def _commitments_sql(scope: StatsScope, today: date) -> tuple[str, list[Any]]:
+    """(municipality, status, commitments, overdue) groups of active commitments."""
+    s = _Statement()
+    events = s.events_in_scope(scope)
+    sql = f"""
+        SELECT e.municipality_code, c.status, count(*) AS commitments,
+               count(*) FILTER (
+                   WHERE c.status IN ({_PENDING}) AND c.due_date < {s.param(today, "date")}
+               ) AS overdue
+        FROM commitments c JOIN events e ON e.id = c.event_id
+        WHERE {events} AND c.archived_at IS NULL
+        GROUP BY 1, 2"""
+    return sql, s.args
+
+
+def _trust_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """(municipality, held sessions with a trust change, sum of the changes)."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, count(*) AS sessions, sum(e.trust_change) AS change_sum
+        FROM events e
+        WHERE {s.events_in_scope(scope)} AND e.status = 'held' AND e.trust_change IS NOT NULL
+        GROUP BY 1"""
+    return sql, s.args
+
+
+async def event_stats(
+    pool: asyncpg.Pool, scope: StatsScope, today: date
+) -> dict[str, list[asyncpg.Record]]:
+    """The rows of the five statistics statements."""
+    return await run_statements(
+        pool,
+        {
+            "counts": _counts_sql(scope),
+            "protection": _protection_sql(scope),
+            "participation": _participation_sql(scope),
+            "commitments": _commitments_sql(scope, today),
+            "trust": _trust_sql(scope),
+        },
+        territory=scope.territory,
     )
-    return (await session.execute(stmt)).all()
-
-
-async def commitment_counts(
-    session: AsyncSession, *, principal: Principal, filters: StatsFilters, today: date
-) -> Sequence[Any]:
-    """(municipality, status, commitments, overdue) groups."""
-    c, e = Commitment, Event
-    stmt = (
-        select(
-            col(e.municipality_code),
-            col(c.status),
-            func.count(),
-            func.count().filter(overdue_clause(today)),
-        )
-        .join(e, col(e.id) == col(c.event_id))
-        .where(*_event_conditions(principal, filters), col(c.archived_at).is_(None))
-        .group_by(col(e.municipality_code), col(c.status))
-    )
-    return (await session.execute(stmt)).all()
-
-
-async def trust_sums(
-    session: AsyncSession, *, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
-    """(municipality, sessions with a change, sum of changes) for held sessions."""
-    e = Event
-    stmt = (
-        select(
-            col(e.municipality_code),
-            func.count(col(e.trust_change)),
-            func.coalesce(func.sum(col(e.trust_change)), 0),
-        )
-        .where(
-            *_event_conditions(principal, filters),
-            col(e.status) == "held",
-            col(e.trust_change).is_not(None),
-        )
-        .group_by(col(e.municipality_code))
-    )
-    return (await session.execute(stmt)).all()
 
 
 def add(session: AsyncSession, row: Any) -> None:

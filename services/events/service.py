@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from typing import Any
 
+import asyncpg
 from fastapi import Request
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -25,6 +26,7 @@ from services.common.errors import (
 from services.common.models import utcnow
 from services.common.observability import current_request_id
 from services.common.pagination import PageParams, encode_cursor, finish_page
+from services.common.stats import Territory
 from services.common.territory import Territories
 from services.common.text import normalize
 from services.events import repository
@@ -40,13 +42,11 @@ from services.events.models import (
 from services.events.pii import Keyring, attendee_aad
 from services.events.schemas import (
     BOGOTA,
-    AreaStats,
     AttendeeCreate,
     AttendeeRead,
     AttendeeUpdate,
     CommitmentCreate,
     CommitmentRead,
-    CommitmentStats,
     CommitmentTransition,
     CommitmentUpdate,
     EventCreate,
@@ -56,12 +56,10 @@ from services.events.schemas import (
     EventUpdate,
     NoteCreate,
     NoteRead,
-    ParticipantsStats,
     ParticipationRead,
     ParticipationWrite,
     RiskFactorCreate,
     TrustMeasureRead,
-    TrustStats,
     TrustSurvey,
     TrustSurveyRead,
     bogota_today,
@@ -1021,58 +1019,79 @@ class _Area:
     """Running totals of one area (all, or one municipality) built from grouped rows."""
 
     def __init__(self) -> None:
-        self.by_status = {s.value: 0 for s in EventStatus}
-        self.held_by_type = {t.value: 0 for t in EventType}
-        self.communities = {t.value: 0 for t in EventType}
+        self.by_status = dict.fromkeys(_EVENT_STATUSES, 0)
+        self.held_by_type = dict.fromkeys(_EVENT_TYPES, 0)
+        self.communities = dict.fromkeys(_EVENT_TYPES, 0)
         self.protection_communities = 0
         self.events_with_participation = 0
         self.sums = dict.fromkeys(repository.PARTICIPATION_SUMS, 0)
-        self.commitments = {s.value: 0 for s in CommitmentStatus}
+        self.commitments = dict.fromkeys(_COMMITMENT_STATUSES, 0)
         self.overdue = 0
         self.trust_sessions = 0
         self.trust_sum = Decimal(0)
 
-    def read(self) -> AreaStats:
-        breakdowns = {
-            name: {code.value: int(self.sums[count_column(name, code.value)]) for code in codes}
-            for name, codes in BREAKDOWNS.items()
-        }
+    def read(self) -> dict[str, Any]:
+        """The figures as plain data (validated once, with every area, by the caller)."""
+        sums = self.sums
         mean = (
             float((self.trust_sum / self.trust_sessions).quantize(TWO_PLACES, ROUND_HALF_UP))
             if self.trust_sessions
             else None
         )
-        return AreaStats(
-            events_total=sum(self.by_status.values()),
-            events_by_status=self.by_status,
-            held_by_type=self.held_by_type,
-            communities_by_type=self.communities,
-            communities_in_protection_workshops=self.protection_communities,
-            participants=ParticipantsStats(
-                total=int(self.sums["total"]),
-                events_with_participation=self.events_with_participation,
-                **breakdowns,
-                conflict_victims=int(self.sums["conflict_victims"]),
-                persons_with_disability=int(self.sums["persons_with_disability"]),
-                lgbtiq=int(self.sums["lgbtiq"]),
-            ),
-            commitments=CommitmentStats(
-                total=sum(self.commitments.values()),
-                by_status=self.commitments,
-                overdue=self.overdue,
-            ),
-            trust=TrustStats(sessions_with_change=self.trust_sessions, mean_change=mean),
-        )
+        return {
+            "events_total": sum(self.by_status.values()),
+            "events_by_status": self.by_status,
+            "held_by_type": self.held_by_type,
+            "communities_by_type": self.communities,
+            "communities_in_protection_workshops": self.protection_communities,
+            "participants": {
+                "total": sums["total"],
+                "events_with_participation": self.events_with_participation,
+                **{
+                    name: {code: sums[column] for code, column in columns}
+                    for name, columns in _BREAKDOWN_COLUMNS.items()
+                },
+                "conflict_victims": sums["conflict_victims"],
+                "persons_with_disability": sums["persons_with_disability"],
+                "lgbtiq": sums["lgbtiq"],
+            },
+            "commitments": {
+                "total": sum(self.commitments.values()),
+                "by_status": self.commitments,
+                "overdue": self.overdue,
+            },
+            "trust": {"sessions_with_change": self.trust_sessions, "mean_change": mean},
+        }
+
+
+_EVENT_STATUSES = tuple(s.value for s in EventStatus)
+_EVENT_TYPES = tuple(t.value for t in EventType)
+_COMMITMENT_STATUSES = tuple(s.value for s in CommitmentStatus)
+_BREAKDOWN_COLUMNS = {
+    name: [(code.value, count_column(name, code.value)) for code in codes]
+    for name, codes in BREAKDOWNS.items()
+}
 
 
 async def event_stats(
-    session: AsyncSession,
+    pool: asyncpg.Pool,
     *,
     principal: Principal,
     filters: repository.StatsFilters,
     echo: Mapping[str, str | None],
 ) -> EventStats:
-    """Statistics from five grouped aggregate queries; no row-by-row reading."""
+    """Statistics from five grouped aggregate statements run side by side; no row-by-row
+    reading. Areas are tallied as plain data and validated in one ``model_validate``."""
+    scope = repository.StatsScope(
+        territory=Territory.of(
+            principal,
+            municipality_code=filters.municipality_code,
+            department_code=filters.department_code,
+        ),
+        starts_from=filters.starts_from,
+        starts_before=filters.starts_before,
+    )
+    rows = await repository.event_stats(pool, scope, bogota_today())
     total = _Area()
     areas: dict[str, _Area] = {}
 
@@ -1082,43 +1101,34 @@ async def event_stats(
             area = areas[code] = _Area()
         return total, area
 
-    await repository.tune_for_stats(session)
-
-    for code, kind, status, count, communities in await repository.event_counts(
-        session, principal=principal, filters=filters
-    ):
+    for code, kind, status, count, communities in rows["counts"]:
         for area in both(code):
             area.by_status[status] += count
             if status == EventStatus.held:
                 area.held_by_type[kind] += count
                 # communities include their municipality, so per-municipality counts add up
                 area.communities[kind] += communities
-    for code, communities in await repository.protection_workshop_communities(
-        session, principal=principal, filters=filters
-    ):
+    for code, communities in rows["protection"]:
         for area in both(code):
             area.protection_communities += communities
-    for row in await repository.participation_sums(session, principal=principal, filters=filters):
+    for row in rows["participation"]:
         code, events, *sums = row
         for area in both(code):
             area.events_with_participation += events
             for name, value in zip(repository.PARTICIPATION_SUMS, sums, strict=True):
                 area.sums[name] += int(value)
-    for code, status, count, overdue in await repository.commitment_counts(
-        session, principal=principal, filters=filters, today=bogota_today()
-    ):
+    for code, status, count, overdue in rows["commitments"]:
         for area in both(code):
             area.commitments[status] += count
             area.overdue += overdue
-    for code, sessions, change_sum in await repository.trust_sums(
-        session, principal=principal, filters=filters
-    ):
+    for code, sessions, change_sum in rows["trust"]:
         for area in both(code):
             area.trust_sessions += sessions
             area.trust_sum += Decimal(change_sum)
-    summary = total.read()
-    return EventStats(
-        **summary.model_dump(),
-        filters=dict(echo),
-        by_municipality={code: areas[code].read() for code in sorted(areas)},
+    return EventStats.model_validate(
+        {
+            **total.read(),
+            "filters": dict(echo),
+            "by_municipality": {code: areas[code].read() for code in sorted(areas)},
+        }
     )

@@ -34,6 +34,7 @@ from services.organizations.schemas import (
     CommunityInitiativeRead,
     CommunityInitiativeUpdate,
     InitiativeTransition,
+    MunicipalityOrganizations,
     OrganizationCreate,
     OrganizationPage,
     OrganizationRead,
@@ -988,4 +989,26 @@ async def get_organization_stats(
         department_code=department_code,
         date_from=from_,
         date_to=to,
+    )
+
+
+@router.get(
+    "/api/v1/stats/organizations/municipalities/{municipality_code}",
+    operation_id="organizations-municipality-summary",
+    tags=[TAG_STATS],
+    response_model=MunicipalityOrganizations,
+    responses=problem_responses(403),
+    summary="One municipality's figures with its community initiatives listed",
+    description=(
+        "The statistics of one municipality (as `totals` of `GET /api/v1/stats/organizations"
+        "?municipality_code=`) and its active initiatives, in one read. 403 when the token "
+        "does not cover the municipality."
+    ),
+)
+async def get_municipality_summary(
+    municipality_code: MunicipalityCode, database: DatabaseDep, principal: Reader
+) -> MunicipalityOrganizations:
+    assert database.pool is not None
+    return await service.municipality_summary(
+        database.pool, principal=principal, municipality_code=municipality_code
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from sqlmodel import SQLModel, col, select
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
+from services.common.stats import Statement, Territory, run_statements
 from services.common.text import like_pattern
 from services.organizations.models import (
     OPEN_PLAN_STATUSES,
@@ -398,56 +398,18 @@ async def list_initiatives(
 
 
 # --- statistics ------------------------------------------------------------------------
-# Raw SQL through the asyncpg pool: aggregates only, run concurrently, one connection each.
-# Each statement carries only the conditions a request gives (no `$n IS NULL OR …`), so the
-# planner can use the partial indexes on municipality and department.
+# Raw SQL through the asyncpg pool (services/common/stats.py): aggregates only, run side by
+# side, one connection each.
 
 
 @dataclass(frozen=True)
 class StatsScope:
-    limited: bool
-    municipalities: list[str]
-    departments: list[str]
-    municipality_code: str | None
-    department_code: str | None
+    territory: Territory
     date_from: date | None
     date_to: date | None
 
 
-class _Statement:
-    """One statement's positional parameters, numbered as conditions are written."""
-
-    def __init__(self) -> None:
-        self.args: list[Any] = []
-
-    def param(self, value: Any, cast: str) -> str:
-        self.args.append(value)
-        return f"${len(self.args)}::{cast}"
-
-    def in_scope(self, scope: StatsScope, alias: str) -> str:
-        """Rows of ``alias`` (a table with municipality and department codes) in scope."""
-        conditions = [f"{alias}.archived_at IS NULL"]
-        if scope.limited:
-            claims = []
-            if scope.municipalities:
-                claims.append(
-                    f"{alias}.municipality_code = ANY({self.param(scope.municipalities, 'text[]')})"
-                )
-            if scope.departments:
-                claims.append(
-                    f"{alias}.department_code = ANY({self.param(scope.departments, 'text[]')})"
-                )
-            conditions.append(f"({' OR '.join(claims)})" if claims else "false")
-        if scope.municipality_code is not None:
-            conditions.append(
-                f"{alias}.municipality_code = {self.param(scope.municipality_code, 'text')}"
-            )
-        if scope.department_code is not None:
-            conditions.append(
-                f"{alias}.department_code = {self.param(scope.department_code, 'text')}"
-            )
-        return " AND ".join(conditions)
-
+class _Statement(Statement):
     def in_range(self, scope: StatsScope, column: str) -> str:
         """``column`` within from/to; ``true`` when neither is given."""
         conditions = []
@@ -464,7 +426,7 @@ def _organizations_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     sql = f"""
         SELECT o.municipality_code, o.type, o.ethnic_focus, count(*) AS n
         FROM organizations o
-        WHERE {s.in_scope(scope, "o")}
+        WHERE {s.in_territory(scope.territory, "o")}
         GROUP BY 1, 2, 3"""
     return sql, s.args
 
@@ -478,17 +440,17 @@ def _opi_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     """
     s = _Statement()
     follow_ups = s.in_range(scope, "f.assessed_on")
-    if scope.limited or scope.municipality_code or scope.department_code:
+    if scope.territory.narrowed:
         # Only the follow-ups of organizations in scope, not the whole country's.
         follow_ups += (
             " AND f.organization_id IN "
-            f"(SELECT t.id FROM organizations t WHERE {s.in_scope(scope, 't')})"
+            f"(SELECT t.id FROM organizations t WHERE {s.in_territory(scope.territory, 't')})"
         )
     assessed = s.in_range(scope, "a.assessed_on")
     baseline = "a.kind = 'baseline'" + (
         f" AND a.assessed_on <= {s.param(scope.date_to, 'date')}" if scope.date_to else ""
     )
-    organizations = s.in_scope(scope, "o")
+    organizations = s.in_territory(scope.territory, "o")
     sql = f"""
         WITH latest AS (
             SELECT DISTINCT ON (f.organization_id) f.organization_id, f.overall_score
@@ -521,7 +483,7 @@ def _plans_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     sql = f"""
         SELECT o.municipality_code, p.status, count(*) AS n
         FROM strengthening_plans p JOIN organizations o ON o.id = p.organization_id
-        WHERE {s.in_scope(scope, "o")} AND p.archived_at IS NULL
+        WHERE {s.in_territory(scope.territory, "o")} AND p.archived_at IS NULL
           AND {s.in_range(scope, "p.start_date")}
         GROUP BY 1, 2"""
     return sql, s.args
@@ -537,7 +499,7 @@ def _support_sql(scope: StatsScope) -> tuple[str, list[Any]]:
                    WHERE sa.kind IN ('communications', 'relationship_with_authorities')
                ) AS organizations_communications_or_relations
         FROM support_activities sa JOIN organizations o ON o.id = sa.organization_id
-        WHERE {s.in_scope(scope, "o")} AND sa.archived_at IS NULL
+        WHERE {s.in_territory(scope.territory, "o")} AND sa.archived_at IS NULL
           AND {s.in_range(scope, "sa.delivered_on")}
         GROUP BY GROUPING SETS ((o.municipality_code, sa.kind), (o.municipality_code))"""
     return sql, s.args
@@ -571,38 +533,51 @@ def _initiatives_sql(scope: StatsScope) -> tuple[str, list[Any]]:
                    AS beneficiaries,
                {breakdowns}
         FROM community_initiatives c
-        WHERE {s.in_scope(scope, "c")} AND {s.in_range(scope, "c.start_date")}
+        WHERE {s.in_territory(scope.territory, "c")} AND {s.in_range(scope, "c.start_date")}
         GROUP BY 1, 2, 3"""
     return sql, s.args
 
 
-# JIT compilation costs more than it saves on these short aggregates; the statements
-# already run side by side on separate connections, so parallel workers only add overhead
-# when several callers ask at once.
-# The tables are small enough to stay cached, so index pages cost about what sequential
-# pages do: with that cost the planner takes the covering (index-only) stats indexes.
-STATS_SETTINGS = (
-    "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0; "
-    "SET LOCAL random_page_cost = 1.1"
-)
-
-
-async def organization_stats(
-    pool: asyncpg.Pool, scope: StatsScope
-) -> dict[str, list[asyncpg.Record]]:
-    """The rows of every statistics query, run concurrently on separate connections."""
-
-    async def run(sql: str, args: list[Any]) -> list[asyncpg.Record]:
-        async with pool.acquire() as conn, conn.transaction(readonly=True):
-            await conn.execute(STATS_SETTINGS)
-            return list(await conn.fetch(sql, *args))
-
-    statements = {
+def _stats_statements(scope: StatsScope) -> dict[str, tuple[str, list[Any]]]:
+    return {
         "organizations": _organizations_sql(scope),
         "opi": _opi_sql(scope),
         "plans": _plans_sql(scope),
         "support": _support_sql(scope),
         "initiatives": _initiatives_sql(scope),
     }
-    results = await asyncio.gather(*(run(sql, args) for sql, args in statements.values()))
-    return dict(zip(statements, results, strict=True))
+
+
+async def organization_stats(
+    pool: asyncpg.Pool, scope: StatsScope
+) -> dict[str, list[asyncpg.Record]]:
+    """The rows of every statistics statement."""
+    return await run_statements(pool, _stats_statements(scope), territory=scope.territory)
+
+
+async def municipality_figures(
+    pool: asyncpg.Pool, municipality_code: str, listed: int
+) -> dict[str, list[asyncpg.Record]]:
+    """One municipality's statistics rows and, as ``listed``, its active initiatives (latest
+    start first, at most ``listed``)."""
+    scope = StatsScope(
+        territory=Territory(
+            limited=False,  # callers check the token covers the municipality
+            municipalities=(),
+            departments=(),
+            municipality_code=municipality_code,
+            department_code=None,
+        ),
+        date_from=None,
+        date_to=None,
+    )
+    listing = (
+        "SELECT id, title, community, methodology, status, start_date, end_date "
+        "FROM community_initiatives WHERE municipality_code = $1 AND archived_at IS NULL "
+        "ORDER BY start_date DESC, created_at DESC, id LIMIT $2"
+    )
+    return await run_statements(
+        pool,
+        {**_stats_statements(scope), "listed": (listing, [municipality_code, listed])},
+        territory=scope.territory,
+    )

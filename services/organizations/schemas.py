@@ -636,3 +636,26 @@ class OrganizationStats(OutputModel):
     generated_at: UtcDatetime
     totals: Figures
     by_municipality: dict[str, Figures]
+
+
+class InitiativeListing(OutputModel):
+    id: uuid.UUID
+    title: str
+    community: str
+    methodology: Methodology
+    status: InitiativeStatus
+    start_date: date
+    end_date: date | None
+
+
+class MunicipalityOrganizations(OutputModel):
+    """One municipality's organizations, OPI, plans, support and initiatives in one read
+    (the gateway's overview uses it)."""
+
+    municipality_code: str
+    generated_at: UtcDatetime
+    figures: Figures = Field(description="As `totals` of the statistics for this municipality")
+    initiatives: list[InitiativeListing] = Field(
+        description="Active initiatives, latest start first (at most 200; "
+        "`figures.initiatives.total` counts them all)"
+    )

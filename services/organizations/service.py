@@ -19,6 +19,7 @@ from services.common.auth import Principal, ensure_territory
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
+from services.common.stats import Territory
 from services.common.territory import Territories
 from services.common.text import normalize
 from services.organizations import repository
@@ -40,6 +41,7 @@ from services.organizations.schemas import (
     CommunityInitiativeRead,
     CommunityInitiativeUpdate,
     InitiativeTransition,
+    MunicipalityOrganizations,
     OrganizationCreate,
     OrganizationRead,
     OrganizationStats,
@@ -1239,15 +1241,54 @@ async def organization_stats(
     if date_from is not None and date_to is not None and date_to < date_from:
         raise InvalidInput("to", "must be on or after from")
     scope = repository.StatsScope(
-        limited=principal.is_territorially_limited,
-        municipalities=sorted(principal.municipalities or ()),
-        departments=sorted(principal.departments or ()),
-        municipality_code=municipality_code,
-        department_code=department_code,
+        territory=Territory.of(
+            principal, municipality_code=municipality_code, department_code=department_code
+        ),
         date_from=date_from,
         date_to=date_to,
     )
-    rows = await repository.organization_stats(pool, scope)
+    tallies = _tallies(await repository.organization_stats(pool, scope))
+    total = _Tally()
+    for tally in tallies.values():
+        total.add(tally)
+    return OrganizationStats.model_validate(
+        {
+            "filters": {
+                "department_code": department_code,
+                "municipality_code": municipality_code,
+                "from": date_from,
+                "to": date_to,
+            },
+            "generated_at": utcnow(),
+            "totals": total.figures(),
+            "by_municipality": {code: tallies[code].figures() for code in sorted(tallies)},
+        }
+    )
+
+
+INITIATIVES_LISTED = 200
+
+
+async def municipality_summary(
+    pool: asyncpg.Pool, *, principal: Principal, municipality_code: str
+) -> MunicipalityOrganizations:
+    """The statistics of one municipality with its initiatives listed, in one read; 403 when
+    the token does not cover it."""
+    ensure_territory(principal, municipality_code, hide=False)
+    rows = await repository.municipality_figures(pool, municipality_code, INITIATIVES_LISTED)
+    tally = _tallies(rows).get(municipality_code) or _Tally()
+    return MunicipalityOrganizations.model_validate(
+        {
+            "municipality_code": municipality_code,
+            "generated_at": utcnow(),
+            "figures": tally.figures(),
+            "initiatives": [dict(r) for r in rows["listed"]],
+        }
+    )
+
+
+def _tallies(rows: Mapping[str, list[asyncpg.Record]]) -> defaultdict[str, _Tally]:
+    """The statistics rows tallied per municipality."""
     tallies: defaultdict[str, _Tally] = defaultdict(_Tally)
     # Loops below run over aggregate rows (at most municipalities times codes), not records.
     for r in rows["organizations"]:
@@ -1290,19 +1331,4 @@ async def organization_stats(
         t.beneficiaries += int(r["beneficiaries"])
         for (name, code), n in zip(breakdowns, r[6:], strict=True):
             t.breakdowns[name][code] += n
-    total = _Tally()
-    for tally in tallies.values():
-        total.add(tally)
-    return OrganizationStats.model_validate(
-        {
-            "filters": {
-                "department_code": department_code,
-                "municipality_code": municipality_code,
-                "from": date_from,
-                "to": date_to,
-            },
-            "generated_at": utcnow(),
-            "totals": total.figures(),
-            "by_municipality": {code: tallies[code].figures() for code in sorted(tallies)},
-        }
-    )
+    return tallies

@@ -26,6 +26,7 @@ from services.security_plans.schemas import (
     LineList,
     LineRead,
     LineUpdate,
+    MunicipalitySecurity,
     PlanCreate,
     PlanDetail,
     PlanExecution,
@@ -974,6 +975,35 @@ async def get_stats(
         department_code=department_code, municipality_code=municipality_code, from_=from_, to=to
     )
     return await service.statistics(session, principal=principal, filters=filters)
+
+
+@router.get(
+    "/api/v1/stats/security-plans/municipalities/{municipality_code}",
+    operation_id="security-plans-municipality-summary",
+    tags=[TAG_STATS],
+    response_model=MunicipalitySecurity,
+    responses=problem_responses(403),
+    summary="One municipality's current PISCC, plans by status and prevention strategies",
+    description=(
+        "The plan for the term running on `as_of` (else the latest live plan) with its "
+        "latest review and its execution (the figures of `GET /api/v1/security-plans/{id}/"
+        "execution`), live plans by status, active strategies by status and approach. "
+        "403 when the token does not cover the municipality."
+    ),
+)
+async def get_municipality_summary(
+    municipality_code: MunicipalityCode,
+    database: DatabaseDep,
+    principal: Reader,
+    as_of: Annotated[
+        date | None,
+        Query(description="Reference date for the current term (default: today in Colombia)"),
+    ] = None,
+) -> MunicipalitySecurity:
+    assert database.pool is not None
+    return await service.municipality_summary(
+        database.pool, municipality_code=municipality_code, principal=principal, as_of=as_of
+    )
 
 
 vocabulary_router = vocabularies_router(

@@ -534,5 +534,44 @@ async def stats_strategies(
     return (await session.execute(stmt)).all()
 
 
+async def fetch_municipality_summary(
+    pool: asyncpg.Pool, municipality_code: str
+) -> tuple[list[asyncpg.Record], list[asyncpg.Record]]:
+    """One municipality's live plans, each with its latest review and its budget, and its
+    active strategies counted by status and approach: two statements on one connection.
+
+    The budget is the plan execution's: planned pesos of active actions, executed pesos of
+    their reports (any period). A municipality has a plan per term, so the correlated
+    sub-queries run a handful of times.
+    """
+    async with pool.acquire() as conn:
+        plans = await conn.fetch(
+            """
+            SELECT p.id, p.title, p.status, p.term_start_year, p.term_end_year, p.approved_on,
+                   review.score AS latest_review_score,
+                   review.reviewed_on AS latest_review_on,
+                   (SELECT COALESCE(SUM(a.budget_total_cop), 0) FROM plan_actions a
+                     WHERE a.plan_id = p.id AND a.archived_at IS NULL) AS planned,
+                   (SELECT COALESCE(SUM(r.budget_executed_cop), 0)
+                      FROM progress_reports r JOIN plan_actions a ON a.id = r.action_id
+                     WHERE r.plan_id = p.id AND a.archived_at IS NULL) AS executed
+            FROM security_plans p
+            LEFT JOIN LATERAL (
+                SELECT score, reviewed_on FROM plan_reviews
+                WHERE plan_id = p.id ORDER BY reviewed_on DESC, created_at DESC LIMIT 1
+            ) review ON true
+            WHERE p.municipality_code = $1 AND p.archived_at IS NULL
+            ORDER BY p.term_start_year
+            """,
+            municipality_code,
+        )
+        strategies = await conn.fetch(
+            "SELECT status, approach, count(*) AS strategies FROM prevention_strategies "
+            "WHERE municipality_code = $1 AND archived_at IS NULL GROUP BY status, approach",
+            municipality_code,
+        )
+    return list(plans), list(strategies)
+
+
 def add(session: AsyncSession, row: Any) -> None:
     session.add(row)

@@ -614,3 +614,39 @@ class SecurityPlanStats(OutputModel):
     by_municipality: dict[str, MunicipalityStats] = Field(
         description="Keyed by DIVIPOLA municipality code"
     )
+
+
+class CurrentPlan(OutputModel):
+    """The plan a municipality is working with: the running term's, else its latest."""
+
+    id: uuid.UUID
+    title: str
+    status: PlanStatus
+    term_start_year: int
+    term_end_year: int
+    current_term: bool = Field(description="The plan is for the term running on `as_of`")
+    approved_on: date | None
+    approved_on_time: bool | None = Field(
+        description="Approved on or before 30 June of the term's first year"
+    )
+    latest_review_score: float | None
+    latest_review_on: date | None
+    budget_planned_cop: int = Field(description="As in the plan's execution: active actions")
+    budget_executed_cop: int = Field(description="Reported pesos of active actions")
+    execution_pct: float | None = Field(description="executed / planned x 100; null if 0 planned")
+
+
+class MunicipalityPlanCounts(OutputModel):
+    total: int
+    by_status: dict[PlanStatus, int]
+
+
+class MunicipalitySecurity(OutputModel):
+    """One municipality's PISCC situation in one read (the gateway's overview uses it)."""
+
+    municipality_code: str
+    as_of: date
+    current_term_start_year: int
+    current_plan: CurrentPlan | None = Field(description="Null when it has no live plan")
+    plans: MunicipalityPlanCounts = Field(description="Live (not archived) plans, every term")
+    prevention_strategies: StrategyStats

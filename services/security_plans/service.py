@@ -30,6 +30,7 @@ from services.security_plans.models import (
     SecurityPlan,
 )
 from services.security_plans.schemas import (
+    FIRST_TERM_YEAR,
     ActionCreate,
     ActionExecution,
     ActionRead,
@@ -38,6 +39,7 @@ from services.security_plans.schemas import (
     LineExecution,
     LineUpdate,
     LineWithActions,
+    MunicipalitySecurity,
     PlanCreate,
     PlanDetail,
     PlanExecution,
@@ -1066,5 +1068,64 @@ async def statistics(
                 "by_approach": strategy_approach,
             },
             "by_municipality": dict(sorted(towns.items())),
+        }
+    )
+
+
+def current_term_start(day: date) -> int:
+    """Mayoral terms start in 2016, 2020, 2024 …: the first year of the one running on ``day``."""
+    return day.year - (day.year - FIRST_TERM_YEAR) % 4
+
+
+async def municipality_summary(
+    pool: asyncpg.Pool, *, municipality_code: str, principal: Principal, as_of: date | None
+) -> MunicipalitySecurity:
+    """The current plan (status, term, latest review, execution), plans by status and
+    strategies by status and approach, for one municipality: one connection, two statements."""
+    ensure_territory(principal, municipality_code, hide=False)
+    day = as_of or today_bogota()
+    term = current_term_start(day)
+    plans, strategies = await repository.fetch_municipality_summary(pool, municipality_code)
+    by_status = dict.fromkeys(_PLAN_STATUSES, 0)
+    for row in plans:
+        by_status[row["status"]] += 1
+    running = [p for p in plans if p["term_start_year"] == term]
+    chosen = (running or plans)[-1] if plans else None  # ordered by term: the latest
+    current = None
+    if chosen is not None:
+        approved_on = chosen["approved_on"]
+        planned, executed = int(chosen["planned"]), int(chosen["executed"])
+        score = chosen["latest_review_score"]
+        current = {
+            **{k: chosen[k] for k in ("id", "title", "status", "term_start_year")},
+            "term_end_year": chosen["term_end_year"],
+            "current_term": chosen["term_start_year"] == term,
+            "approved_on": approved_on,
+            "approved_on_time": None
+            if approved_on is None
+            else approved_on <= approval_deadline(chosen["term_start_year"]),
+            "latest_review_score": None if score is None else float(score),
+            "latest_review_on": chosen["latest_review_on"],
+            "budget_planned_cop": planned,
+            "budget_executed_cop": executed,
+            "execution_pct": percent(executed, planned),
+        }
+    strategy_status = dict.fromkeys(_STRATEGY_STATUSES, 0)
+    strategy_approach = dict.fromkeys(_APPROACHES, 0)
+    for row in strategies:
+        strategy_status[row["status"]] += row["strategies"]
+        strategy_approach[row["approach"]] += row["strategies"]
+    return MunicipalitySecurity.model_validate(
+        {
+            "municipality_code": municipality_code,
+            "as_of": day,
+            "current_term_start_year": term,
+            "current_plan": current,
+            "plans": {"total": len(plans), "by_status": by_status},
+            "prevention_strategies": {
+                "total": sum(strategy_status.values()),
+                "by_status": strategy_status,
+                "by_approach": strategy_approach,
+            },
         }
     )

@@ -292,3 +292,26 @@ async def test_stats_communities_in_protection_workshops(client):
     by_town = s["by_municipality"]
     assert by_town["52835"]["communities_in_protection_workshops"] == 1
     assert by_town["19698"]["communities_in_protection_workshops"] == 1
+
+
+async def test_stats_leave_out_archived_events_and_follow_municipality_claims(client, make_token):
+    kept = await held_event(client, community="Vereda Candelillas")
+    gone = await held_event(client, community="Vereda Bajito")
+    await held_event(client, municipality_code="19698", community="Centro")
+    for event in (kept, gone):
+        r = await client.post(f"/api/v1/events/{event['id']}/commitments", json=commitment_body())
+        assert r.status_code == 201, r.text
+    version = (await client.get(f"/api/v1/events/{gone['id']}")).headers["etag"]
+    r = await client.delete(f"/api/v1/events/{gone['id']}", headers={"If-Match": version})
+    assert r.status_code == 200, r.text
+    s = (await client.get("/api/v1/stats/events")).json()
+    assert s["events_total"] == 2 and s["commitments"]["total"] == 1
+    assert s["communities_by_type"]["dialogo_resiliencia"] == 2
+    tumaco_only = bearer(make_token(["events:read"], municipalities=["52835"]))
+    mine = (await client.get("/api/v1/stats/events", headers=tumaco_only)).json()
+    assert set(mine["by_municipality"]) == {"52835"} and mine["events_total"] == 1
+    # asking for another municipality gives nothing rather than leaking it
+    other = (
+        await client.get("/api/v1/stats/events?municipality_code=19698", headers=tumaco_only)
+    ).json()
+    assert other["events_total"] == 0 and other["by_municipality"] == {}

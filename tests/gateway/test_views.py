@@ -27,7 +27,7 @@ async def test_overview_and_profile_from_known_data(system: System) -> None:
     client = system.client
     before = await upstream_calls(client)
     response = await client.get("/api/v1/municipalities/52835/overview")
-    assert await upstream_calls(client) - before == 6  # one parallel round, fixed size
+    assert await upstream_calls(client) - before == 3  # one parallel round: one per service
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["partial"] is False and body["unavailable"] == [], body["problems"]
@@ -37,14 +37,17 @@ async def test_overview_and_profile_from_known_data(system: System) -> None:
         "department_code": "52",
         "department_name": "Nariño",
     }
-    # Tumaco has only the previous term's plan: shown, with its review, without execution.
+    # Tumaco has only the previous term's plan: shown, marked so, with its review and its
+    # own execution (one action of 150 M planned, nothing reported).
     plan = body["security_plan"]
     assert (plan["term_start_year"], plan["status"], plan["current_term"]) == (
         TERM - 4,
         "formulation",
         False,
     )
-    assert plan["latest_review_score"] == 33.33 and plan["execution_pct"] is None
+    assert plan["latest_review_score"] == 33.33
+    assert (plan["budget_planned_cop"], plan["budget_executed_cop"]) == (150_000_000, 0)
+    assert plan["execution_pct"] == 0.0
     orgs = body["organizations"]
     assert orgs["total"] == 2 and orgs["by_type"] == {"organizacion_mujeres": 2}
     assert (orgs["mean_baseline_opi"], orgs["mean_latest_opi"]) == (2.5, 2.5)

@@ -466,3 +466,46 @@ async def test_stats_organizations_in_communications_or_relations_count_once(cli
     assert support["by_kind"]["communications"]["organizations"] == 1
     assert support["by_kind"]["relationship_with_authorities"]["organizations"] == 1
     assert support["organizations_supported"] == 2
+
+
+async def test_municipality_summary_is_the_municipality_statistics(client, programme):
+    summary = (await client.get(f"{STATS}/municipalities/52835")).json()
+    stats = (await client.get(STATS, params={"municipality_code": "52835"})).json()
+    assert summary["municipality_code"] == "52835"
+    assert summary["figures"] == stats["totals"]
+    figures = summary["figures"]
+    assert figures["organizations"]["total"] == 3  # G is archived
+    assert (figures["opi"]["organizations_assessed_twice"], figures["opi"]["improved_pct"]) == (
+        2,
+        50.0,
+    )
+    # Tumaco's two initiatives, latest start first, with what the overview lists.
+    assert [(i["title"], i["status"], i["start_date"]) for i in summary["initiatives"]] == [
+        ("Mural de la memoria", "in_implementation", "2025-05-01"),
+        ("Cancha segura en el barrio Nuevo Milenio", "designed", "2025-02-01"),
+    ]
+    assert set(summary["initiatives"][0]) == {
+        "id",
+        "title",
+        "community",
+        "methodology",
+        "status",
+        "start_date",
+        "end_date",
+    }
+    empty = (await client.get(f"{STATS}/municipalities/23001")).json()
+    assert empty["figures"]["organizations"]["total"] == 0 and empty["initiatives"] == []
+    assert empty["figures"]["opi"]["mean_baseline_overall"] is None
+
+
+async def test_municipality_summary_territory_and_input(client, programme, make_token):
+    antioquia = {
+        "Authorization": "Bearer " + make_token(["organizations:read"], departments=["05"])
+    }
+    own = await client.get(f"{STATS}/municipalities/05001", headers=antioquia)
+    assert own.status_code == 200 and own.json()["figures"]["organizations"]["total"] == 2
+    other = await client.get(f"{STATS}/municipalities/52835", headers=antioquia)
+    assert other.status_code == 403
+    assert other.headers["content-type"] == "application/problem+json"
+    bad = await client.get(f"{STATS}/municipalities/5283")
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "municipality_code"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from services.security_plans.service import today_bogota
 from tests.security_plans.factories import (
     POPAYAN,
+    SANTANDER_DE_QUILICHAO,
     TUMACO,
     formulated_plan,
     ok,
@@ -16,6 +18,7 @@ from tests.security_plans.factories import (
 
 PLANS = "/api/v1/security-plans"
 STATS = "/api/v1/stats/security-plans"
+SUMMARY = STATS + "/municipalities/{}"
 
 
 @pytest.fixture
@@ -192,3 +195,93 @@ async def test_stats_empty(client):
     s = await ok(await client.get(STATS))
     assert s["plans"]["total"] == 0 and s["by_municipality"] == {}
     assert s["budget"]["execution_pct"] is None and s["reviews"]["mean_latest_score"] is None
+
+
+async def test_municipality_summary_of_the_running_term(client, fixtures):
+    q = await ok(
+        await client.get(SUMMARY.format(SANTANDER_DE_QUILICHAO), params={"as_of": "2025-06-01"})
+    )
+    assert (q["municipality_code"], q["as_of"], q["current_term_start_year"]) == (
+        "19698",
+        "2025-06-01",
+        2024,
+    )
+    plan = q["current_plan"]
+    assert plan["id"] == fixtures["q24"] and plan["current_term"] is True
+    assert (plan["status"], plan["term_start_year"], plan["term_end_year"]) == (
+        "in_implementation",
+        2024,
+        2027,
+    )
+    assert (plan["approved_on"], plan["approved_on_time"]) == ("2024-05-20", True)
+    assert (plan["latest_review_score"], plan["latest_review_on"]) == (100.0, "2024-05-01")
+    assert (plan["budget_planned_cop"], plan["budget_executed_cop"]) == (300_000_000, 85_000_000)
+    assert plan["execution_pct"] == 28.33
+    # the same figures as the plan's own execution read
+    execution = await ok(await client.get(f"{PLANS}/{fixtures['q24']}/execution"))
+    assert (execution["planned_cop"], execution["executed_cop"], execution["execution_pct"]) == (
+        plan["budget_planned_cop"],
+        plan["budget_executed_cop"],
+        plan["execution_pct"],
+    )
+    assert q["plans"]["total"] == 2
+    assert q["plans"]["by_status"] == {
+        "formulation": 1,
+        "submitted": 0,
+        "approved": 0,
+        "in_implementation": 1,
+        "closed": 0,
+    }
+    strategies = q["prevention_strategies"]
+    assert strategies["total"] == 2
+    assert (strategies["by_status"]["designed"], strategies["by_status"]["implementing"]) == (1, 1)
+    assert strategies["by_approach"]["situacional"] == 1
+    assert strategies["by_approach"]["social"] == 1
+
+
+async def test_municipality_summary_picks_the_plan_of_the_date(client, fixtures):
+    url = SUMMARY.format(SANTANDER_DE_QUILICHAO)
+    in_2023 = (await ok(await client.get(url, params={"as_of": "2023-06-01"})))["current_plan"]
+    assert (in_2023["term_start_year"], in_2023["status"], in_2023["current_term"]) == (
+        2020,
+        "formulation",
+        True,
+    )
+    assert (in_2023["budget_planned_cop"], in_2023["execution_pct"]) == (150_000_000, 0.0)
+    assert in_2023["latest_review_score"] is None and in_2023["approved_on_time"] is None
+    # no plan for the 2028 term yet: the latest one, marked as not the running term's
+    in_2029 = (await ok(await client.get(url, params={"as_of": "2029-01-01"})))["current_plan"]
+    assert (in_2029["id"], in_2029["current_term"]) == (fixtures["q24"], False)
+    today = await ok(await client.get(url))
+    assert today["as_of"] == today_bogota().isoformat()
+
+
+async def test_municipality_summary_leaves_archived_records_out(client, fixtures):
+    tumaco = await ok(await client.get(SUMMARY.format(TUMACO), params={"as_of": "2025-01-01"}))
+    assert tumaco["plans"]["total"] == 1  # the archived 2020 plan is not counted
+    plan = tumaco["current_plan"]
+    assert (plan["term_start_year"], plan["status"], plan["approved_on"]) == (
+        2024,
+        "formulation",
+        None,
+    )
+    assert tumaco["prevention_strategies"]["total"] == 0  # nor the archived strategy
+    popayan = (await ok(await client.get(SUMMARY.format(POPAYAN))))["current_plan"]
+    assert (popayan["approved_on_time"], popayan["latest_review_score"]) == (False, 0.0)
+    nothing = await ok(await client.get(SUMMARY.format("23001")))
+    assert nothing["current_plan"] is None and nothing["plans"]["total"] == 0
+    assert nothing["prevention_strategies"]["total"] == 0
+
+
+async def test_municipality_summary_territory_and_input(client, client_for, fixtures):
+    async with client_for("plans:read", municipalities=[SANTANDER_DE_QUILICHAO]) as partner:
+        own = await partner.get(SUMMARY.format(SANTANDER_DE_QUILICHAO))
+        other = await partner.get(SUMMARY.format(TUMACO))
+    assert own.status_code == 200 and own.json()["plans"]["total"] == 2
+    assert other.status_code == 403
+    assert other.headers["content-type"] == "application/problem+json"
+    assert "52835" in other.json()["detail"]
+    bad = await client.get(SUMMARY.format("123"))
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "municipality_code"
+    bad_date = await client.get(SUMMARY.format(TUMACO), params={"as_of": "soon"})
+    assert bad_date.status_code == 422
