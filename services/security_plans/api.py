@@ -962,7 +962,7 @@ async def transition_strategy(
     ),
 )
 async def get_stats(
-    session: SessionDep,
+    database: DatabaseDep,
     principal: Reader,
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
@@ -974,7 +974,8 @@ async def get_stats(
     filters = repository.StatsFilters(
         department_code=department_code, municipality_code=municipality_code, from_=from_, to=to
     )
-    return await service.statistics(session, principal=principal, filters=filters)
+    assert database.pool is not None
+    return await service.statistics(database.pool, principal=principal, filters=filters)
 
 
 @router.get(

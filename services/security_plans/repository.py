@@ -15,6 +15,7 @@ from sqlmodel import SQLModel, col, select
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
+from services.common.stats import Statement, Territory, run_statements
 from services.security_plans.models import (
     PlanAction,
     PlanLine,
@@ -372,166 +373,116 @@ class StatsFilters:
     to: date | None = None
 
 
-async def tune_for_stats(session: AsyncSession) -> None:
-    """JIT and parallel workers off for the statistics, for this transaction only."""
-    # Both cost more than they save on these short aggregates, the more so when several
-    # callers ask at once.
-    await session.execute(
-        sa.text(
-            "SELECT set_config('jit', 'off', true), "
-            "set_config('max_parallel_workers_per_gather', '0', true)"
-        )
-    )
+class _Statement(Statement):
+    def plans_in_scope(self, territory: Territory, filters: StatsFilters) -> str:
+        """Active plans (alias ``p``) in the territory whose term overlaps the dates."""
+        conditions = [self.in_territory(territory, "p")]
+        if filters.from_:
+            conditions.append(f"p.term_end_year >= {self.param(filters.from_.year, 'int')}")
+        if filters.to:
+            conditions.append(f"p.term_start_year <= {self.param(filters.to.year, 'int')}")
+        return " AND ".join(conditions)
+
+    def within(self, column: str, filters: StatsFilters) -> str:
+        """``column`` within from/to; ``true`` when neither is given."""
+        conditions = []
+        if filters.from_:
+            conditions.append(f"{column} >= {self.param(filters.from_, 'date')}")
+        if filters.to:
+            conditions.append(f"{column} <= {self.param(filters.to, 'date')}")
+        return " AND ".join(conditions) or "true"
 
 
-def _plan_scope(principal: Principal, filters: StatsFilters) -> list[Any]:
-    """Conditions on security_plans: active, territory, filters, term overlapping the dates."""
-    p = table(SecurityPlan)
-    where: list[Any] = [
-        p.c.archived_at.is_(None),
-        principal.territory_clause(p.c.municipality_code, p.c.department_code),
-    ]
-    if filters.municipality_code:
-        where.append(p.c.municipality_code == filters.municipality_code)
-    if filters.department_code:
-        where.append(p.c.department_code == filters.department_code)
-    if filters.from_:
-        where.append(p.c.term_end_year >= filters.from_.year)
-    if filters.to:
-        where.append(p.c.term_start_year <= filters.to.year)
-    return where
-
-
-async def stats_plans(
-    session: AsyncSession, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
+def _plans_sql(territory: Territory, filters: StatsFilters) -> tuple[str, list[Any]]:
     """Plans grouped by municipality, status and term, with approval counts."""
-    p = table(SecurityPlan)
-    on_time = p.c.approved_on <= sa.func.make_date(p.c.term_start_year, 6, 30)
-    stmt = (
-        sa.select(
-            p.c.municipality_code,
-            p.c.status,
-            p.c.term_start_year,
-            sa.func.count().label("plans"),
-            sa.func.count(p.c.approved_on).label("approved"),
-            sa.func.count().filter(on_time).label("on_time"),
-        )
-        .where(*_plan_scope(principal, filters))
-        .group_by(p.c.municipality_code, p.c.status, p.c.term_start_year)
-    )
-    return (await session.execute(stmt)).all()
+    s = _Statement()
+    sql = f"""
+        SELECT p.municipality_code, p.status, p.term_start_year, count(*) AS plans,
+               count(p.approved_on) AS approved,
+               count(*) FILTER (WHERE p.approved_on <= make_date(p.term_start_year, 6, 30))
+                   AS on_time
+        FROM security_plans p WHERE {s.plans_in_scope(territory, filters)}
+        GROUP BY 1, 2, 3"""
+    return sql, s.args
 
 
-async def stats_latest_reviews(
-    session: AsyncSession, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
+def _latest_reviews_sql(territory: Territory, filters: StatsFilters) -> tuple[str, list[Any]]:
     """The latest review (within the dates) of every plan in scope."""
-    p, r = table(SecurityPlan), table(PlanReview)
-    rank = (
-        sa.func.row_number()
-        .over(partition_by=r.c.plan_id, order_by=(r.c.reviewed_on.desc(), r.c.created_at.desc()))
-        .label("rank")
-    )
-    ranked = (
-        sa.select(
-            r.c.plan_id,
-            p.c.municipality_code,
-            p.c.term_start_year,
-            r.c.score,
-            r.c.reviewed_on,
-            rank,
-        )
-        .join(p, p.c.id == r.c.plan_id)
-        .where(*_plan_scope(principal, filters))
-    )
-    if filters.from_:
-        ranked = ranked.where(r.c.reviewed_on >= filters.from_)
-    if filters.to:
-        ranked = ranked.where(r.c.reviewed_on <= filters.to)
-    latest = ranked.subquery("latest")
-    stmt = sa.select(
-        latest.c.plan_id,
-        latest.c.municipality_code,
-        latest.c.term_start_year,
-        latest.c.score,
-        latest.c.reviewed_on,
-    ).where(latest.c.rank == 1)
-    return (await session.execute(stmt)).all()
+    s = _Statement()
+    sql = f"""
+        SELECT DISTINCT ON (r.plan_id) r.plan_id, p.municipality_code, p.term_start_year,
+               r.score, r.reviewed_on
+        FROM plan_reviews r JOIN security_plans p ON p.id = r.plan_id
+        WHERE {s.plans_in_scope(territory, filters)} AND {s.within("r.reviewed_on", filters)}
+        ORDER BY r.plan_id, r.reviewed_on DESC, r.created_at DESC"""
+    return sql, s.args
 
 
-async def stats_planned_budget(
-    session: AsyncSession, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
+def _planned_sql(territory: Territory, filters: StatsFilters) -> tuple[str, list[Any]]:
     """Planned pesos by municipality, one column per funding source (active actions).
 
     The sources are a closed vocabulary, so each is read by key instead of expanding every
-    budget with jsonb_each_text.
-    """
-    p, a = table(SecurityPlan), table(PlanAction)
-    stmt = (
-        sa.select(
-            p.c.municipality_code,
-            *(
-                sa.func.coalesce(
-                    sa.func.sum(sa.cast(a.c.budget[source.value].astext, sa.BigInteger)), 0
-                ).label(source.value)
-                for source in FundingSource
-            ),
-        )
-        .select_from(a.join(p, p.c.id == a.c.plan_id))
-        .where(a.c.archived_at.is_(None), *_plan_scope(principal, filters))
-        .group_by(p.c.municipality_code)
+    budget with jsonb_each_text."""
+    s = _Statement()
+    sources = ",\n".join(
+        f"coalesce(sum((a.budget ->> '{source.value}')::bigint), 0) AS {source.value}"
+        for source in FundingSource
     )
-    return (await session.execute(stmt)).all()
+    sql = f"""
+        SELECT p.municipality_code, {sources}
+        FROM plan_actions a JOIN security_plans p ON p.id = a.plan_id
+        WHERE a.archived_at IS NULL AND {s.plans_in_scope(territory, filters)}
+        GROUP BY 1"""
+    return sql, s.args
 
 
-async def stats_executed_budget(
-    session: AsyncSession, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
+def _executed_sql(territory: Territory, filters: StatsFilters) -> tuple[str, list[Any]]:
     """Executed pesos by municipality (reports of active actions, periods within the dates)."""
-    p, a, r = table(SecurityPlan), table(PlanAction), table(ProgressReport)
-    stmt = (
-        sa.select(p.c.municipality_code, sa.func.sum(r.c.budget_executed_cop).label("executed"))
-        .select_from(r.join(a, a.c.id == r.c.action_id).join(p, p.c.id == r.c.plan_id))
-        .where(a.c.archived_at.is_(None), *_plan_scope(principal, filters))
-        .group_by(p.c.municipality_code)
-    )
-    if filters.from_:
-        stmt = stmt.where(r.c.period_start >= filters.from_)
-    if filters.to:
-        stmt = stmt.where(r.c.period_start <= filters.to)
-    return (await session.execute(stmt)).all()
+    s = _Statement()
+    sql = f"""
+        SELECT p.municipality_code, sum(r.budget_executed_cop) AS executed
+        FROM progress_reports r
+        JOIN plan_actions a ON a.id = r.action_id
+        JOIN security_plans p ON p.id = r.plan_id
+        WHERE a.archived_at IS NULL AND {s.plans_in_scope(territory, filters)}
+          AND {s.within("r.period_start", filters)}
+        GROUP BY 1"""
+    return sql, s.args
 
 
-async def stats_strategies(
-    session: AsyncSession, principal: Principal, filters: StatsFilters
-) -> Sequence[Any]:
-    """Active strategies by municipality, status and approach; dated by start (or creation)."""
-    s = table(PreventionStrategy)
-    where: list[Any] = [
-        s.c.archived_at.is_(None),
-        principal.territory_clause(s.c.municipality_code, s.c.department_code),
-    ]
-    if filters.municipality_code:
-        where.append(s.c.municipality_code == filters.municipality_code)
-    if filters.department_code:
-        where.append(s.c.department_code == filters.department_code)
-    day = sa.func.coalesce(
-        s.c.started_on, sa.cast(sa.func.timezone("America/Bogota", s.c.created_at), sa.Date)
+def _strategies_sql(territory: Territory, filters: StatsFilters) -> tuple[str, list[Any]]:
+    """Active strategies by municipality, status and approach; dated by start (or creation,
+    as a Colombian date)."""
+    s = _Statement()
+    day = "coalesce(s.started_on, (s.created_at AT TIME ZONE 'America/Bogota')::date)"
+    sql = f"""
+        SELECT s.municipality_code, s.status, s.approach, count(*) AS strategies
+        FROM prevention_strategies s
+        WHERE {s.in_territory(territory, "s")} AND {s.within(day, filters)}
+        GROUP BY 1, 2, 3"""
+    return sql, s.args
+
+
+async def statistics(
+    pool: asyncpg.Pool, principal: Principal, filters: StatsFilters
+) -> dict[str, list[asyncpg.Record]]:
+    """The rows of the five statistics statements (services/common/stats.py)."""
+    territory = Territory.of(
+        principal,
+        municipality_code=filters.municipality_code,
+        department_code=filters.department_code,
     )
-    if filters.from_:
-        where.append(day >= filters.from_)
-    if filters.to:
-        where.append(day <= filters.to)
-    stmt = (
-        sa.select(
-            s.c.municipality_code, s.c.status, s.c.approach, sa.func.count().label("strategies")
-        )
-        .where(*where)
-        .group_by(s.c.municipality_code, s.c.status, s.c.approach)
+    return await run_statements(
+        pool,
+        {
+            "plans": _plans_sql(territory, filters),
+            "reviews": _latest_reviews_sql(territory, filters),
+            "planned": _planned_sql(territory, filters),
+            "executed": _executed_sql(territory, filters),
+            "strategies": _strategies_sql(territory, filters),
+        },
+        territory=territory,
     )
-    return (await session.execute(stmt)).all()
 
 
 async def fetch_municipality_summary(

@@ -962,82 +962,79 @@ def _empty_municipality() -> dict[str, Any]:
 
 
 async def statistics(
-    session: AsyncSession, *, principal: Principal, filters: repository.StatsFilters
+    pool: asyncpg.Pool, *, principal: Principal, filters: repository.StatsFilters
 ) -> SecurityPlanStats:
-    """Aggregates over plans, reviews, budgets and strategies (five grouped queries).
+    """Aggregates over plans, reviews, budgets and strategies (five grouped statements).
 
     The per-municipality figures are built as plain dicts and validated in one
     ``model_validate`` call: a model instance per municipality and per plan score cost
     more than the queries.
     """
-    await repository.tune_for_stats(session)
-    plans = await repository.stats_plans(session, principal, filters)
-    reviews = await repository.stats_latest_reviews(session, principal, filters)
-    planned = await repository.stats_planned_budget(session, principal, filters)
-    executed = await repository.stats_executed_budget(session, principal, filters)
-    strategies = await repository.stats_strategies(session, principal, filters)
+    rows = await repository.statistics(pool, principal, filters)
+    plans, reviews = rows["plans"], rows["reviews"]
+    planned, executed, strategies = rows["planned"], rows["executed"], rows["strategies"]
 
     towns: dict[str, dict[str, Any]] = defaultdict(_empty_municipality)
     by_status = dict.fromkeys(_PLAN_STATUSES, 0)
     by_term: dict[str, int] = defaultdict(int)
     approved = on_time = 0
     for row in plans:
-        town = towns[row.municipality_code]
-        town["plans"] += row.plans
-        town["plans_by_status"][row.status] += row.plans
-        town["approved_on_time"] += row.on_time
-        by_status[row.status] += row.plans
-        by_term[str(row.term_start_year)] += row.plans
-        approved += row.approved
-        on_time += row.on_time
+        town = towns[row["municipality_code"]]
+        town["plans"] += row["plans"]
+        town["plans_by_status"][row["status"]] += row["plans"]
+        town["approved_on_time"] += row["on_time"]
+        by_status[row["status"]] += row["plans"]
+        by_term[str(row["term_start_year"])] += row["plans"]
+        approved += row["approved"]
+        on_time += row["on_time"]
 
     latest_per_town: dict[str, tuple[int, date]] = {}
     scores: list[dict[str, Any]] = []
     score_sum = Decimal(0)
     for row in reviews:
-        score = float(row.score)
+        score = float(row["score"])
         score_sum += Decimal(str(score))
         scores.append(
             {
-                "plan_id": row.plan_id,
-                "municipality_code": row.municipality_code,
-                "term_start_year": row.term_start_year,
+                "plan_id": row["plan_id"],
+                "municipality_code": row["municipality_code"],
+                "term_start_year": row["term_start_year"],
                 "score": score,
-                "reviewed_on": row.reviewed_on,
+                "reviewed_on": row["reviewed_on"],
             }
         )
-        town = towns[row.municipality_code]
+        town = towns[row["municipality_code"]]
         town["reviewed_plans"] += 1
-        key = (row.term_start_year, row.reviewed_on)
+        key = (row["term_start_year"], row["reviewed_on"])
         if (
-            row.municipality_code not in latest_per_town
-            or key > latest_per_town[row.municipality_code]
+            row["municipality_code"] not in latest_per_town
+            or key > latest_per_town[row["municipality_code"]]
         ):
-            latest_per_town[row.municipality_code] = key
+            latest_per_town[row["municipality_code"]] = key
             town["latest_review_score"] = score
 
     planned_by_source = dict.fromkeys(_FUNDING_SOURCES, 0)
     for row in planned:
-        town = towns[row.municipality_code]
+        town = towns[row["municipality_code"]]
         for source in _FUNDING_SOURCES:
-            pesos = int(row._mapping[source])
+            pesos = int(row[source])
             planned_by_source[source] += pesos
             town["budget_planned_cop"] += pesos
     for row in executed:
-        towns[row.municipality_code]["budget_executed_cop"] += int(row.executed)
+        towns[row["municipality_code"]]["budget_executed_cop"] += int(row["executed"])
 
     strategy_status = dict.fromkeys(_STRATEGY_STATUSES, 0)
     strategy_approach = dict.fromkeys(_APPROACHES, 0)
     for row in strategies:
-        strategy_status[row.status] += row.strategies
-        strategy_approach[row.approach] += row.strategies
-        towns[row.municipality_code]["prevention_strategies"] += row.strategies
-        towns[row.municipality_code]["prevention_strategies_by_status"][
-            StrategyStatus(row.status)
-        ] += row.strategies
+        strategy_status[row["status"]] += row["strategies"]
+        strategy_approach[row["approach"]] += row["strategies"]
+        towns[row["municipality_code"]]["prevention_strategies"] += row["strategies"]
+        towns[row["municipality_code"]]["prevention_strategies_by_status"][
+            StrategyStatus(row["status"])
+        ] += row["strategies"]
 
     planned_total = sum(planned_by_source.values())
-    executed_total = sum(int(r.executed) for r in executed)
+    executed_total = sum(int(r["executed"]) for r in executed)
     mean = float((score_sum / len(scores)).quantize(TWO_PLACES, ROUND_HALF_UP)) if scores else None
     return SecurityPlanStats.model_validate(
         {
