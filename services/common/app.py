@@ -16,7 +16,12 @@ from services.common.fastpath import FastRead, FastReadMiddleware
 from services.common.health import PoolCollector, health_router
 from services.common.idempotency import IdempotencyMiddleware, purge_expired
 from services.common.limits import BodyLimitMiddleware
-from services.common.migrations import current_revisions, head_revisions
+from services.common.migrations import (
+    current_revisions,
+    head_revisions,
+    known_revisions,
+    migration_problem,
+)
 from services.common.observability import Metrics, RequestContextMiddleware
 from services.common.settings import ServiceSettings
 from services.common.territory import Territories
@@ -48,7 +53,7 @@ def create_service_app(
     """
     service = settings.service_name
     platform = settings.platform
-    heads = head_revisions(service)
+    heads, known = head_revisions(service), known_revisions(service)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -104,12 +109,7 @@ def create_service_app(
                 current = await current_revisions(conn, service)
         except Exception as exc:
             return f"database unreachable ({type(exc).__name__})"
-        if current != heads:
-            return (
-                f"migrations not at head: database at {sorted(current) or 'none'}, "
-                f"code expects {sorted(heads)}; run `somos migrate {service}`"
-            )
-        return None
+        return migration_problem(service, current, heads, known)
 
     app.include_router(health_router(readiness))
     for router in routers:

@@ -41,10 +41,36 @@ def downgrade(service: str, url: str, revision: str = "base") -> None:
     command.downgrade(alembic_config(service, url), revision)
 
 
-def head_revisions(service: str) -> set[str]:
+def _scripts(service: str) -> ScriptDirectory:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_ROOT / service))
-    return set(ScriptDirectory.from_config(config).get_heads())
+    return ScriptDirectory.from_config(config)
+
+
+def head_revisions(service: str) -> set[str]:
+    return set(_scripts(service).get_heads())
+
+
+def known_revisions(service: str) -> set[str]:
+    """Every revision this release's code carries (older ones and the heads)."""
+    return {script.revision for script in _scripts(service).walk_revisions()}
+
+
+def migration_problem(
+    service: str, current: set[str], heads: set[str], known: set[str]
+) -> str | None:
+    """Why the database does not suit this code, or None.
+
+    At the heads: ready. At an older revision this code knows: not ready (migrate first).
+    At a revision this code does not know: a newer release has migrated (expand/contract
+    keeps older code working), so the old pods of a rolling deploy stay ready.
+    """
+    if current == heads or (current and not current <= known):
+        return None
+    return (
+        f"migrations not at head: database at {sorted(current) or 'none'}, "
+        f"code expects {sorted(heads)}; run `somos migrate {service}`"
+    )
 
 
 async def current_revisions(conn: AsyncConnection, service: str) -> set[str]:

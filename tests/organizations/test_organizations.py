@@ -490,3 +490,30 @@ async def test_get_by_id_on_the_lean_path_matches_the_contract(client, organizat
         uuid.UUID(org["id"]), request, Principal(sub="t", scopes=frozenset()), Response()
     )
     assert direct.model_dump(mode="json") == org
+
+
+async def test_readyz_during_a_rolling_deploy(postgres_admin_url):
+    """A newer release's migration keeps old pods ready; an older database does not."""
+    import asyncpg
+
+    from services.common.db import asyncpg_dsn
+    from services.common.migrations import version_table
+    from services.common.testing import migrated_database
+
+    async with migrated_database(postgres_admin_url, "organizations") as url:
+        app = create_app(OrganizationsSettings(database_url=url))
+        conn = await asyncpg.connect(asyncpg_dsn(url))
+        table = version_table("organizations")
+        try:
+            async with running_app(app), asgi_client(app) as c:
+                assert (await c.get("/readyz")).json() == {"status": "ready"}
+                await conn.execute(f"UPDATE {table} SET version_num = 'org_9001_next_release'")
+                ahead = await c.get("/readyz")
+                assert ahead.status_code == 200 and ahead.json() == {"status": "ready"}
+                await conn.execute(f"UPDATE {table} SET version_num = 'org_0002'")
+                behind = await c.get("/readyz")
+                assert behind.status_code == 503
+                assert "database at ['org_0002']" in behind.json()["detail"]
+                assert "somos migrate organizations" in behind.json()["detail"]
+        finally:
+            await conn.close()
