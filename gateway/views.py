@@ -107,15 +107,11 @@ async def municipality_overview(
         ),
         "security": (
             "security_plans",
-            lambda: fetch.get(
-                "security_plans", f"/api/v1/stats/security-plans/municipalities/{code}"
-            ),
+            lambda: fetch.get("security_plans", f"{SECURITY_SUMMARY}/{code}"),
         ),
         "organizations": (
             "organizations",
-            lambda: fetch.get(
-                "organizations", f"/api/v1/stats/organizations/municipalities/{code}"
-            ),
+            lambda: fetch.get("organizations", f"{ORGANIZATIONS_SUMMARY}/{code}"),
         ),
     }
     out = await fan_out(parts, budget=_budget(request))
