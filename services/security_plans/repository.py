@@ -278,7 +278,9 @@ async def actions_addressing(
     """Names of active actions that address ``problem``."""
     a = table(PlanAction)
     stmt = sa.select(a.c.name).where(
-        a.c.plan_id == plan_id, a.c.archived_at.is_(None), a.c.problems.any(problem)
+        a.c.plan_id == plan_id,
+        a.c.archived_at.is_(None),
+        sa.literal(problem) == sa.any_(a.c.problems),
     )
     return (await session.execute(stmt)).scalars().all()
 
@@ -357,7 +359,7 @@ async def list_strategies(
         if value is not None:
             stmt = stmt.where(column == value)
     if filters.target_problem is not None:
-        stmt = stmt.where(table(s).c.target_problems.any(filters.target_problem))
+        stmt = stmt.where(sa.literal(filters.target_problem) == sa.any_(table(s).c.target_problems))
     paged = keyset(stmt, (col(s.created_at), col(s.id)), page)  # type: ignore[arg-type]
     return (await session.execute(paged)).scalars().all()
 
