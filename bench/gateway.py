@@ -1,4 +1,5 @@
-"""Gateway benchmark: pass-through vs direct, overview vs its slowest upstream call, results.
+"""Gateway benchmark: pass-through vs direct, overview and profile vs their slowest upstream
+call, results.
 
 `.venv/bin/python -m bench.gateway` — one run, one table. The three services' databases are
 seeded directly with SQL (the services' own benchmark seeders: 2,000 organizations with their
@@ -72,6 +73,23 @@ async def _parallel(calls: list[tuple[int, str]], token: str, duration: float) -
     }
 
 
+async def _busiest_organization(url: str) -> str:
+    """The organization with the most assessments, plans and support (for the profile)."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        row = await conn.fetchrow(
+            "SELECT o.id FROM organizations o ORDER BY "
+            "(SELECT count(*) FROM assessments a WHERE a.organization_id = o.id) + "
+            "(SELECT count(*) FROM strengthening_plans p WHERE p.organization_id = o.id) + "
+            "(SELECT count(*) FROM support_activities s WHERE s.organization_id = o.id) DESC, "
+            "o.id LIMIT 1"
+        )
+        assert row is not None
+        return str(row["id"])
+    finally:
+        await conn.close()
+
+
 def _median(runs: list[dict[str, float]], key: str) -> dict[str, float]:
     """The run whose ``key`` is the median of the rounds."""
     return sorted(runs, key=lambda r: r[key])[len(runs) // 2]
@@ -108,6 +126,7 @@ def main() -> None:
     asyncio.run(security_plans.seed(urls["security_plans"]))
     asyncio.run(events_bench.seed(urls["events"], args.events, 1.0, 7))
     ids = asyncio.run(_organization_ids(urls["organizations"], 5_000))
+    busiest = asyncio.run(_busiest_organization(urls["organizations"]))
 
     secret = secrets.token_urlsafe(48)
     token = mint_token(
@@ -236,6 +255,30 @@ def main() -> None:
                 "ratio": f"p50 {overview['p50_ms'] / slowest:.2f}x slowest upstream p50 "
                 f"(target ≤ 1.3; rounds {per_round}); "
                 f"{overview['p50_ms'] / together['p50_ms']:.2f}x the three at once",
+            }
+        )
+        profile_calls = [
+            (org, f"/api/v1/organizations/{busiest}/record"),
+            (ports["events"], f"/api/v1/events?organization_id={busiest}&limit=200"),
+        ]
+        slowest_profile = 0.0
+        for port, path in profile_calls:
+            one = load(port, [path], headers=auth, duration=args.duration, connections=1)
+            slowest_profile = max(slowest_profile, one["p50_ms"])
+            label = path.replace(busiest, "{id}")
+            rows.append({"scenario": f"upstream direct (1 conn): {label}", **one, "ratio": ""})
+        profile = load(
+            gw_port,
+            [f"/api/v1/organizations/{busiest}/profile"],
+            headers=auth,
+            duration=args.duration,
+            connections=1,
+        )
+        rows.append(
+            {
+                "scenario": "organization profile (1 conn)",
+                **profile,
+                "ratio": f"p50 {profile['p50_ms'] / slowest_profile:.2f}x slowest upstream p50",
             }
         )
         results = load(

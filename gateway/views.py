@@ -207,34 +207,27 @@ async def organization_profile(
     request: Request, principal: AnyPrincipal, organization_id: uuid.UUID
 ) -> OrganizationProfile:
     fetch = _fetcher(request)
-    org_path = f"/api/v1/organizations/{organization_id}"
-    by_org = {"organization_id": str(organization_id)}
+    # Two parallel calls, one per service: the organization's record (itself, performance,
+    # assessments, plans, support) and the events it took part in.
     parts = {
-        "organization": ("organizations", lambda: fetch.get("organizations", org_path)),
-        "performance": (
+        "record": (
             "organizations",
-            lambda: fetch.get("organizations", org_path + "/performance"),
+            lambda: fetch.get("organizations", f"/api/v1/organizations/{organization_id}/record"),
         ),
-        "assessments": (
-            "organizations",
-            lambda: fetch.first_page("organizations", org_path + "/assessments"),
+        "events": (
+            "events",
+            lambda: fetch.first_page(
+                "events", "/api/v1/events", {"organization_id": str(organization_id)}
+            ),
         ),
-        "plans": (
-            "organizations",
-            lambda: fetch.first_page("organizations", "/api/v1/strengthening-plans", by_org),
-        ),
-        "support": (
-            "organizations",
-            lambda: fetch.first_page("organizations", "/api/v1/support-activities", by_org),
-        ),
-        "events": ("events", lambda: fetch.first_page("events", "/api/v1/events", by_org)),
     }
     out = await fan_out(parts, budget=_budget(request))
-    if out.statuses.get("organizations") in (403, 404) and not out.ok("organization"):
+    if out.statuses.get("organizations") in (403, 404):
         raise NotFound(f"No organization with id {organization_id}.")
-    organization = out.get("organization")
+    record = out.get("record")
+    organization = dig(record, "organization")
     directory: Directory = request.app.state.directory
-    support = out.get("support")
+    support = dig(record, "support_activities")
     events = out.get("events")
     if events is not None:  # only the events it took part in, whatever the service filtered
         events = [
@@ -242,7 +235,7 @@ async def organization_profile(
             for e in events
             if str(organization_id) in [str(i) for i in e.get("organization_ids", [])]
         ]
-    assessments = out.get("assessments")
+    assessments = dig(record, "assessments")
     if assessments is not None:
         assessments = sorted(
             (
@@ -261,14 +254,14 @@ async def organization_profile(
             ),
             key=lambda a: str(a.get("assessed_on")),
         )
-    plans = out.get("plans")
+    plans = dig(record, "strengthening_plans")
     return OrganizationProfile(
         **_composition(out),
         organization=organization,
         territory=Territory(**directory.municipality(organization["municipality_code"]))
         if organization and organization.get("municipality_code")
         else None,
-        performance=out.get("performance"),
+        performance=dig(record, "performance"),
         assessments=assessments,
         strengthening_plans=None
         if plans is None

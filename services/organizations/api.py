@@ -38,6 +38,7 @@ from services.organizations.schemas import (
     OrganizationCreate,
     OrganizationPage,
     OrganizationRead,
+    OrganizationRecord,
     OrganizationStats,
     OrganizationUpdate,
     Performance,
@@ -378,6 +379,28 @@ async def get_performance(
         session, organization_id=organization_id, principal=principal
     )
     return await service.performance(session, organization=organization)
+
+
+@router.get(
+    ORG + "/{organization_id}/record",
+    tags=[TAG_ORGS],
+    operation_id="organizations-record",
+    response_model=OrganizationRecord,
+    responses=problem_responses(404),
+    summary="An organization with its OPI performance, assessments, plans and support",
+    description=(
+        "What `GET /api/v1/organizations/{id}`, `…/performance`, `…/assessments`, "
+        "`/api/v1/strengthening-plans?organization_id=` and "
+        "`/api/v1/support-activities?organization_id=` answer, in one read (the first 200 "
+        "items of each list)."
+    ),
+)
+async def get_organization_record(
+    organization_id: uuid.UUID, session: SessionDep, principal: Reader
+) -> OrganizationRecord:
+    return await service.organization_record(
+        session, organization_id=organization_id, principal=principal
+    )
 
 
 vocabulary_router = vocabularies_router(

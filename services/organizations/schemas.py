@@ -659,3 +659,14 @@ class MunicipalityOrganizations(OutputModel):
         description="Active initiatives, latest start first (at most 200; "
         "`figures.initiatives.total` counts them all)"
     )
+
+
+class OrganizationRecord(OutputModel):
+    """An organization with what the programme did with it, in one read (the gateway's
+    profile uses it). Lists hold their first 200 items, in each list's own order."""
+
+    organization: OrganizationRead
+    performance: Performance
+    assessments: list[AssessmentRead]
+    strengthening_plans: list[StrengtheningPlanRead] = Field(description="Active plans")
+    support_activities: list[SupportActivityRead] = Field(description="Active activities")

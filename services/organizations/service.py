@@ -44,6 +44,7 @@ from services.organizations.schemas import (
     MunicipalityOrganizations,
     OrganizationCreate,
     OrganizationRead,
+    OrganizationRecord,
     OrganizationStats,
     OrganizationUpdate,
     Performance,
@@ -1332,3 +1333,41 @@ def _tallies(rows: Mapping[str, list[asyncpg.Record]]) -> defaultdict[str, _Tall
         for (name, code), n in zip(breakdowns, r[6:], strict=True):
             t.breakdowns[name][code] += n
     return tallies
+
+
+RECORD_LIST_LIMIT = 200
+
+
+async def organization_record(
+    session: AsyncSession, *, organization_id: uuid.UUID, principal: Principal
+) -> OrganizationRecord:
+    """The organization, its OPI performance, assessments, strengthening plans (with
+    progress) and support, each read as its own endpoint reads it, in one session."""
+    organization = await load_organization(
+        session, organization_id=organization_id, principal=principal
+    )
+    page = PageParams(limit=RECORD_LIST_LIMIT, cursor=None)
+    assessments, _ = finish_page(
+        await repository.list_assessments(session, organization.id, page),
+        page,
+        lambda a: (a.created_at, a.id),
+    )
+    plans, _ = await list_plans(
+        session,
+        principal=principal,
+        filters=repository.PlanFilters(organization_id=organization.id),
+        page=page,
+    )
+    support, _ = await list_support_activities(
+        session,
+        principal=principal,
+        filters=repository.SupportFilters(organization_id=organization.id),
+        page=page,
+    )
+    return OrganizationRecord(
+        organization=organization_read(organization),
+        performance=await performance(session, organization=organization),
+        assessments=[assessment_read(a) for a in assessments],
+        strengthening_plans=plans,
+        support_activities=[support_read(s) for s in support],
+    )
