@@ -1,5 +1,5 @@
 """Statistics statements on the raw asyncpg pool: written with only the conditions a request
-gives, and run side by side on separate connections.
+gives; one municipality's run on one connection, wider scopes side by side.
 
 Each statement carries only the conditions a request gives (no `$n IS NULL OR …`), so the
 planner can use the partial indexes on municipality and department; aggregates come back
