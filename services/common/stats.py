@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import asyncpg
@@ -86,6 +87,15 @@ class Statement:
             code = self.param(territory.department_code, "text")
             conditions.append(f"{alias}.department_code = {code}")
         return " AND ".join(conditions)
+
+    def within_dates(self, column: str, start: date | None, end: date | None) -> str:
+        """``column`` between ``start`` and ``end`` (inclusive); ``true`` when neither is given."""
+        conditions = []
+        if start is not None:
+            conditions.append(f"{column} >= {self.param(start, 'date')}")
+        if end is not None:
+            conditions.append(f"{column} <= {self.param(end, 'date')}")
+        return " AND ".join(conditions) or "true"
 
 
 async def run_statements(

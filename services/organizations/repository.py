@@ -409,20 +409,9 @@ class StatsScope:
     date_to: date | None
 
 
-class _Statement(Statement):
-    def in_range(self, scope: StatsScope, column: str) -> str:
-        """``column`` within from/to; ``true`` when neither is given."""
-        conditions = []
-        if scope.date_from is not None:
-            conditions.append(f"{column} >= {self.param(scope.date_from, 'date')}")
-        if scope.date_to is not None:
-            conditions.append(f"{column} <= {self.param(scope.date_to, 'date')}")
-        return " AND ".join(conditions) or "true"
-
-
 def _organizations_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     """Organizations (a stock: the dates do not apply) by municipality, type, ethnic focus."""
-    s = _Statement()
+    s = Statement()
     sql = f"""
         SELECT o.municipality_code, o.type, o.ethnic_focus, count(*) AS n
         FROM organizations o
@@ -438,15 +427,15 @@ def _opi_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     baseline per organization). Latest: its latest verified follow-up assessed within
     from/to (same order as the performance endpoint).
     """
-    s = _Statement()
-    follow_ups = s.in_range(scope, "f.assessed_on")
+    s = Statement()
+    follow_ups = s.within_dates("f.assessed_on", scope.date_from, scope.date_to)
     if scope.territory.narrowed:
         # Only the follow-ups of organizations in scope, not the whole country's.
         follow_ups += (
             " AND f.organization_id IN "
             f"(SELECT t.id FROM organizations t WHERE {s.in_territory(scope.territory, 't')})"
         )
-    assessed = s.in_range(scope, "a.assessed_on")
+    assessed = s.within_dates("a.assessed_on", scope.date_from, scope.date_to)
     baseline = "a.kind = 'baseline'" + (
         f" AND a.assessed_on <= {s.param(scope.date_to, 'date')}" if scope.date_to else ""
     )
@@ -479,19 +468,19 @@ def _opi_sql(scope: StatsScope) -> tuple[str, list[Any]]:
 
 def _plans_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     """Strengthening plans (start date within from/to) by municipality and status."""
-    s = _Statement()
+    s = Statement()
     sql = f"""
         SELECT o.municipality_code, p.status, count(*) AS n
         FROM strengthening_plans p JOIN organizations o ON o.id = p.organization_id
         WHERE {s.in_territory(scope.territory, "o")} AND p.archived_at IS NULL
-          AND {s.in_range(scope, "p.start_date")}
+          AND {s.within_dates("p.start_date", scope.date_from, scope.date_to)}
         GROUP BY 1, 2"""
     return sql, s.args
 
 
 def _support_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     """Support by municipality and kind; kind NULL rows: distinct organizations over all kinds."""
-    s = _Statement()
+    s = Statement()
     sql = f"""
         SELECT o.municipality_code, sa.kind, count(*) AS n, sum(sa.hours) AS hours,
                count(DISTINCT sa.organization_id) AS organizations,
@@ -500,7 +489,7 @@ def _support_sql(scope: StatsScope) -> tuple[str, list[Any]]:
                ) AS organizations_communications_or_relations
         FROM support_activities sa JOIN organizations o ON o.id = sa.organization_id
         WHERE {s.in_territory(scope.territory, "o")} AND sa.archived_at IS NULL
-          AND {s.in_range(scope, "sa.delivered_on")}
+          AND {s.within_dates("sa.delivered_on", scope.date_from, scope.date_to)}
         GROUP BY GROUPING SETS ((o.municipality_code, sa.kind), (o.municipality_code))"""
     return sql, s.args
 
@@ -518,7 +507,7 @@ def _initiatives_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     The beneficiary breakdowns are read key by key (the codes are a closed vocabulary),
     one column per (breakdown, code) in BENEFICIARY_BREAKDOWNS order.
     """
-    s = _Statement()
+    s = Statement()
     breakdowns = ",\n".join(
         f"coalesce(sum((c.beneficiaries -> '{name}' ->> '{code}')::int)"
         f" FILTER (WHERE c.status <> 'cancelled'), 0)"
@@ -533,7 +522,8 @@ def _initiatives_sql(scope: StatsScope) -> tuple[str, list[Any]]:
                    AS beneficiaries,
                {breakdowns}
         FROM community_initiatives c
-        WHERE {s.in_territory(scope.territory, "c")} AND {s.in_range(scope, "c.start_date")}
+        WHERE {s.in_territory(scope.territory, "c")}
+          AND {s.within_dates("c.start_date", scope.date_from, scope.date_to)}
         GROUP BY 1, 2, 3"""
     return sql, s.args
 

@@ -385,15 +385,6 @@ class _Statement(Statement):
             conditions.append(f"p.term_start_year <= {self.param(filters.to.year, 'int')}")
         return " AND ".join(conditions)
 
-    def within(self, column: str, filters: StatsFilters) -> str:
-        """``column`` within from/to; ``true`` when neither is given."""
-        conditions = []
-        if filters.from_:
-            conditions.append(f"{column} >= {self.param(filters.from_, 'date')}")
-        if filters.to:
-            conditions.append(f"{column} <= {self.param(filters.to, 'date')}")
-        return " AND ".join(conditions) or "true"
-
 
 def _plans_sql(territory: Territory, filters: StatsFilters) -> tuple[str, list[Any]]:
     """Plans grouped by municipality, status and term, with approval counts."""
@@ -415,7 +406,8 @@ def _latest_reviews_sql(territory: Territory, filters: StatsFilters) -> tuple[st
         SELECT DISTINCT ON (r.plan_id) r.plan_id, p.municipality_code, p.term_start_year,
                r.score, r.reviewed_on
         FROM plan_reviews r JOIN security_plans p ON p.id = r.plan_id
-        WHERE {s.plans_in_scope(territory, filters)} AND {s.within("r.reviewed_on", filters)}
+        WHERE {s.plans_in_scope(territory, filters)}
+          AND {s.within_dates("r.reviewed_on", filters.from_, filters.to)}
         ORDER BY r.plan_id, r.reviewed_on DESC, r.created_at DESC"""
     return sql, s.args
 
@@ -447,7 +439,7 @@ def _executed_sql(territory: Territory, filters: StatsFilters) -> tuple[str, lis
         JOIN plan_actions a ON a.id = r.action_id
         JOIN security_plans p ON p.id = r.plan_id
         WHERE a.archived_at IS NULL AND {s.plans_in_scope(territory, filters)}
-          AND {s.within("r.period_start", filters)}
+          AND {s.within_dates("r.period_start", filters.from_, filters.to)}
         GROUP BY 1"""
     return sql, s.args
 
@@ -460,7 +452,8 @@ def _strategies_sql(territory: Territory, filters: StatsFilters) -> tuple[str, l
     sql = f"""
         SELECT s.municipality_code, s.status, s.approach, count(*) AS strategies
         FROM prevention_strategies s
-        WHERE {s.in_territory(territory, "s")} AND {s.within(day, filters)}
+        WHERE {s.in_territory(territory, "s")}
+          AND {s.within_dates(day, filters.from_, filters.to)}
         GROUP BY 1, 2, 3"""
     return sql, s.args
 

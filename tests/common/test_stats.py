@@ -126,3 +126,15 @@ async def test_a_wide_scope_runs_side_by_side_read_only(database: Database) -> N
     assert a["pid"] != b["pid"]  # separate connections at the same time
     assert (a["read_only"], a["workers"]) == ("on", "0")
     assert (b["page_cost"], b["jit"]) == ("1.1", "off")
+
+
+def test_dates_are_inclusive_and_only_when_given() -> None:
+    from datetime import date
+
+    s = Statement()
+    assert s.within_dates("a.day", None, None) == "true" and s.args == []
+    assert s.within_dates("a.day", date(2025, 1, 1), date(2025, 12, 31)) == (
+        "a.day >= $1::date AND a.day <= $2::date"
+    )
+    assert s.within_dates("b.day", None, date(2024, 6, 30)) == "b.day <= $3::date"
+    assert s.args == [date(2025, 1, 1), date(2025, 12, 31), date(2024, 6, 30)]
