@@ -27,7 +27,7 @@ from services.common.auth import TokenVerifier
 from services.common.errors import install_problem_handlers, problem_responses
 from services.common.health import health_router
 from services.common.limits import BodyLimitMiddleware
-from services.common.observability import Metrics, RequestContextMiddleware
+from services.common.observability import InFlight, Metrics, RequestContextMiddleware
 from services.common.tracing import instrument_app, traced_asgi
 
 logger = logging.getLogger("somos.gateway")
@@ -56,6 +56,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     upstream_metrics = UpstreamMetrics(metrics.registry)
     upstreams = build_upstreams(settings, upstream_metrics)
     metrics.registry.register(CircuitCollector(upstreams))
+    in_flight = InFlight()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -64,6 +65,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            await in_flight.drained()  # requests cut off at shutdown answer 503 first
             for upstream in upstreams.values():
                 await upstream.close()
 
@@ -129,7 +131,9 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                 expose_headers=["ETag", "Link", "Location", "Retry-After", "X-Request-ID"],
                 max_age=600,
             )
-        return RequestContextMiddleware(chain, service="gateway", metrics=metrics)
+        return RequestContextMiddleware(
+            chain, service="gateway", metrics=metrics, in_flight=in_flight
+        )
 
     # Pass-through takes a short pure-ASGI path (the edge, then the proxy); the gateway's own
     # routes go through the same edge inside FastAPI's full stack.

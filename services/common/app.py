@@ -22,7 +22,7 @@ from services.common.migrations import (
     known_revisions,
     migration_problem,
 )
-from services.common.observability import Metrics, RequestContextMiddleware
+from services.common.observability import InFlight, Metrics, RequestContextMiddleware
 from services.common.settings import ServiceSettings
 from services.common.territory import Territories
 from services.common.tracing import instrument_app
@@ -54,6 +54,7 @@ def create_service_app(
     service = settings.service_name
     platform = settings.platform
     heads, known = head_revisions(service), known_revisions(service)
+    in_flight = InFlight()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -80,6 +81,7 @@ def create_service_app(
                     await stack.enter_async_context(hook(app))
                 yield
         finally:
+            await in_flight.drained()  # requests cut off at shutdown roll back first
             app.state.database = None
             await database.stop()
 
@@ -121,6 +123,8 @@ def create_service_app(
         app.add_middleware(FastReadMiddleware, reads=fast_reads)
     app.add_middleware(IdempotencyMiddleware, ttl_hours=platform.idempotency_ttl_hours)
     app.add_middleware(BodyLimitMiddleware, max_bytes=platform.max_body_bytes)
-    app.add_middleware(RequestContextMiddleware, service=service, metrics=metrics)
+    app.add_middleware(
+        RequestContextMiddleware, service=service, metrics=metrics, in_flight=in_flight
+    )
     instrument_app(app, service)  # outermost, and only when OTEL_* asks for traces
     return app

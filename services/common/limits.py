@@ -6,7 +6,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.common.observability import current_request_id
+from services.common.observability import current_request_id, send_problem_json
 
 
 class BodyLimitMiddleware:
@@ -70,14 +70,4 @@ class BodyLimitMiddleware:
                 "request_id": current_request_id(),
             }
         ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/problem+json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        await send_problem_json(send, 413, body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -133,6 +134,43 @@ _PROBLEM_500 = json.dumps(
     }
 ).encode()
 
+# A request still running when the shutdown grace period ends is cancelled by the server.
+# If nothing was sent yet, the caller gets this instead of a bare "Internal Server Error".
+_PROBLEM_CUT_OFF = json.dumps(
+    {
+        "type": "urn:somos:problem:shutting-down",
+        "title": "Service shutting down",
+        "status": 503,
+        "detail": "The request was still running when the service stopped and was cut off. "
+        "A change it made was rolled back unless the cut came while committing: read the "
+        "resource before retrying (If-Match or Idempotency-Key make a retry safe).",
+    }
+).encode()
+
+
+async def send_problem_json(
+    send: Send, status: int, body: bytes, headers: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
+    """Answer with a ready problem+json ``body`` from pure-ASGI code."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/problem+json"),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _problem(template: bytes, path: str, request_id: str) -> bytes:
+    return (
+        template[:-1] + f', "instance": {json.dumps(path)}, "request_id": "{request_id}"}}'.encode()
+    )
+
 
 def _trace_id_of(scope: Scope) -> str | None:
     for key, value in scope["headers"]:
@@ -143,6 +181,26 @@ def _trace_id_of(scope: Scope) -> str | None:
     return None
 
 
+class InFlight:
+    """How many requests an app is handling, so shutdown can let cut-off ones unwind.
+
+    At the end of the grace period uvicorn cancels what is still running, shuts the app
+    down and exits at once; without a short wait, a cancelled request never gets to send
+    its 503 or roll its transaction back before the process is gone.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def drained(self, within: float = 1.0) -> bool:
+        """Wait up to ``within`` seconds for no request to be in flight."""
+        deadline = time.monotonic() + within
+        # Polled, only at shutdown: an asyncio.Event kept per request would bind to one loop.
+        while self.count and time.monotonic() < deadline:  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
+        return not self.count
+
+
 class RequestContextMiddleware:
     """Accept or mint X-Request-ID, echo it, log one line per request, count it.
 
@@ -150,10 +208,18 @@ class RequestContextMiddleware:
     500 carrying the request id, with no stack trace or SQL in the response.
     """
 
-    def __init__(self, app: ASGIApp, *, service: str, metrics: Metrics | None = None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        service: str,
+        metrics: Metrics | None = None,
+        in_flight: InFlight | None = None,
+    ) -> None:
         self.app = app
         self.service = service
         self.metrics = metrics
+        self.in_flight = in_flight if in_flight is not None else InFlight()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -174,6 +240,8 @@ class RequestContextMiddleware:
         status_holder = [500]
         response_started = False
         header = (b"x-request-id", request_id.encode())
+        in_flight = self.in_flight
+        in_flight.count += 1
 
         async def send_wrapper(message: Message) -> None:
             nonlocal response_started
@@ -185,31 +253,24 @@ class RequestContextMiddleware:
 
         try:
             await self.app(scope, receive, send_wrapper)
+        except asyncio.CancelledError:
+            # The server cancels what is left at the end of its shutdown grace period.
+            if not response_started:
+                body = _problem(_PROBLEM_CUT_OFF, scope.get("path", ""), request_id)
+                await send_problem_json(
+                    send_wrapper, 503, body, ((b"retry-after", b"5"), (b"connection", b"close"))
+                )
+            raise
         except Exception as exc:
             logging.getLogger("somos.errors").error(
                 "unhandled error", extra={"error_type": type(exc).__name__}
             )
             if not response_started:
-                body = (
-                    _PROBLEM_500[:-1]
-                    + (
-                        f', "instance": {json.dumps(scope.get("path", ""))}, '
-                        f'"request_id": "{request_id}"}}'
-                    ).encode()
-                )
-                await send_wrapper(
-                    {
-                        "type": "http.response.start",
-                        "status": 500,
-                        "headers": [
-                            (b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode()),
-                        ],
-                    }
-                )
-                await send({"type": "http.response.body", "body": body})
+                body = _problem(_PROBLEM_500, scope.get("path", ""), request_id)
+                await send_problem_json(send_wrapper, 500, body)
             status_holder[0] = 500
         finally:
+            in_flight.count -= 1
             duration = time.perf_counter() - started
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -15,7 +16,12 @@ from pydantic import BaseModel
 from services.common.concurrency import parse_if_match, require_if_match
 from services.common.errors import InvalidInput, install_problem_handlers
 from services.common.limits import BodyLimitMiddleware
-from services.common.observability import JsonFormatter, Metrics, RequestContextMiddleware
+from services.common.observability import (
+    InFlight,
+    JsonFormatter,
+    Metrics,
+    RequestContextMiddleware,
+)
 from services.common.pagination import decode_cursor, encode_cursor
 
 
@@ -76,6 +82,46 @@ async def test_unhandled_errors_leak_nothing(http, caplog):
     assert "SELECT" not in text and "Traceback" not in text and "RuntimeError" not in text
     assert r.json()["request_id"] == r.headers["x-request-id"]
     assert all("SELECT" not in rec.getMessage() for rec in caplog.records)
+
+
+async def test_a_request_cut_off_at_shutdown_is_answered_503_before_the_cancel_goes_on():
+    """What uvicorn does at the end of the grace period: cancel the request's task."""
+    reached = asyncio.Event()
+
+    async def stuck(scope, receive, send):
+        reached.set()
+        await asyncio.Event().wait()  # a statement waiting on a lock, say
+
+    sent: list[dict] = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    in_flight = InFlight()
+    app = RequestContextMiddleware(stuck, service="test", in_flight=in_flight)
+    scope = {"type": "http", "method": "PATCH", "path": "/items/7", "headers": []}
+    task = asyncio.create_task(app(scope, receive, send))
+    await reached.wait()
+    assert in_flight.count == 1
+    assert await in_flight.drained(within=0.05) is False  # shutdown waits, boundedly
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task  # the cancel is not swallowed: the server still closes the connection
+    assert in_flight.count == 0 and await in_flight.drained(within=0.05) is True
+
+    start, body = sent
+    headers = dict(start["headers"])
+    assert start["status"] == 503
+    assert headers[b"content-type"] == b"application/problem+json"
+    assert (headers[b"retry-after"], headers[b"connection"]) == (b"5", b"close")
+    problem = json.loads(body["body"])
+    assert problem["type"] == "urn:somos:problem:shutting-down"
+    assert problem["instance"] == "/items/7"
+    assert problem["request_id"] == headers[b"x-request-id"].decode()
+    assert int(headers[b"content-length"]) == len(body["body"])
 
 
 async def test_router_404_405_and_typed_errors(http):

@@ -1,5 +1,6 @@
 """SIGTERM on a real `somos serve` process: it stops taking new connections, finishes the
-requests in flight, and exits within SOMOS_SHUTDOWN_GRACE_SECONDS.
+requests in flight, and exits within SOMOS_SHUTDOWN_GRACE_SECONDS; a request still running
+then is cut off, rolled back and answered 503.
 
 The slow request is real, not a test-only route: the test holds a row lock on an
 organization (SELECT ... FOR UPDATE in an open transaction), so the PATCH the process is
@@ -157,8 +158,13 @@ async def test_requests_longer_than_the_grace_period_are_cut_off(database, tmp_p
         assert returncode in STOPPED_BY_SIGTERM
         # The lock is never released before the exit: only the grace period can end it.
         assert 1.5 < stopped_after < 12, stopped_after
-        with pytest.raises(httpx.TransportError):
-            await patch  # the connection was closed unanswered
+        # Cut off: the cancelled request unwinds (its transaction rolls back) and tells the
+        # caller before the process ends, instead of a dropped connection or a bare 500.
+        response = await patch
+        assert response.status_code == 503, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.headers["connection"] == "close"
+        assert response.json()["type"] == "urn:somos:problem:shutting-down"
         await lock.rollback()
         row = await locker.fetchrow(
             "SELECT acronym, version FROM organizations WHERE version = 1 ORDER BY created_at DESC"
@@ -169,3 +175,6 @@ async def test_requests_longer_than_the_grace_period_are_cut_off(database, tmp_p
     finally:
         if process.poll() is None:
             process.kill()
+    lines = [json.loads(line) for line in process.stdout.read().decode().splitlines() if line]
+    patched = [line for line in lines if line.get("method") == "PATCH"]
+    assert [line["status"] for line in patched] == [503]
