@@ -45,12 +45,19 @@ def fresh_database(admin: str, service: str) -> str:
 
 @contextmanager
 def server_process(
-    args: Sequence[str], port: int, env: dict[str, str] | None = None
+    args: Sequence[str],
+    port: int,
+    env: dict[str, str] | None = None,
+    cwd: str | Path | None = None,
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """Run a server command until the block ends; waits for its /healthz (or any answer)."""
+    """Run a server command until the block ends; waits for its /healthz (or any answer).
+
+    ``python -m`` puts the working directory first on ``sys.path``: to run packages from
+    another directory (an older revision), pass it as ``cwd``, not on ``PYTHONPATH``.
+    """
     process = subprocess.Popen(
         list(args),
-        cwd=REPO,
+        cwd=cwd or REPO,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -27,7 +27,15 @@ import asyncpg
 
 from bench import events as events_bench
 from bench import organizations_stats, security_plans
-from bench.common import admin_url, free_port, fresh_database, load, print_table, server_process
+from bench.common import (
+    REPO,
+    admin_url,
+    free_port,
+    fresh_database,
+    load,
+    print_table,
+    server_process,
+)
 from services.common.auth import mint_token
 from services.common.db import asyncpg_dsn
 from services.common.settings import PlatformSettings
@@ -95,9 +103,9 @@ def _median(runs: list[dict[str, float]], key: str) -> dict[str, float]:
     return sorted(runs, key=lambda r: r[key])[len(runs) // 2]
 
 
-def _serve(service: str, port: int, env: dict[str, str]) -> Any:
+def _serve(service: str, port: int, env: dict[str, str], cwd: str | None = None) -> Any:
     command = [sys.executable, "-m", "somos.cli", "serve", service, "--port", str(port)]
-    return server_process(command, port, env=env)
+    return server_process(command, port, env=env, cwd=cwd)
 
 
 def main() -> None:
@@ -161,8 +169,17 @@ def main() -> None:
         old_port = None
         if args.baseline:
             old_port = free_port()
-            path = os.pathsep.join(p for p in (args.baseline, os.environ.get("PYTHONPATH")) if p)
-            stack.enter_context(_serve("gateway", old_port, {**gateway_env, "PYTHONPATH": path}))
+            # Run from the baseline directory: `python -m` puts the working directory first
+            # on sys.path, so its `gateway` wins; the rest comes from this checkout.
+            path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
+            stack.enter_context(
+                _serve(
+                    "gateway",
+                    old_port,
+                    {**gateway_env, "PYTHONPATH": path},
+                    cwd=os.path.abspath(args.baseline),
+                )
+            )
 
         org = ports["organizations"]
         # The target pair runs in alternating rounds: on shared cores one run can be off by
