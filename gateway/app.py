@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from gateway import results, territories, views
 from gateway.edge import EdgeMiddleware, RateLimiter
 from gateway.openapi import build_contract, service_documents
-from gateway.proxy import ProxyMiddleware, RoutingTable
+from gateway.proxy import UPSTREAM_SCOPE_KEY, ProxyMiddleware, RoutingTable
 from gateway.settings import GatewaySettings
 from gateway.upstreams import CircuitCollector, UpstreamMetrics, build_upstreams
 from services.common.auth import TokenVerifier
@@ -100,7 +100,7 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
 
     documents = service_documents(platform)
     own_paths = [
-        route.path_regex  # type: ignore[attr-defined]
+        (route.path, route.path_regex)  # type: ignore[attr-defined]
         for router in (views.router, results.router, territories.router)
         for route in router.routes
         if getattr(route, "path", "").startswith("/api/")
@@ -169,15 +169,13 @@ class GatewayApp(FastAPI):
     proxy_chain: ASGIApp | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] == "http"
-            and self.proxy is not None
-            and self.proxy_chain is not None
-            and self.proxy.upstream_for(scope["path"]) is not None
-        ):
-            scope["app"] = self
-            await self.proxy_chain(scope, receive, send)
-            return
+        if scope["type"] == "http" and self.proxy is not None and self.proxy_chain is not None:
+            upstream = self.proxy.upstream_for(scope["path"])
+            if upstream is not None:
+                scope["app"] = self
+                scope[UPSTREAM_SCOPE_KEY] = upstream
+                await self.proxy_chain(scope, receive, send)
+                return
         await super().__call__(scope, receive, send)
 
 

@@ -35,6 +35,7 @@ HOP_BY_HOP = frozenset(
 _DROP_REQUEST = HOP_BY_HOP | {"content-length", "expect", "x-request-id", "x-forwarded-for"}
 _DROP_RESPONSE = HOP_BY_HOP | {"x-request-id", "date", "server"}
 _SMALL_BODY = 65_536
+UPSTREAM_SCOPE_KEY = "somos.upstream"  # the owning upstream, once looked up for a request
 
 # Paths the services own, by their first segment after /api/v1/ (or two for stats/vocabularies).
 STATIC_ROUTES: dict[str, str] = {
@@ -150,23 +151,36 @@ class ProxyMiddleware:
         *,
         routes: RoutingTable,
         upstreams: Mapping[str, Upstream],
-        own_paths: Iterable[re.Pattern[str]],
+        own_paths: Iterable[tuple[str, re.Pattern[str]]],
     ) -> None:
         self.app = app
         self.routes = routes
         self.upstreams = upstreams
-        self.own_paths = tuple(own_paths)
+        # The gateway's own routes (path template, regex) by routing key: a path is checked
+        # only against those sharing its key (e.g. /organizations/{id}/profile).
+        self.own_paths: dict[str | None, tuple[re.Pattern[str], ...]] = {}
+        for template, regex in own_paths:
+            key = route_key(template)
+            self.own_paths[key] = (*self.own_paths.get(key, ()), regex)
         self._labels = {name: _Route(f"proxy:{name}") for name in upstreams}
 
     def upstream_for(self, path: str) -> Upstream | None:
         """The upstream that owns ``path``, or None when the gateway answers it itself."""
-        service = self.routes.owner(path)
-        if service is None or any(p.match(path) for p in self.own_paths):
+        key = route_key(path)
+        service = self.routes.owners.get(key) if key is not None else None
+        if service is None:
             return None
+        for own in self.own_paths.get(key, ()):
+            if own.match(path):
+                return None
         return self.upstreams[service]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        upstream = self.upstream_for(scope["path"]) if scope["type"] == "http" else None
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        # GatewayApp has looked it up already on the pass-through path.
+        upstream = scope.pop(UPSTREAM_SCOPE_KEY, None) or self.upstream_for(scope["path"])
         if upstream is None:
             await self.app(scope, receive, send)
             return

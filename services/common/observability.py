@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
 import sys
 import time
-import uuid
 from contextvars import ContextVar
 from typing import Any
 
@@ -231,7 +231,7 @@ class RequestContextMiddleware:
                 incoming = value.decode("latin-1")
                 break
         request_id = (
-            incoming if incoming and _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+            incoming if incoming and _VALID_REQUEST_ID.match(incoming) else os.urandom(16).hex()
         )
         _request_id.set(request_id)
         _incoming_trace_id.set(_trace_id_of(scope))
