@@ -70,6 +70,13 @@ def start(database: str, grace: int, tmp_path) -> tuple[subprocess.Popen[bytes],
     raise AssertionError("somos serve did not become ready")
 
 
+def patch_statuses(process: subprocess.Popen[bytes]) -> list[int]:
+    """The statuses of the PATCH requests in the stopped process's access log."""
+    assert process.stdout is not None
+    lines = [json.loads(line) for line in process.stdout.read().decode().splitlines() if line]
+    return [line["status"] for line in lines if line.get("method") == "PATCH"]
+
+
 async def wait_for_lock_waiter(conn: asyncpg.Connection, within: float = 10) -> None:
     """Until a backend of this database is blocked on a lock (the PATCH)."""
     deadline = time.monotonic() + within
