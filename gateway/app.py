@@ -128,7 +128,14 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                     "Idempotency-Key",
                     "X-Request-ID",
                 ],
-                expose_headers=["ETag", "Link", "Location", "Retry-After", "X-Request-ID"],
+                expose_headers=[
+                    "ETag",
+                    "Link",
+                    "Location",
+                    "Retry-After",
+                    "Server-Timing",
+                    "X-Request-ID",
+                ],
                 max_age=600,
             )
         return RequestContextMiddleware(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,19 +42,37 @@ def forward_headers(request: Request) -> Headers:
 
 
 @dataclass
+class Call:
+    """One upstream call of a composed request, as the gateway timed it."""
+
+    upstream: str
+    seconds: float
+    ok: bool  # answered 200; otherwise its part is unavailable
+
+
+@dataclass
 class Fetcher:
-    """Upstream GETs for one composed request, with the caller's credentials."""
+    """Upstream GETs for one composed request, with the caller's credentials; each call timed
+    (request sent to body read, or until it failed or was dropped) for `Server-Timing`."""
 
     upstreams: Mapping[str, Upstream]
     headers: Headers
+    started: float = field(default_factory=time.perf_counter)
+    calls: list[Call] = field(default_factory=list)
 
     async def get(self, upstream: str, path: str, params: Mapping[str, Any] | None = None) -> Any:
+        started = time.perf_counter()
         try:
             answer = await self.upstreams[upstream].get_json(
                 path, params=params, headers=self.headers
             )
         except DomainError as exc:
+            self.calls.append(Call(upstream, time.perf_counter() - started, ok=False))
             raise PartFailed(upstream, exc.status, exc.detail or exc.title) from exc
+        except BaseException:  # dropped at the end of the budget, or broken
+            self.calls.append(Call(upstream, time.perf_counter() - started, ok=False))
+            raise
+        self.calls.append(Call(upstream, answer.elapsed, ok=answer.status == 200))
         if answer.status != 200:
             detail = answer.body.get("detail") if isinstance(answer.body, dict) else None
             raise PartFailed(upstream, answer.status, str(detail or f"HTTP {answer.status}"))
@@ -124,6 +143,29 @@ async def fan_out(
     if pending:
         await asyncio.gather(*pending, return_exceptions=True)
     return outcome
+
+
+SERVER_TIMING = {
+    "Server-Timing": {
+        "description": "Each upstream call of this answer as the gateway timed it, in ms "
+        '(`desc="unavailable"` when its part is missing), and `view`, the whole view: '
+        "`events;dur=6.10, security_plans;dur=2.31, organizations;dur=3.02, view;dur=6.84`",
+        "schema": {"type": "string"},
+    }
+}
+
+
+def server_timing(fetch: Fetcher) -> str:
+    """The `Server-Timing` header of a composed answer: each upstream call as the gateway
+    timed it (``desc="unavailable"`` when it failed, was refused or was dropped) and ``view``,
+    the time from the view's start to now, the calls included. Durations in milliseconds."""
+    entries = [
+        f"{call.upstream};dur={1000 * call.seconds:.2f}"
+        + ("" if call.ok else ';desc="unavailable"')
+        for call in fetch.calls
+    ]
+    entries.append(f"view;dur={1000 * (time.perf_counter() - fetch.started):.2f}")
+    return ", ".join(entries)
 
 
 def dig(document: Any, *keys: str, default: Any = None) -> Any:

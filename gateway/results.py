@@ -15,7 +15,15 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from gateway.compose import FanOut, Fetcher, dig, fan_out, forward_headers
+from gateway.compose import (
+    SERVER_TIMING,
+    FanOut,
+    Fetcher,
+    dig,
+    fan_out,
+    forward_headers,
+    server_timing,
+)
 from services.common.auth import Principal, current_principal
 from services.common.errors import problem_responses
 from services.common.territory import DEPARTMENTS, DepartmentCode, MunicipalityCode
@@ -334,6 +342,7 @@ router = APIRouter(tags=["results"])
         200: {
             "content": {"text/csv": {"schema": {"type": "string"}}},
             "description": "The indicators (JSON, or CSV with ?format=csv)",
+            "headers": SERVER_TIMING,
         },
         **problem_responses(422),
     },
@@ -341,6 +350,7 @@ router = APIRouter(tags=["results"])
 )
 async def get_results(
     request: Request,
+    response: Response,
     principal: Annotated[Principal, Depends(current_principal)],
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
@@ -370,12 +380,17 @@ async def get_results(
         generated_at=datetime.now(UTC),
         indicators=compute(out.results, request.app.state.targets),
     )
+    timing = server_timing(fetch)
     if format == "csv":
         return Response(
             to_csv(report),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="somos-results.csv"'},
+            headers={
+                "Content-Disposition": 'attachment; filename="somos-results.csv"',
+                "Server-Timing": timing,
+            },
         )
+    response.headers["Server-Timing"] = timing
     return report
 
 

@@ -68,6 +68,7 @@ class CircuitCollector(Collector):
 class JsonAnswer:
     status: int
     body: Any
+    elapsed: float = 0.0  # seconds from sending the request to the body read
 
 
 class Upstream:
@@ -211,6 +212,7 @@ class Upstream:
             query = "?" + urlencode(
                 [(k, v) for k, v in params.items() if v is not None], doseq=True
             )
+        started = time.perf_counter()
         response = await self.open("GET", path + query, headers=headers, read_timeout=read_timeout)
         try:
             raw = await response.read()
@@ -218,11 +220,12 @@ class Upstream:
             raise GatewayTimeout(f"The {self.name} service stopped answering.") from exc
         finally:
             response.release()
+        elapsed = time.perf_counter() - started
         try:
             data = json.loads(raw) if raw else None
         except ValueError as exc:
             raise BadGateway(f"The {self.name} service sent a body that is not JSON.") from exc
-        return JsonAnswer(response.status, data)
+        return JsonAnswer(response.status, data, elapsed)
 
     async def ready(self) -> str | None:
         """None when the service's /readyz says ready, else why not."""

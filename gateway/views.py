@@ -6,10 +6,18 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from gateway.compose import FanOut, Fetcher, dig, fan_out, forward_headers
+from gateway.compose import (
+    SERVER_TIMING,
+    FanOut,
+    Fetcher,
+    dig,
+    fan_out,
+    forward_headers,
+    server_timing,
+)
 from gateway.territories import Directory
 from services.common.auth import Principal, current_principal, ensure_territory
 from services.common.errors import NotFound, problem_responses
@@ -85,11 +93,12 @@ def _count_by(items: list[dict[str, Any]], key: str) -> dict[str, int]:
     "/api/v1/municipalities/{code}/overview",
     operation_id="municipalities-overview",
     response_model=MunicipalityOverview,
-    responses=problem_responses(404, 422),
+    responses={200: {"headers": SERVER_TIMING}, **problem_responses(404, 422)},
     summary="Everything the programme knows about one municipality, in one call",
 )
 async def municipality_overview(
     request: Request,
+    response: Response,
     principal: AnyPrincipal,
     code: Annotated[MunicipalityCode, Path(description="DIVIPOLA municipality code")],
 ) -> MunicipalityOverview:
@@ -121,6 +130,7 @@ async def municipality_overview(
     security = out.get("security") if out.ok("security") else None
     initiatives = dig(org, "initiatives")
     commitments = dig(events, "commitments", "by_status", default={})
+    response.headers["Server-Timing"] = server_timing(fetch)
     return MunicipalityOverview(
         **_composition(out),
         municipality=Territory(**directory.municipality(code)),
@@ -200,11 +210,11 @@ def _composition(out: FanOut) -> dict[str, Any]:
     "/api/v1/organizations/{organization_id}/profile",
     operation_id="organizations-profile",
     response_model=OrganizationProfile,
-    responses=problem_responses(404),
+    responses={200: {"headers": SERVER_TIMING}, **problem_responses(404)},
     summary="An organization with its OPI over time, plans, support and events",
 )
 async def organization_profile(
-    request: Request, principal: AnyPrincipal, organization_id: uuid.UUID
+    request: Request, response: Response, principal: AnyPrincipal, organization_id: uuid.UUID
 ) -> OrganizationProfile:
     fetch = _fetcher(request)
     # Two parallel calls, one per service: the organization's record (itself, performance,
@@ -255,6 +265,7 @@ async def organization_profile(
             key=lambda a: str(a.get("assessed_on")),
         )
     plans = dig(record, "strengthening_plans")
+    response.headers["Server-Timing"] = server_timing(fetch)
     return OrganizationProfile(
         **_composition(out),
         organization=organization,

@@ -218,3 +218,22 @@ async def create_organization(client: httpx.AsyncClient, **changes: Any) -> dict
     response = await client.post("/api/v1/organizations", json={**ORGANIZATION, **changes})
     assert response.status_code == 201, response.text
     return dict(response.json())
+
+
+def server_timing(response: httpx.Response) -> dict[str, tuple[float, str | None]]:
+    """``Server-Timing: name;dur=ms[;desc="…"], …`` → {name: (ms, desc)}."""
+    out: dict[str, tuple[float, str | None]] = {}
+    for entry in response.headers["server-timing"].split(","):
+        name, *params = (p.strip() for p in entry.split(";"))
+        fields = dict(p.split("=", 1) for p in params)
+        out[name] = (float(fields["dur"]), fields.get("desc", "").strip('"') or None)
+    return out
+
+
+def assert_timed(response: httpx.Response, answered: set[str], unavailable: set[str]) -> None:
+    """Every upstream call is in Server-Timing with its outcome, within the view's time."""
+    timing = server_timing(response)
+    view, _ = timing.pop("view")
+    assert set(timing) == answered | unavailable
+    assert {name for name, (_, desc) in timing.items() if desc == "unavailable"} == unavailable
+    assert all(0 < ms <= view for ms, _ in timing.values()), timing

@@ -60,6 +60,16 @@ def test_merged_document_is_valid_openapi_31_with_every_operation() -> None:
         for status in ("401", "502", "503", "504"):
             content = op["responses"][status]["content"]
             assert "application/problem+json" in content, (path, method, status)
+    composed = {"municipalities-overview", "organizations-profile", "results-get"}
+    timed = {
+        op["operationId"] for _, _, op in operations if "headers" in op["responses"].get("200", {})
+    }
+    assert composed <= timed  # their answers document Server-Timing
+    for _, _, op in operations:
+        if op["operationId"] in composed:
+            assert op["responses"]["200"]["headers"]["Server-Timing"]["schema"] == {
+                "type": "string"
+            }
     groups = {g["name"]: g["tags"] for g in document["x-tagGroups"]}
     assert "organizations" in groups["Organizations"]
     assert "composed-views" in groups["Gateway views"]

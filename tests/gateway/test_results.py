@@ -10,7 +10,13 @@ import pytest
 
 from gateway.results import TargetsFileError, load_targets
 from services.common.testing import TokenFactory
-from tests.gateway.conftest import System, dead_url, gateway_client, gateway_settings
+from tests.gateway.conftest import (
+    System,
+    assert_timed,
+    dead_url,
+    gateway_client,
+    gateway_settings,
+)
 from tests.gateway.programme import EXPECTED, build_programme
 
 
@@ -20,6 +26,7 @@ async def test_each_indicator_matches_hand_counts(system: System, make_token: To
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["partial"] is False, body["problems"]
+    assert_timed(response, {"organizations", "security_plans", "events"}, set())
     indicators = {i["code"]: i for i in body["indicators"]}
     assert list(indicators) == [f"R{n}" for n in range(1, 11)]
     for code, (actual, by_department) in EXPECTED.items():
@@ -62,6 +69,7 @@ async def test_each_indicator_matches_hand_counts(system: System, make_token: To
     assert csv_response.status_code == 200
     assert csv_response.headers["content-type"].startswith("text/csv")
     assert csv_response.content.startswith(b"\xef\xbb\xbf")
+    assert_timed(csv_response, {"organizations", "security_plans", "events"}, set())
     rows = list(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
     assert rows[0][:6] == [
         "code",
@@ -86,6 +94,7 @@ async def test_results_are_partial_when_a_service_is_down(
     body = response.json()
     assert response.status_code == 200
     assert body["partial"] is True and body["unavailable"] == ["events"]
+    assert_timed(response, {"organizations", "security_plans"}, {"events"})
     indicators = {i["code"]: i for i in body["indicators"]}
     for code in ("R2", "R4", "R5", "R7", "R9"):
         assert indicators[code]["actual"] is None, code

@@ -8,7 +8,14 @@ from typing import Any
 import httpx
 
 from services.common.testing import ServerThread, TokenFactory
-from tests.gateway.conftest import System, dead_url, gateway_client, gateway_settings
+from tests.gateway.conftest import (
+    System,
+    assert_timed,
+    dead_url,
+    gateway_client,
+    gateway_settings,
+    server_timing,
+)
 from tests.gateway.programme import TERM, build_programme
 
 
@@ -31,6 +38,7 @@ async def test_overview_and_profile_from_known_data(system: System) -> None:
     assert response.status_code == 200, response.text
     body = response.json()
     assert body["partial"] is False and body["unavailable"] == [], body["problems"]
+    assert_timed(response, {"events", "security_plans", "organizations"}, set())
     assert body["municipality"] == {
         "code": "52835",
         "name": None,
@@ -103,6 +111,7 @@ async def test_overview_and_profile_from_known_data(system: System) -> None:
     assert response.status_code == 200, response.text
     profile = response.json()
     assert profile["partial"] is False
+    assert_timed(response, {"organizations", "events"}, set())
     assert profile["organization"]["name"] == "Consejo Comunitario Acapa"
     assert profile["territory"]["department_name"] == "Nariño"
     assert profile["performance"]["improved"] is True
@@ -140,8 +149,11 @@ async def test_views_are_partial_when_a_service_is_down(
         started = time.monotonic()
         response = await client.get("/api/v1/municipalities/52835/overview")
         elapsed = time.monotonic() - started
-        profile = (await client.get(f"/api/v1/organizations/{org['id']}/profile")).json()
+        profile_response = await client.get(f"/api/v1/organizations/{org['id']}/profile")
+        profile = profile_response.json()
     assert response.status_code == 200
+    assert_timed(response, {"security_plans", "organizations"}, {"events"})
+    assert_timed(profile_response, {"organizations"}, {"events"})
     body = response.json()
     assert body["partial"] is True and body["unavailable"] == ["events"]
     assert body["events"] is None and body["commitments"] is None
@@ -177,3 +189,6 @@ async def test_slow_upstream_gives_partial_answer_within_budget(
     assert response.json()["unavailable"] == ["events"]
     assert response.json()["security_plan"] is None  # nothing there, but answered
     assert elapsed < 1.5
+    assert_timed(response, {"security_plans", "organizations"}, {"events"})
+    dropped, _ = server_timing(response)["events"]
+    assert 500 <= dropped < 1500  # waited for the whole 0.5 s budget, then dropped
