@@ -268,7 +268,7 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="alternating rounds of the two target comparisons"
+        "--rounds", type=int, default=5, help="alternating rounds of the two target comparisons"
     )
     parser.add_argument("--baseline", help="directory holding an older `gateway` package")
     args = parser.parse_args()
