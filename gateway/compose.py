@@ -66,11 +66,10 @@ class Fetcher:
             answer = await self.upstreams[upstream].get_json(
                 path, params=params, headers=self.headers
             )
-        except DomainError as exc:
+        except BaseException as exc:  # refused, broken, or dropped at the end of the budget
             self.calls.append(Call(upstream, time.perf_counter() - started, ok=False))
-            raise PartFailed(upstream, exc.status, exc.detail or exc.title) from exc
-        except BaseException:  # dropped at the end of the budget, or broken
-            self.calls.append(Call(upstream, time.perf_counter() - started, ok=False))
+            if isinstance(exc, DomainError):
+                raise PartFailed(upstream, exc.status, exc.detail or exc.title) from exc
             raise
         self.calls.append(Call(upstream, answer.elapsed, ok=answer.status == 200))
         if answer.status != 200:
@@ -84,6 +83,11 @@ class Fetcher:
         """The first page (up to 200 items) of a list: one call, however long the list."""
         page = await self.get(upstream, path, {**(params or {}), "limit": PAGE_LIMIT})
         return list(page.get("items", []))
+
+
+def fetcher(request: Request) -> Fetcher:
+    """The fetcher of one composed request: the app's upstreams, the caller's headers."""
+    return Fetcher(request.app.state.upstreams, forward_headers(request))
 
 
 @dataclass

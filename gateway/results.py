@@ -21,7 +21,7 @@ from gateway.compose import (
     Fetcher,
     dig,
     fan_out,
-    forward_headers,
+    fetcher,
     server_timing,
 )
 from services.common.auth import Principal, current_principal
@@ -370,7 +370,7 @@ async def get_results(
     }
     query = {k: v for k, v in filters.items() if v is not None}
     settings = request.app.state.settings
-    fetch = Fetcher(request.app.state.upstreams, forward_headers(request))
+    fetch = fetcher(request)
     out = await gather_data(fetch, query, settings.results_budget_seconds)
     report = ResultsReport(
         filters=ResultsFilters.model_validate(filters),

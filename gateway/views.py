@@ -12,10 +12,9 @@ from pydantic import BaseModel, Field
 from gateway.compose import (
     SERVER_TIMING,
     FanOut,
-    Fetcher,
     dig,
     fan_out,
-    forward_headers,
+    fetcher,
     server_timing,
 )
 from gateway.territories import Directory
@@ -73,10 +72,6 @@ class OrganizationProfile(Composition):
     events: list[dict[str, Any]] | None = Field(description="Events it took part in")
 
 
-def _fetcher(request: Request) -> Fetcher:
-    return Fetcher(request.app.state.upstreams, forward_headers(request))
-
-
 def _budget(request: Request) -> float:
     return float(request.app.state.settings.composition_budget_seconds)
 
@@ -106,7 +101,7 @@ async def municipality_overview(
     if directory.loaded and code not in directory.municipalities:
         raise NotFound(f"No municipality {code} in the DIVIPOLA list.")
     ensure_territory(principal, code, hide=False)
-    fetch = _fetcher(request)
+    fetch = fetcher(request)
     # One round of three parallel calls, one per service, whatever the data: never a call
     # per plan or per row. Each service answers for the municipality in one read.
     parts = {
@@ -216,7 +211,7 @@ def _composition(out: FanOut) -> dict[str, Any]:
 async def organization_profile(
     request: Request, response: Response, principal: AnyPrincipal, organization_id: uuid.UUID
 ) -> OrganizationProfile:
-    fetch = _fetcher(request)
+    fetch = fetcher(request)
     # Two parallel calls, one per service: the organization's record (itself, performance,
     # assessments, plans, support) and the events it took part in.
     parts = {
