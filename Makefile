@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: dev test lint format typecheck bench bench-all install clean-data
+.PHONY: dev test lint format typecheck bench bench-all install clean-data contract
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench-all: bench
 	$(BIN)/python -m bench.organizations_stats
 	$(BIN)/python -m bench.security_plans
 	$(BIN)/python -m bench.events
+
+## Regenerate the checked-in contract (gateway/openapi.json) from the code.
+contract: $(STAMP)
+	$(BIN)/python -m gateway.contract
 
 clean-data:
 	rm -rf .somos
