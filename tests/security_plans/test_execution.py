@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncpg
 import pytest
 
-from services.security_plans.service import recent_periods
+from services.security_plans.execution.service import recent_periods
 from tests.security_plans.factories import formulated_plan, ok, plan_in_implementation
 
 PLANS = "/api/v1/security-plans"
