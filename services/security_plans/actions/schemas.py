@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from services.common.schemas import OutputModel, UtcDatetime
-from services.security_plans.models import PlanAction
+from services.security_plans.models import SecurityPlanAction
 from services.security_plans.records import Input, Measure, Pesos, Title, dedupe, forbid_null, loads
 from services.security_plans.vocabularies import FundingSource, Institution, Problem
 
@@ -90,9 +90,9 @@ class ActionList(OutputModel):
     items: list[ActionRead]
 
 
-def action_read(row: PlanAction | Mapping[str, Any]) -> ActionRead:
+def action_read(row: SecurityPlanAction | Mapping[str, Any]) -> ActionRead:
     """An action as clients read it, from a table row or a raw record (JSON columns decoded)."""
-    data = row.model_dump() if isinstance(row, PlanAction) else dict(row)
+    data = row.model_dump() if isinstance(row, SecurityPlanAction) else dict(row)
     data["indicator"] = loads(data["indicator"])
     data["budget"] = loads(data["budget"])
     return ActionRead.model_validate(data)

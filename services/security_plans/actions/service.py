@@ -14,7 +14,7 @@ from services.security_plans import records
 from services.security_plans.actions import repository
 from services.security_plans.actions.schemas import ActionCreate, ActionUpdate
 from services.security_plans.diagnosis.repository import problem_codes
-from services.security_plans.models import PlanAction, PlanLine, SecurityPlan
+from services.security_plans.models import PlanLine, SecurityPlan, SecurityPlanAction
 from services.security_plans.plans.service import ensure_in_formulation
 from services.security_plans.vocabularies import FundingSource
 
@@ -35,7 +35,7 @@ def _budget(values: Mapping[Any, int]) -> dict[str, int]:
 
 async def create_action(
     session: AsyncSession, *, plan: SecurityPlan, line: PlanLine, data: ActionCreate
-) -> tuple[PlanAction, bool]:
+) -> tuple[SecurityPlanAction, bool]:
     """Add an action under an active line; returns it and whether it is new."""
     fields: dict[str, Any] = {
         "line_id": line.id,
@@ -45,14 +45,16 @@ async def create_action(
         "indicator": data.indicator.model_dump(),
         "budget": _budget(data.budget),
     }
-    existing = await records.existing_child(session, PlanAction, data.id, plan, fields, "Action")
+    existing = await records.existing_child(
+        session, SecurityPlanAction, data.id, plan, fields, "Action"
+    )
     if existing is not None:
         return existing, False
     ensure_in_formulation(plan)
     if line.archived_at is not None:
         raise NotFound(f"No line with id {line.id} in this plan.")
     await _check_problems(session, plan, fields["problems"])
-    action = PlanAction(
+    action = SecurityPlanAction(
         **fields,
         id=data.id or uuid.uuid4(),
         plan_id=plan.id,
@@ -65,7 +67,7 @@ async def create_action(
 
 async def list_actions(
     session: AsyncSession, *, plan: SecurityPlan, line: PlanLine, include_archived: bool
-) -> Sequence[PlanAction]:
+) -> Sequence[SecurityPlanAction]:
     """The actions of a line."""
     return await repository.list_actions(
         session, plan.id, line.id, include_archived=include_archived
@@ -74,17 +76,22 @@ async def list_actions(
 
 async def load_action(
     session: AsyncSession, *, plan: SecurityPlan, action_id: uuid.UUID, for_update: bool = False
-) -> PlanAction:
+) -> SecurityPlanAction:
     """An action of the plan, or 404."""
-    action: PlanAction = await records.load_child(
-        session, PlanAction, plan=plan, child_id=action_id, what="action", for_update=for_update
+    action: SecurityPlanAction = await records.load_child(
+        session,
+        SecurityPlanAction,
+        plan=plan,
+        child_id=action_id,
+        what="action",
+        for_update=for_update,
     )
     return action
 
 
 async def update_action(
-    session: AsyncSession, *, plan: SecurityPlan, action: PlanAction, changes: ActionUpdate
-) -> PlanAction:
+    session: AsyncSession, *, plan: SecurityPlan, action: SecurityPlanAction, changes: ActionUpdate
+) -> SecurityPlanAction:
     """Change an action of a plan in formulation (or move it to another active line)."""
     ensure_in_formulation(plan)
     values = changes.model_dump(exclude_unset=True)
@@ -108,8 +115,8 @@ async def update_action(
 
 
 async def archive_action(
-    session: AsyncSession, *, plan: SecurityPlan, action: PlanAction
-) -> PlanAction:
+    session: AsyncSession, *, plan: SecurityPlan, action: SecurityPlanAction
+) -> SecurityPlanAction:
     """Archive an action of a plan in formulation."""
     ensure_in_formulation(plan)
     if action.archived_at is None:

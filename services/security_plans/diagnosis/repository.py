@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from services.security_plans.models import PlanAction, PlanProblem
+from services.security_plans.models import PlanProblem, SecurityPlanAction
 from services.security_plans.records import list_children, table
 
 
@@ -46,7 +46,7 @@ async def actions_addressing(
     session: AsyncSession, plan_id: uuid.UUID, problem: str
 ) -> Sequence[str]:
     """Names of active actions that address ``problem``."""
-    a = table(PlanAction)
+    a = table(SecurityPlanAction)
     stmt = sa.select(a.c.name).where(
         a.c.plan_id == plan_id,
         a.c.archived_at.is_(None),

@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import Field
 
 from services.common.schemas import OutputModel
-from services.security_plans.vocabularies import FundingSource, PlanStatus
+from services.security_plans.vocabularies import FundingSource, SecurityPlanStatus
 
 
 class BudgetSummary(OutputModel):
@@ -45,7 +45,7 @@ class LineExecution(BudgetSummary):
 
 class PlanExecution(BudgetSummary):
     plan_id: uuid.UUID
-    status: PlanStatus
+    status: SecurityPlanStatus
     as_of: date
     planned_by_source: dict[FundingSource, int]
     recent_periods: list[str] = Field(

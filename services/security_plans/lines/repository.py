@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.security_plans.models import PlanAction, PlanLine
+from services.security_plans.models import PlanLine, SecurityPlanAction
 from services.security_plans.records import list_children, table
 
 
@@ -21,7 +21,7 @@ async def list_lines(
 
 async def active_actions_in_line(session: AsyncSession, line_id: uuid.UUID) -> int:
     """How many active actions the line holds."""
-    a = table(PlanAction)
+    a = table(SecurityPlanAction)
     stmt = (
         sa.select(sa.func.count())
         .select_from(a)

@@ -18,8 +18,8 @@ from services.security_plans.plans.schemas import (
     PlanDetail,
     PlanPage,
     PlanRead,
-    PlanTransition,
     PlanUpdate,
+    SecurityPlanTransition,
 )
 from services.security_plans.records import (
     PLANS,
@@ -30,7 +30,7 @@ from services.security_plans.records import (
     Writer,
     created,
 )
-from services.security_plans.vocabularies import PlanStatus
+from services.security_plans.vocabularies import SecurityPlanStatus
 
 router = APIRouter(prefix=PLANS, tags=["security-plans"])
 
@@ -72,7 +72,7 @@ async def list_plans(
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     term_start_year: Annotated[int | None, Query(ge=2016, le=2096)] = None,
-    status: PlanStatus | None = None,
+    status: SecurityPlanStatus | None = None,
     include_archived: IncludeArchived = False,
 ) -> PlanPage:
     filters = repository.PlanFilters(
@@ -153,7 +153,7 @@ async def archive_plan(
 )
 async def transition_plan(
     plan_id: uuid.UUID,
-    body: PlanTransition,
+    body: SecurityPlanTransition,
     response: Response,
     session: SessionDep,
     principal: Writer,

@@ -14,7 +14,7 @@ from sqlmodel import SQLModel, col, select
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
-from services.security_plans.models import PlanAction, PlanLine, PlanProblem, SecurityPlan
+from services.security_plans.models import PlanLine, PlanProblem, SecurityPlan, SecurityPlanAction
 from services.security_plans.records import table
 
 PLAN_COLUMNS = (
@@ -105,7 +105,9 @@ async def plan_parts_count(session: AsyncSession, plan_id: uuid.UUID) -> tuple[i
         )
 
     row = (
-        await session.execute(sa.select(count(PlanProblem), count(PlanLine), count(PlanAction)))
+        await session.execute(
+            sa.select(count(PlanProblem), count(PlanLine), count(SecurityPlanAction))
+        )
     ).one()
     return int(row[0]), int(row[1]), int(row[2])
 

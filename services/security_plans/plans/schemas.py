@@ -14,7 +14,7 @@ from services.security_plans.actions.schemas import ActionRead
 from services.security_plans.diagnosis.schemas import ProblemRead
 from services.security_plans.lines.schemas import LineRead
 from services.security_plans.records import FIRST_TERM_YEAR, Input, Reason, Title, forbid_null
-from services.security_plans.vocabularies import ApprovingBody, PlanStatus
+from services.security_plans.vocabularies import ApprovingBody, SecurityPlanStatus
 
 TermStartYear = Annotated[
     int,
@@ -61,10 +61,10 @@ class PlanUpdate(Input):
         return self
 
 
-class PlanTransition(Input):
+class SecurityPlanTransition(Input):
     """Move a plan along its lifecycle; approval data is required when `to` is `approved`."""
 
-    to: PlanStatus
+    to: SecurityPlanStatus
     reason: Reason | None = Field(
         default=None, description="Required when sending a plan back to formulation"
     )
@@ -86,7 +86,7 @@ class PlanRead(OutputModel):
     term_start_year: int
     term_end_year: int = Field(description="term_start_year + 3")
     title: str
-    status: PlanStatus
+    status: SecurityPlanStatus
     status_reason: str | None
     status_changed_at: UtcDatetime | None
     approved_on: date | None

@@ -26,8 +26,8 @@ from services.security_plans.plans.schemas import (
     PlanCreate,
     PlanDetail,
     PlanRead,
-    PlanTransition,
     PlanUpdate,
+    SecurityPlanTransition,
 )
 
 PLAN_TRANSITIONS: dict[str, list[str]] = {
@@ -197,7 +197,7 @@ async def archive_plan(session: AsyncSession, *, plan: SecurityPlan) -> Security
 
 
 async def transition_plan(
-    session: AsyncSession, *, plan: SecurityPlan, request: PlanTransition
+    session: AsyncSession, *, plan: SecurityPlan, request: SecurityPlanTransition
 ) -> SecurityPlan:
     """Apply a lifecycle transition with the data its target needs."""
     if plan.archived_at is not None:
@@ -240,7 +240,7 @@ async def transition_plan(
     return plan
 
 
-def _check_approval(plan: SecurityPlan, request: PlanTransition) -> None:
+def _check_approval(plan: SecurityPlan, request: SecurityPlanTransition) -> None:
     if request.approved_on is None:
         raise InvalidInput("approved_on", "is required to approve a plan")
     if request.act_reference is None:

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.common.auth import Principal
 from services.common.errors import Conflict, InvalidInput, NotFound
 from services.security_plans import records
-from services.security_plans.models import PlanAction, ProgressReport, SecurityPlan
+from services.security_plans.models import ProgressReport, SecurityPlan, SecurityPlanAction
 from services.security_plans.plans.service import ensure_in_implementation, load_plan
 from services.security_plans.reports import repository
 from services.security_plans.reports.schemas import ReportCreate, ReportUpdate
@@ -44,7 +44,7 @@ async def create_report(
     session: AsyncSession,
     *,
     plan: SecurityPlan,
-    action: PlanAction,
+    action: SecurityPlanAction,
     data: ReportCreate,
     principal: Principal,
 ) -> tuple[ProgressReport, bool]:
@@ -86,7 +86,9 @@ async def create_report(
     return report, True
 
 
-async def list_reports(session: AsyncSession, *, action: PlanAction) -> Sequence[ProgressReport]:
+async def list_reports(
+    session: AsyncSession, *, action: SecurityPlanAction
+) -> Sequence[ProgressReport]:
     """An action's reports, oldest first."""
     return await repository.list_reports(session, action.id)
 

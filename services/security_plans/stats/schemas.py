@@ -8,12 +8,17 @@ from datetime import date
 from pydantic import Field
 
 from services.common.schemas import OutputModel
-from services.security_plans.vocabularies import Approach, FundingSource, PlanStatus, StrategyStatus
+from services.security_plans.vocabularies import (
+    Approach,
+    FundingSource,
+    SecurityPlanStatus,
+    StrategyStatus,
+)
 
 
 class PlanCounts(OutputModel):
     total: int
-    by_status: dict[PlanStatus, int]
+    by_status: dict[SecurityPlanStatus, int]
     by_term: dict[str, int] = Field(description="Plans per term_start_year")
     approved: int = Field(description="Plans with an approval date")
     approved_on_time: int = Field(description="Approved on or before 30 June of the first year")
@@ -49,7 +54,7 @@ class StrategyStats(OutputModel):
 
 class MunicipalityStats(OutputModel):
     plans: int
-    plans_by_status: dict[PlanStatus, int]
+    plans_by_status: dict[SecurityPlanStatus, int]
     approved_on_time: int
     reviewed_plans: int
     latest_review_score: float | None = Field(
@@ -76,7 +81,7 @@ class CurrentPlan(OutputModel):
 
     id: uuid.UUID
     title: str
-    status: PlanStatus
+    status: SecurityPlanStatus
     term_start_year: int
     term_end_year: int
     current_term: bool = Field(description="The plan is for the term running on `as_of`")
@@ -93,7 +98,7 @@ class CurrentPlan(OutputModel):
 
 class MunicipalityPlanCounts(OutputModel):
     total: int
-    by_status: dict[PlanStatus, int]
+    by_status: dict[SecurityPlanStatus, int]
 
 
 class MunicipalitySecurity(OutputModel):

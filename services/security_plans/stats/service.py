@@ -14,10 +14,15 @@ from services.security_plans.plans.service import approval_deadline
 from services.security_plans.records import FIRST_TERM_YEAR, TWO_PLACES, percent, today_bogota
 from services.security_plans.stats import repository
 from services.security_plans.stats.schemas import MunicipalitySecurity, SecurityPlanStats
-from services.security_plans.vocabularies import Approach, FundingSource, PlanStatus, StrategyStatus
+from services.security_plans.vocabularies import (
+    Approach,
+    FundingSource,
+    SecurityPlanStatus,
+    StrategyStatus,
+)
 
 # Codes in vocabulary order: the figures are plain dicts, validated once at the end.
-_PLAN_STATUSES = tuple(s.value for s in PlanStatus)
+_PLAN_STATUSES = tuple(s.value for s in SecurityPlanStatus)
 _FUNDING_SOURCES = tuple(s.value for s in FundingSource)
 _STRATEGY_STATUSES = tuple(s.value for s in StrategyStatus)
 _APPROACHES = tuple(a.value for a in Approach)
