@@ -5,8 +5,19 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from services.common.app import create_service_app
-from services.security_plans.api import router, vocabulary_router
+from services.common.auth import require_scope
+from services.common.vocabulary import vocabularies_router
+from services.security_plans import vocabularies
+from services.security_plans.actions.api import router as actions_router
+from services.security_plans.diagnosis.api import router as diagnosis_router
+from services.security_plans.execution.api import router as execution_router
+from services.security_plans.lines.api import router as lines_router
+from services.security_plans.plans.api import router as plans_router
+from services.security_plans.reports.api import router as reports_router
+from services.security_plans.reviews.api import router as reviews_router
 from services.security_plans.settings import SecurityPlansSettings
+from services.security_plans.stats.api import router as stats_router
+from services.security_plans.strategies.api import router as strategies_router
 
 TAGS = [
     {
@@ -24,6 +35,29 @@ TAGS = [
     {"name": "vocabularies", "description": "Coded lists with es/en labels"},
 ]
 
+vocabulary_router = vocabularies_router(
+    service="security_plans",
+    path="/api/v1/vocabularies/security-plans",
+    vocabularies=vocabularies.ALL,
+    tag="vocabularies",
+    operation_id="security-plans-vocabularies",
+    guard=require_scope("plans:read"),
+)
+
+# Registration order decides the order of the tags in the merged contract.
+ROUTERS = [
+    plans_router,
+    execution_router,
+    diagnosis_router,
+    lines_router,
+    actions_router,
+    reports_router,
+    reviews_router,
+    strategies_router,
+    stats_router,
+    vocabulary_router,
+]
+
 
 def create_app(settings: SecurityPlansSettings | None = None) -> FastAPI:
     """The FastAPI app of the security_plans service."""
@@ -32,6 +66,6 @@ def create_app(settings: SecurityPlansSettings | None = None) -> FastAPI:
         title="Somos — security plans",
         description="PISCC security plans, technical reviews, execution tracking and "
         "prevention strategies.",
-        routers=[router, vocabulary_router],
+        routers=ROUTERS,
         tags=TAGS,
     )

@@ -92,7 +92,7 @@ class PlanLine(SQLModel, table=True):
     archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class PlanAction(SQLModel, table=True):
+class SecurityPlanAction(SQLModel, table=True):
     """An action (project) under a strategic line, with its indicator and planned budget."""
 
     __tablename__ = "plan_actions"

@@ -7,7 +7,7 @@ from enum import StrEnum
 from services.common.vocabulary import Vocabulary
 
 
-class PlanStatus(StrEnum):
+class SecurityPlanStatus(StrEnum):
     formulation = "formulation"
     submitted = "submitted"
     approved = "approved"
@@ -119,7 +119,7 @@ class StrategyStatus(StrEnum):
 
 PLAN_STATUS = Vocabulary(
     "status",
-    PlanStatus,
+    SecurityPlanStatus,
     {
         "formulation": ("En formulación", "In formulation"),
         "submitted": ("Radicado para aprobación", "Submitted for approval"),

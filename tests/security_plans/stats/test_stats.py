@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.security_plans.service import today_bogota
+from services.security_plans.records import today_bogota
 from tests.security_plans.factories import (
     POPAYAN,
     SANTANDER_DE_QUILICHAO,

@@ -1,0 +1,1 @@
+"""Actions (projects) of a plan, under its strategic lines."""

@@ -1,0 +1,1 @@
+"""The diagnosis of a plan: its prioritised problems with baselines."""

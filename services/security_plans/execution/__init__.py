@@ -1,0 +1,1 @@
+"""A plan's execution summary: budget, indicator progress, reporting gaps."""

@@ -1,0 +1,1 @@
+"""Strategic lines of a plan."""

@@ -1,0 +1,1 @@
+"""Security plans (PISCC): create, read with content, change in formulation, lifecycle."""

@@ -1,0 +1,227 @@
+"""What the resources of the security_plans service share: dates, errors, row helpers,
+field types and route dependencies (until the common record kit replaces them)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Any, TypeVar, cast
+
+import sqlalchemy as sa
+from fastapi import Depends, Query, Response
+from pydantic import Field
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel, select
+
+from services.common.auth import Principal, require_scope
+from services.common.concurrency import set_etag
+from services.common.errors import Conflict, InvalidInput, NotFound, problem_responses
+from services.common.models import utcnow
+from services.common.pagination import PageParams, page_params
+from services.common.schemas import InputModel
+from services.common.territory import Territories
+from services.security_plans.models import SecurityPlan
+
+T = TypeVar("T", bound=SQLModel)
+
+TWO_PLACES = Decimal("0.01")
+# Colombia keeps UTC-5 all year (no daylight saving time).
+BOGOTA = timezone(timedelta(hours=-5), "America/Bogota")
+FIRST_TERM_YEAR = 2016
+
+PLANS = "/api/v1/security-plans"
+PLAN = PLANS + "/{plan_id}"
+Reader = Annotated[Principal, Depends(require_scope("plans:read"))]
+Writer = Annotated[Principal, Depends(require_scope("plans:write"))]
+Page = Annotated[PageParams, Depends(page_params)]
+IncludeArchived = Annotated[bool, Query(description="Include archived records")]
+WRITE_ERRORS = problem_responses(404, 409, 412, 428)
+
+Title = Annotated[
+    str, Field(min_length=3, max_length=300, examples=["PISCC Santander de Quilichao 2024-2027"])
+]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+LongText = Annotated[str, Field(min_length=1, max_length=8000)]
+Reason = Annotated[str, Field(min_length=1, max_length=2000)]
+Pesos = Annotated[int, Field(ge=0, le=10**15, description="Colombian pesos (integer)")]
+Measure = Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+
+
+class IdReused(Conflict):
+    slug, title = "id-reused", "That id already belongs to different content"
+
+
+class InUse(Conflict):
+    slug, title = "in-use", "Other records still depend on this one"
+
+
+class Input(InputModel):
+    """Base of this service's request bodies (NUL characters are refused by the kit)."""
+
+
+def forbid_null(model: InputModel, names: tuple[str, ...]) -> None:
+    """Refuse an explicit null for fields that must stay set."""
+    for name in names:
+        if name in model.model_fields_set and getattr(model, name) is None:
+            raise ValueError(f"{name} cannot be null")
+
+
+def dedupe(values: list[str] | None) -> list[str] | None:
+    """The values without repeats, first occurrence kept."""
+    if values is None:
+        return None
+    seen: list[str] = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return seen
+
+
+def today_bogota() -> date:
+    """Today's date in Colombia, where people enter dates."""
+    return datetime.now(UTC).astimezone(BOGOTA).date()
+
+
+def percent(part: float | int | Decimal, whole: float | int | Decimal) -> float | None:
+    """part / whole x 100 with two decimals (half up); None when whole is zero."""
+    if whole == 0:
+        return None
+    value = Decimal(str(part)) * 100 / Decimal(str(whole))
+    return float(value.quantize(TWO_PLACES, ROUND_HALF_UP))
+
+
+def loads(value: Any) -> Any:
+    """A JSON column's value, decoded when the driver hands it over as text."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def check_municipality(territories: Territories, code: str) -> None:
+    """422 unless ``code`` is a known DIVIPOLA municipality."""
+    problem = territories.problem_with(code)
+    if problem:
+        raise InvalidInput("municipality_code", problem)
+
+
+async def flush(session: AsyncSession, unique: Mapping[str, Conflict] | None = None) -> None:
+    """Flush; a broken unique constraint named in ``unique`` raises its error, a primary key
+    clash raises IdReused."""
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        text = str(exc.orig)
+        for constraint, error in (unique or {}).items():
+            if constraint in text:
+                raise error from exc
+        if "pk_" in text:
+            raise IdReused("That id is already in use.") from exc
+        raise
+
+
+def touch(row: Any) -> None:
+    """Bump the row's version and update time."""
+    row.version += 1
+    row.updated_at = utcnow()
+
+
+def same(existing: Any, fields: Mapping[str, Any]) -> bool:
+    """True when the row already holds these field values."""
+    return all(getattr(existing, k) == v for k, v in fields.items())
+
+
+def created(response: Response, is_new: bool, version: int, location: str) -> None:
+    """201 with Location and ETag for a new record; 200 when a create is replayed."""
+    if not is_new:
+        response.status_code = 200
+    set_etag(response, version)
+    response.headers["Location"] = location
+
+
+def table(model: type[SQLModel]) -> sa.Table:
+    """The SQLAlchemy table of a model."""
+    return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def add(session: AsyncSession, row: Any) -> None:
+    """Stage a new row."""
+    session.add(row)
+
+
+async def get_by_id(session: AsyncSession, model: type[T], row_id: uuid.UUID) -> T | None:
+    """A row of ``model`` by primary key."""
+    return await session.get(model, row_id)
+
+
+async def get_child(
+    session: AsyncSession,
+    model: type[T],
+    plan_id: uuid.UUID,
+    child_id: uuid.UUID,
+    *,
+    for_update: bool = False,
+) -> T | None:
+    """A row of ``model`` by id, only when it belongs to ``plan_id``."""
+    t = table(model)
+    stmt = select(model).where(t.c.id == child_id, t.c.plan_id == plan_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.execute(stmt)).scalar_one_or_none()
+
+
+async def list_children(
+    session: AsyncSession,
+    model: type[T],
+    plan_id: uuid.UUID,
+    *,
+    include_archived: bool = False,
+    order: Sequence[str] = ("created_at", "id"),
+    **equal: Any,
+) -> Sequence[T]:
+    """Rows of ``model`` in a plan (active ones unless told), filtered by equal columns."""
+    t = table(model)
+    stmt = select(model).where(t.c.plan_id == plan_id)
+    if not include_archived and "archived_at" in t.c:
+        stmt = stmt.where(t.c.archived_at.is_(None))
+    for name, value in equal.items():
+        stmt = stmt.where(t.c[name] == value)
+    stmt = stmt.order_by(*(t.c[name] for name in order))
+    return (await session.execute(stmt)).scalars().all()
+
+
+async def existing_child(
+    session: AsyncSession,
+    model: type[Any],
+    child_id: uuid.UUID | None,
+    plan: SecurityPlan,
+    fields: Mapping[str, Any],
+    what: str,
+) -> Any:
+    """The row already created with this client id and content, or None; 409 on a clash."""
+    if child_id is None:
+        return None
+    existing = await get_by_id(session, model, child_id)
+    if existing is None:
+        return None
+    if existing.plan_id == plan.id and same(existing, fields):
+        return existing
+    raise IdReused(f"{what} {child_id} already exists with other content.")
+
+
+async def load_child(
+    session: AsyncSession,
+    model: type[Any],
+    *,
+    plan: SecurityPlan,
+    child_id: uuid.UUID,
+    what: str,
+    for_update: bool = False,
+) -> Any:
+    """A record of the plan, or 404."""
+    row = await get_child(session, model, plan.id, child_id, for_update=for_update)
+    if row is None:
+        raise NotFound(f"No {what} with id {child_id} in this plan.")
+    return row

@@ -1,0 +1,1 @@
+"""Quarterly progress reports of a plan's actions."""

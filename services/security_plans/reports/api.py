@@ -1,0 +1,126 @@
+"""Routes of progress reports."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response
+
+from services.common.concurrency import require_if_match, set_etag
+from services.common.db import SessionDep
+from services.common.errors import problem_responses
+from services.security_plans.actions.service import load_action
+from services.security_plans.plans.service import load_plan
+from services.security_plans.records import PLAN, PLANS, WRITE_ERRORS, Reader, Writer, created
+from services.security_plans.reports import service
+from services.security_plans.reports.schemas import (
+    ReportCreate,
+    ReportList,
+    ReportRead,
+    ReportUpdate,
+)
+
+router = APIRouter(prefix=PLAN + "/actions/{action_id}/reports", tags=["plan-execution"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    operation_id="progress-reports-create",
+    response_model=ReportRead,
+    responses=problem_responses(404, 409),
+    summary="Report an action's progress for one quarter",
+)
+async def create_report(
+    plan_id: uuid.UUID,
+    action_id: uuid.UUID,
+    body: ReportCreate,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+) -> ReportRead:
+    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
+    action = await load_action(session, plan=plan, action_id=action_id)
+    report, is_new = await service.create_report(
+        session, plan=plan, action=action, data=body, principal=principal
+    )
+    created(
+        response,
+        is_new,
+        report.version,
+        f"{PLANS}/{plan.id}/actions/{action.id}/reports/{report.id}",
+    )
+    return ReportRead.model_validate(report)
+
+
+@router.get(
+    "",
+    operation_id="progress-reports-list",
+    response_model=ReportList,
+    responses=problem_responses(404),
+    summary="An action's reports, oldest first",
+)
+async def list_reports(
+    plan_id: uuid.UUID, action_id: uuid.UUID, session: SessionDep, principal: Reader
+) -> ReportList:
+    plan = await load_plan(session, plan_id=plan_id, principal=principal)
+    action = await load_action(session, plan=plan, action_id=action_id)
+    rows = await service.list_reports(session, action=action)
+    return ReportList(items=[ReportRead.model_validate(r) for r in rows])
+
+
+@router.get(
+    "/{report_id}",
+    operation_id="progress-reports-get",
+    response_model=ReportRead,
+    responses=problem_responses(404),
+)
+async def get_report(
+    plan_id: uuid.UUID,
+    action_id: uuid.UUID,
+    report_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    response: Response,
+) -> ReportRead:
+    _, report = await service.load_report(
+        session,
+        plan_id=plan_id,
+        action_id=action_id,
+        report_id=report_id,
+        principal=principal,
+        for_update=False,
+    )
+    set_etag(response, report.version)
+    return ReportRead.model_validate(report)
+
+
+@router.patch(
+    "/{report_id}",
+    operation_id="progress-reports-update",
+    response_model=ReportRead,
+    responses=WRITE_ERRORS,
+    summary="Correct a progress report (plan in implementation)",
+)
+async def update_report(
+    plan_id: uuid.UUID,
+    action_id: uuid.UUID,
+    report_id: uuid.UUID,
+    body: ReportUpdate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> ReportRead:
+    plan, report = await service.load_report(
+        session,
+        plan_id=plan_id,
+        action_id=action_id,
+        report_id=report_id,
+        principal=principal,
+        for_update=True,
+    )
+    require_if_match(request, report.version)
+    report = await service.update_report(session, plan=plan, report=report, changes=body)
+    set_etag(response, report.version)
+    return ReportRead.model_validate(report)

@@ -1,0 +1,1 @@
+"""The programme's technical reviews of plans."""

@@ -1,0 +1,1 @@
+"""Aggregates for monitoring: all plans, and one municipality's summary."""

@@ -1,0 +1,74 @@
+"""Routes of the statistics."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from services.common.db import DatabaseDep
+from services.common.errors import InvalidInput, problem_responses
+from services.common.territory import DepartmentCode, MunicipalityCode
+from services.security_plans.records import Reader
+from services.security_plans.stats import repository, service
+from services.security_plans.stats.schemas import MunicipalitySecurity, SecurityPlanStats
+
+router = APIRouter(prefix="/api/v1/stats/security-plans", tags=["statistics"])
+
+
+@router.get(
+    "",
+    operation_id="security-plans-stats",
+    response_model=SecurityPlanStats,
+    summary="Plans, approvals, reviews, budgets and strategies, by municipality",
+    description=(
+        "Aggregates within the caller's territories. `from`/`to` keep plans whose "
+        "term overlaps the dates, reviews dated within them (latest per plan), "
+        "executed budget of quarters starting within them, and strategies started "
+        "(or, not started, created) within them."
+    ),
+)
+async def get_stats(
+    database: DatabaseDep,
+    principal: Reader,
+    department_code: DepartmentCode | None = None,
+    municipality_code: MunicipalityCode | None = None,
+    from_: Annotated[date | None, Query(alias="from")] = None,
+    to: date | None = None,
+) -> SecurityPlanStats:
+    if from_ is not None and to is not None and from_ > to:
+        raise InvalidInput("from", "must not be after `to`")
+    filters = repository.StatsFilters(
+        department_code=department_code, municipality_code=municipality_code, from_=from_, to=to
+    )
+    assert database.pool is not None
+    return await service.statistics(database.pool, principal=principal, filters=filters)
+
+
+@router.get(
+    "/municipalities/{municipality_code}",
+    operation_id="security-plans-municipality-summary",
+    response_model=MunicipalitySecurity,
+    responses=problem_responses(403),
+    summary="One municipality's current PISCC, plans by status and prevention strategies",
+    description=(
+        "The plan for the term running on `as_of` (else the latest live plan) with its "
+        "latest review and its execution (the figures of `GET /api/v1/security-plans/{id}/"
+        "execution`), live plans by status, active strategies by status and approach. "
+        "403 when the token does not cover the municipality."
+    ),
+)
+async def get_municipality_summary(
+    municipality_code: MunicipalityCode,
+    database: DatabaseDep,
+    principal: Reader,
+    as_of: Annotated[
+        date | None,
+        Query(description="Reference date for the current term (default: today in Colombia)"),
+    ] = None,
+) -> MunicipalitySecurity:
+    assert database.pool is not None
+    return await service.municipality_summary(
+        database.pool, municipality_code=municipality_code, principal=principal, as_of=as_of
+    )

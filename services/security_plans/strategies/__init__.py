@@ -1,0 +1,1 @@
+"""Evidence-based crime and violence prevention strategies."""

@@ -1,0 +1,173 @@
+"""Routes of prevention strategies."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response
+
+from services.common.concurrency import require_if_match, set_etag
+from services.common.db import SessionDep
+from services.common.errors import problem_responses
+from services.common.pagination import set_link_header
+from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
+from services.security_plans.records import (
+    WRITE_ERRORS,
+    IncludeArchived,
+    Page,
+    Reader,
+    Writer,
+    created,
+)
+from services.security_plans.strategies import repository, service
+from services.security_plans.strategies.schemas import (
+    StrategyCreate,
+    StrategyPage,
+    StrategyRead,
+    StrategyTransition,
+    StrategyUpdate,
+)
+from services.security_plans.vocabularies import Approach, Problem, StrategyStatus
+
+STRATEGIES = "/api/v1/prevention-strategies"
+router = APIRouter(prefix=STRATEGIES, tags=["prevention-strategies"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    operation_id="prevention-strategies-create",
+    response_model=StrategyRead,
+    responses=problem_responses(409),
+    summary="Design a prevention strategy",
+)
+async def create_strategy(
+    body: StrategyCreate,
+    session: SessionDep,
+    principal: Writer,
+    territories: TerritoriesDep,
+    response: Response,
+) -> StrategyRead:
+    strategy, is_new = await service.create_strategy(
+        session, data=body, principal=principal, territories=territories
+    )
+    created(response, is_new, strategy.version, f"{STRATEGIES}/{strategy.id}")
+    return StrategyRead.model_validate(strategy)
+
+
+@router.get(
+    "",
+    operation_id="prevention-strategies-list",
+    response_model=StrategyPage,
+)
+async def list_strategies(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Reader,
+    page: Page,
+    municipality_code: MunicipalityCode | None = None,
+    department_code: DepartmentCode | None = None,
+    security_plan_id: uuid.UUID | None = None,
+    approach: Approach | None = None,
+    status: StrategyStatus | None = None,
+    target_problem: Problem | None = None,
+    include_archived: IncludeArchived = False,
+) -> StrategyPage:
+    filters = repository.StrategyFilters(
+        municipality_code=municipality_code,
+        department_code=department_code,
+        security_plan_id=security_plan_id,
+        approach=approach,
+        status=status,
+        target_problem=target_problem,
+        include_archived=include_archived,
+    )
+    items, next_cursor = await service.list_strategies(
+        session, principal=principal, filters=filters, page=page
+    )
+    set_link_header(request, response, next_cursor)
+    return StrategyPage(
+        items=[StrategyRead.model_validate(s) for s in items], next_cursor=next_cursor
+    )
+
+
+@router.get(
+    "/{strategy_id}",
+    operation_id="prevention-strategies-get",
+    response_model=StrategyRead,
+    responses=problem_responses(404),
+)
+async def get_strategy(
+    strategy_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+) -> StrategyRead:
+    strategy = await service.load_strategy(session, strategy_id=strategy_id, principal=principal)
+    set_etag(response, strategy.version)
+    return StrategyRead.model_validate(strategy)
+
+
+@router.patch(
+    "/{strategy_id}",
+    operation_id="prevention-strategies-update",
+    response_model=StrategyRead,
+    responses=WRITE_ERRORS,
+)
+async def update_strategy(
+    strategy_id: uuid.UUID,
+    body: StrategyUpdate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> StrategyRead:
+    strategy = await service.load_strategy(
+        session, strategy_id=strategy_id, principal=principal, for_update=True
+    )
+    require_if_match(request, strategy.version)
+    strategy = await service.update_strategy(session, strategy=strategy, changes=body)
+    set_etag(response, strategy.version)
+    return StrategyRead.model_validate(strategy)
+
+
+@router.delete(
+    "/{strategy_id}",
+    operation_id="prevention-strategies-archive",
+    response_model=StrategyRead,
+    responses=problem_responses(404, 412, 428),
+)
+async def archive_strategy(
+    strategy_id: uuid.UUID,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> StrategyRead:
+    strategy = await service.load_strategy(
+        session, strategy_id=strategy_id, principal=principal, for_update=True
+    )
+    require_if_match(request, strategy.version)
+    strategy = await service.archive_strategy(session, strategy=strategy)
+    set_etag(response, strategy.version)
+    return StrategyRead.model_validate(strategy)
+
+
+@router.post(
+    "/{strategy_id}/transitions",
+    operation_id="prevention-strategies-transition",
+    response_model=StrategyRead,
+    responses=problem_responses(404, 409),
+    summary="Start, complete, evaluate or discontinue a strategy",
+)
+async def transition_strategy(
+    strategy_id: uuid.UUID,
+    body: StrategyTransition,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> StrategyRead:
+    strategy = await service.load_strategy(
+        session, strategy_id=strategy_id, principal=principal, for_update=True
+    )
+    strategy = await service.transition_strategy(session, strategy=strategy, request=body)
+    set_etag(response, strategy.version)
+    return StrategyRead.model_validate(strategy)
