@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator
 
 _SPACES = re.compile(r"\s+")
 
@@ -19,3 +22,15 @@ def like_pattern(query: str) -> str:
     """A LIKE pattern matching ``query`` anywhere, with LIKE's wildcards escaped."""
     q = normalize(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{q}%"
+
+
+def _refuse_control_characters(value: str) -> str:
+    # NUL cannot reach PostgreSQL text (a 500 otherwise); other control characters are
+    # never part of a name anyone searches for.
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise ValueError("must not contain NUL or other control characters")
+    return value
+
+
+SearchText = Annotated[str, AfterValidator(_refuse_control_characters)]
+"""Text of a ``q`` search parameter: control characters (NUL included) are a 422 naming it."""
