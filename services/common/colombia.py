@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 COLOMBIA = timezone(timedelta(hours=-5), "America/Bogota")
 
 
-def colombia_today() -> date:
-    """Today's calendar date in Colombia, where due dates and delivery dates are meant."""
-    return datetime.now(UTC).astimezone(COLOMBIA).date()
+def colombia_today(now: datetime | None = None) -> date:
+    """Today's calendar date in Colombia (or at ``now``), where due dates are meant."""
+    return (now or datetime.now(UTC)).astimezone(COLOMBIA).date()
 
 
 def colombian_day_start(day: date) -> datetime:
