@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -55,15 +55,21 @@ class InputModel(BaseModel):
 class PatchModel(InputModel):
     """Base of PATCH bodies: absent fields stay; ``null`` is refused for the record's required ones.
 
-    List those fields in ``required_fields``; an explicit ``null`` for one is a 422
-    (``{"field": "body", "message": "<name> cannot be null"}``), the first in list order.
+    List those fields in ``required_fields`` (or ``"*"``: every field but ``nullable_fields``);
+    an explicit ``null`` for one is a 422 (``{"field": "body", "message": "<name> cannot be
+    null"}``), for the first such field in list (or declaration) order.
     """
 
-    required_fields: ClassVar[tuple[str, ...]] = ()
+    required_fields: ClassVar[tuple[str, ...] | Literal["*"]] = ()
+    nullable_fields: ClassVar[tuple[str, ...]] = ()
 
     @model_validator(mode="after")
     def _required_stay_set(self) -> Self:
-        for name in self.required_fields:
+        required = self.required_fields
+        if required == "*":
+            fields = type(self).model_fields
+            required = tuple(n for n in fields if n not in self.nullable_fields)
+        for name in required:
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self

@@ -294,3 +294,29 @@ def test_check_municipality_is_strict_with_the_official_list_loaded():
     with pytest.raises(InvalidInput) as caught:
         check_municipality(territories, "52836")
     assert caught.value.errors[0].message == "'52836' is not in the official DIVIPOLA list"
+
+
+class EveryFieldUpdate(PatchModel):
+    required_fields = "*"
+    nullable_fields = ("end_date",)
+
+    title: str | None = None
+    budget_cop: int | None = None
+    end_date: str | None = None
+
+
+@pytest.mark.parametrize(
+    "body,refused",
+    [
+        ({"title": None}, "title"),
+        ({"budget_cop": None}, "budget_cop"),
+        ({"end_date": None, "budget_cop": None, "title": None}, "title"),
+        ({"end_date": None}, None),
+    ],
+)
+def test_patch_model_star_requires_every_field_but_the_nullable_ones(body, refused):
+    if refused is None:
+        assert EveryFieldUpdate(**body).end_date is None
+        return
+    with pytest.raises(ValueError, match=f"{refused} cannot be null"):
+        EveryFieldUpdate(**body)
