@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator
 
@@ -24,13 +24,21 @@ def like_pattern(query: str) -> str:
     return f"%{q}%"
 
 
-def _refuse_control_characters(value: str) -> str:
+SearchT = TypeVar("SearchT", bound=str | None)
+
+
+def _refuse_control_characters(value: SearchT) -> SearchT:
     # NUL cannot reach PostgreSQL text (a 500 otherwise); other control characters are
     # never part of a name anyone searches for.
-    if any(unicodedata.category(c) == "Cc" for c in value):
+    if value is not None and any(unicodedata.category(c) == "Cc" for c in value):
         raise ValueError("must not contain NUL or other control characters")
     return value
 
 
-SearchText = Annotated[str, AfterValidator(_refuse_control_characters)]
-"""Text of a ``q`` search parameter: control characters (NUL included) are a 422 naming it."""
+SearchText = Annotated[SearchT, AfterValidator(_refuse_control_characters)]
+"""A ``q`` search parameter: control characters (NUL included) are a 422 naming it.
+
+Wrap the parameter's whole annotation, Query included, so the check runs after FastAPI's
+constraints and the OpenAPI parameter stays exactly what it was:
+``q: SearchText[Annotated[str | None, Query(min_length=1, max_length=100)]] = None``.
+"""

@@ -150,8 +150,8 @@ def kit_app() -> FastAPI:
     async def list_parts(
         thing: CurrentThing,
         page: Paging,
-        q: Annotated[
-            SearchText | None, Query(min_length=1, max_length=100, description="Text")
+        q: SearchText[
+            Annotated[str | None, Query(min_length=1, max_length=100, description="Text")]
         ] = None,
         include_archived: bool = False,
     ) -> ThingPage:

@@ -195,16 +195,21 @@ def test_patch_model_keeps_other_validators_of_the_subclass():
 # --- SearchText ------------------------------------------------------------------------
 
 
-def _search_app(kind: Any) -> FastAPI:
+NO_NUL = r"^[^\x00]*$"
+
+
+def _search_app(*, kit: bool = True, pattern: str | None = None) -> FastAPI:
     app = FastAPI()
+    query = Query(min_length=1, max_length=100, description="Accent-insensitive text")
+    if pattern:
+        query = Query(
+            min_length=1, max_length=100, pattern=pattern, description="Accent-insensitive text"
+        )
+    plain = Annotated[str | None, query]
+    parameter = SearchText[plain] if kit else plain
 
     @app.get("/search")
-    async def search(
-        q: Annotated[
-            kind | None,
-            Query(min_length=1, max_length=100, description="Accent-insensitive text"),
-        ] = None,
-    ) -> dict[str, str | None]:
+    async def search(q: parameter = None) -> dict[str, str | None]:
         return {"q": q}
 
     return app
@@ -212,7 +217,7 @@ def _search_app(kind: Any) -> FastAPI:
 
 @pytest.mark.parametrize("raw", ["%00", "abc%00", "a%01b", "%1F", "%7F", "a%C2%85", "x%0Ay", "%09"])
 async def test_search_text_refuses_control_characters_naming_the_parameter(raw):
-    async with _client(_search_app(SearchText)) as client:
+    async with _client(_search_app()) as client:
         r = await client.get(f"/search?q={raw}")
     assert r.status_code == 422
     assert r.headers["content-type"] == "application/problem+json"
@@ -223,25 +228,34 @@ async def test_search_text_refuses_control_characters_naming_the_parameter(raw):
 
 @pytest.mark.parametrize("text", ["Tumaco", "Asociación de Mujeres", "ñ  ü", "50% _x_"])
 async def test_search_text_passes_ordinary_text_unchanged(text):
-    async with _client(_search_app(SearchText)) as client:
+    async with _client(_search_app()) as client:
         r = await client.get("/search", params={"q": text})
     assert r.status_code == 200
     assert r.json() == {"q": text}
 
 
-async def test_search_text_keeps_the_query_limits():
-    async with _client(_search_app(SearchText)) as client:
-        r = await client.get("/search", params={"q": "x" * 101})
-    assert r.status_code == 422
-    assert r.json()["errors"][0]["field"] == "q"
+async def test_search_text_keeps_the_query_limits_and_the_optional_default():
+    async with _client(_search_app(pattern=NO_NUL)) as client:
+        long = await client.get("/search", params={"q": "x" * 101})
+        empty = await client.get("/search", params={"q": ""})
+        absent = await client.get("/search")
+        nul = await client.get("/search?q=%00")
+    assert long.status_code == empty.status_code == 422
+    assert long.json()["errors"][0]["field"] == "q"
+    assert absent.json() == {"q": None}
+    assert nul.status_code == 422 and nul.json()["errors"][0]["field"] == "q"
 
 
-def test_search_text_adds_nothing_to_the_openapi_parameter():
-    document = _search_app(SearchText).openapi()
-    assert document == _search_app(str).openapi()
+@pytest.mark.parametrize("pattern", [None, NO_NUL])
+def test_search_text_adds_nothing_to_the_openapi_parameter(pattern):
+    document = _search_app(pattern=pattern).openapi()
+    assert document == _search_app(kit=False, pattern=pattern).openapi()
     (parameter,) = document["paths"]["/search"]["get"]["parameters"]
     assert parameter["name"] == "q" and parameter["description"] == "Accent-insensitive text"
-    assert {"type": "string", "minLength": 1, "maxLength": 100} in parameter["schema"]["anyOf"]
+    string = {"type": "string", "minLength": 1, "maxLength": 100}
+    if pattern:
+        string["pattern"] = pattern
+    assert parameter["schema"]["anyOf"] == [string, {"type": "null"}]
 
 
 # --- colombia_today and the municipality check -----------------------------------------
