@@ -8,29 +8,15 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from services.common.catalog import SERVICES, upstream_services
 from services.common.errors import PROBLEM_JSON
 from services.common.settings import PlatformSettings
 
 logger = logging.getLogger("somos.gateway.openapi")
 
-SERVICE_TITLES = {
-    "organizations": "Organizations",
-    "security_plans": "Security plans",
-    "events": "Events",
-    "gateway": "Gateway views",
-}
+SERVICE_TITLES = {s.name: s.title for s in SERVICES.values()}
 # The service apps, loaded by import: their documents are built without any network call.
-SERVICE_APPS = {
-    "organizations": (
-        "services.organizations.app:create_app",
-        "services.organizations.settings:OrganizationsSettings",
-    ),
-    "security_plans": (
-        "services.security_plans.app:create_app",
-        "services.security_plans.settings:SecurityPlansSettings",
-    ),
-    "events": ("services.events.app:create_app", "services.events.settings:EventsSettings"),
-}
+SERVICE_APPS = {s.name: (s.app_factory, s.settings_class) for s in upstream_services()}
 GATEWAY_ERRORS = {
     "429": "Too many requests from this caller (see Retry-After)",
     "502": "A service answered badly or could not be reached",

@@ -8,9 +8,10 @@ from typing import ClassVar
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.common.catalog import GATEWAY, SERVICES, upstream_services
 from services.common.settings import PlatformSettings
 
-UPSTREAMS = ("organizations", "security_plans", "events")
+UPSTREAMS = tuple(s.name for s in upstream_services())
 
 
 class GatewaySettings(BaseSettings):
@@ -22,11 +23,11 @@ class GatewaySettings(BaseSettings):
     )
 
     service_name: ClassVar[str] = "gateway"
-    default_port: ClassVar[int] = 8000
+    default_port: ClassVar[int] = SERVICES[GATEWAY].port
 
-    organizations_url: str = "http://127.0.0.1:8001"
-    security_plans_url: str = "http://127.0.0.1:8002"
-    events_url: str = "http://127.0.0.1:8003"
+    organizations_url: str = SERVICES["organizations"].local_url
+    security_plans_url: str = SERVICES["security_plans"].local_url
+    events_url: str = SERVICES["events"].local_url
     organizations_connect_timeout: float = Field(default=1.0, gt=0)
     organizations_read_timeout: float = Field(default=10.0, gt=0)
     security_plans_connect_timeout: float = Field(default=1.0, gt=0)

@@ -13,19 +13,11 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import ColumnElement, false, or_, true
 
+from services.common.catalog import SCOPES as CATALOG_SCOPES
 from services.common.errors import Forbidden, MissingScope, NotFound, Unauthorized
 from services.common.settings import PlatformSettings
 
-SCOPES: dict[str, str] = {
-    "organizations:read": "Read organizations, assessments, plans, support and initiatives",
-    "organizations:write": "Create and change organizations and their records",
-    "plans:read": "Read security plans (PISCC), reviews and prevention strategies",
-    "plans:write": "Create and change security plans, reviews and prevention strategies",
-    "events:read": "Read events, participation, risk factors and commitments",
-    "events:write": "Create and change events and their records",
-    "attendees:pii": "Read and write attendees' personal data",
-    "admin": "Administration: PII access log and other operator views",
-}
+SCOPES = CATALOG_SCOPES  # every scope and what it allows (services/common/catalog.py)
 
 bearer_scheme = HTTPBearer(
     auto_error=False,

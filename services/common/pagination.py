@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, tuple_
 
 from services.common.errors import InvalidInput
+from services.common.schemas import OutputModel
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
@@ -23,8 +24,12 @@ T = TypeVar("T")
 SelectT = TypeVar("SelectT", bound=Select[Any])
 
 
-class Page(BaseModel, Generic[T]):
-    """One page of a list: the items and the cursor of the next page (null on the last)."""
+class Page(OutputModel, Generic[T]):
+    """One page of a list: the items and the cursor of the next page (null on the last).
+
+    Subclass it per resource (``class OrganizationPage(Page[OrganizationRead]): pass``): the
+    subclass's name is the component name in the OpenAPI document.
+    """
 
     items: list[T]
     next_cursor: str | None = None

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    field_validator,
+    model_validator,
+)
 
 
 def utc_iso(value: datetime) -> str:
@@ -45,7 +52,32 @@ class InputModel(BaseModel):
     _no_nul = field_validator("*", mode="after")(_refuse_nul)
 
 
+class PatchModel(InputModel):
+    """Base of PATCH bodies: absent fields stay; ``null`` is refused for the record's required ones.
+
+    List those fields in ``required_fields`` (or ``"*"``: every field but ``nullable_fields``);
+    an explicit ``null`` for one is a 422 (``{"field": "body", "message": "<name> cannot be
+    null"}``), for the first such field in list (or declaration) order.
+    """
+
+    required_fields: ClassVar[tuple[str, ...] | Literal["*"]] = ()
+    nullable_fields: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="after")
+    def _required_stay_set(self) -> Self:
+        required = self.required_fields
+        if required == "*":
+            fields = type(self).model_fields
+            required = tuple(n for n in fields if n not in self.nullable_fields)
+        for name in required:
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
 class OutputModel(BaseModel):
+    """Base of response bodies: built from ORM rows or mappings alike."""
+
     model_config = ConfigDict(from_attributes=True)
 
 

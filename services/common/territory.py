@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from pydantic import AfterValidator, Field
 
+from services.common.errors import InvalidInput
 from services.common.text import normalize
 
 # DANE department codes (33 including Bogotá D.C. and San Andrés).
@@ -186,6 +187,15 @@ class Territories:
         if self.municipalities is not None and code not in self.municipalities:
             return f"'{code}' is not in the official DIVIPOLA list"
         return None
+
+
+def check_municipality(
+    territories: Territories, code: str, field: str = "municipality_code"
+) -> None:
+    """422 naming ``field`` when the code is not a municipality (strict with DIVIPOLA loaded)."""
+    problem = territories.problem_with(code)
+    if problem:
+        raise InvalidInput(field, problem)
 
 
 def _check_shape(code: str) -> str:

@@ -22,20 +22,12 @@ from fastapi import FastAPI
 
 from services.common import migrations
 from services.common.auth import mint_token
+from services.common.catalog import SCOPES
 from services.common.db import asyncpg_dsn
 from services.common.embedded import drop_database, ensure_database, start_embedded
 from services.common.settings import PlatformSettings
 
-ALL_SCOPES = (
-    "organizations:read",
-    "organizations:write",
-    "plans:read",
-    "plans:write",
-    "events:read",
-    "events:write",
-    "attendees:pii",
-    "admin",
-)
+ALL_SCOPES = tuple(SCOPES)
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
