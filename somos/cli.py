@@ -22,6 +22,10 @@ ALL_SCOPES = (
 )
 
 
+# Set by `somos dev` for its children: the services whose database is on the embedded server.
+DEV_HANDLE_ENV = "SOMOS_DEV_EMBEDDED_HANDLE"
+
+
 def _data_dir() -> Path:
     return Path(os.environ.get("SOMOS_DATA_DIR", ".somos"))
 
@@ -122,6 +126,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ensure_dev_secret(_data_dir())
     if spec.has_database:
         _resolve_database_url(spec, migrate_embedded=True)
+        if spec.name in os.environ.get(DEV_HANDLE_ENV, "").split(",") and not _production():
+            # A child of `somos dev`: it uses the embedded server through the URL it was
+            # given, and holds a handle so the server stays up while it runs (even if its
+            # parent is gone) and stops when the last process using it stops.
+            from services.common.embedded import start_embedded
+
+            start_embedded(_data_dir())
     platform = PlatformSettings()
     configure_logging(platform.log_level)
     settings = spec.load(spec.settings_class)()
@@ -212,14 +223,18 @@ def cmd_dev(args: argparse.Namespace) -> int:
     try:
         env = dict(os.environ)
         env.update(dev_upstream_env(ports))
+        env["SOMOS_DATA_DIR"] = str(data_dir.resolve())
+        on_embedded: list[str] = []
         for spec in database_services():
             if spec.database_env in os.environ:
                 url = os.environ[spec.database_env]
             else:
                 url = asyncio.run(ensure_database(admin_url, spec.database_name))
+                on_embedded.append(spec.name)
             print(f"Migrating {spec.name} …", flush=True)
             migrations.upgrade(spec.name, url)
             env[spec.database_env] = url
+        env[DEV_HANDLE_ENV] = ",".join(on_embedded)
         for spec in SERVICES.values():
             process = subprocess.Popen(
                 [
