@@ -349,6 +349,56 @@ def cmd_rotate_pii_key(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete expired idempotency keys in every service database configured (or embedded);
+    with ``--every`` again and again, a failed run never stopping the next (compose)."""
+    if args.every is None:
+        return _purge_once(args)
+    if args.every < 60:
+        raise SystemExit("--every takes seconds, at least 60")
+    while True:
+        _purge_once(args)
+        time.sleep(args.every)
+
+
+def _purge_once(args: argparse.Namespace) -> int:
+    import asyncpg
+
+    from services.common.idempotency import purge_expired_url
+
+    names = [s.name for s in database_services()] if args.service == "all" else [args.service]
+    failed = 0
+    purged_any = False
+    for name in names:
+        spec = SERVICES.get(name)
+        if spec is None or not spec.has_database:
+            raise SystemExit(
+                f"unknown service {name!r}; choose from "
+                f"{', '.join(s.name for s in database_services())} or all"
+            )
+        if _production() and not os.environ.get(spec.database_env):
+            if args.service != "all":
+                raise SystemExit(f"{spec.database_env} must be set in production")
+            print(f"{name}: skipped ({spec.database_env} not set)", flush=True)
+            continue
+        url = _resolve_database_url(spec, migrate_embedded=False)
+        try:
+            count = asyncio.run(purge_expired_url(url))
+        except asyncpg.UndefinedTableError:
+            print(f"{name}: not migrated yet (no idempotency_keys table); nothing to purge")
+            continue
+        except (OSError, asyncpg.PostgresError) as exc:
+            failed += 1
+            print(f"{name}: purge failed ({type(exc).__name__})", file=sys.stderr, flush=True)
+            continue
+        purged_any = True
+        print(f"{name}: purged {count} expired idempotency keys", flush=True)
+    if not purged_any and not failed:
+        print("no service database configured: nothing purged", file=sys.stderr)
+        return 1
+    return 1 if failed else 0
+
+
 def cmd_generate_pii_key(args: argparse.Namespace) -> int:
     """Print a new random AES-256 key for SOMOS_EVENTS_PII_KEYS (never stored)."""
     from services.events import pii
@@ -815,6 +865,20 @@ def build_parser() -> argparse.ArgumentParser:
         "rotate-pii-key", help="re-encrypt attendee records with SOMOS_EVENTS_PII_ACTIVE_KEY_ID"
     )
     p.set_defaults(func=cmd_rotate_pii_key)
+
+    p = sub.add_parser(
+        "purge",
+        help="delete expired idempotency keys (every service database configured, or one)",
+    )
+    p.add_argument("service", nargs="?", default="all", help="service name or 'all' (default)")
+    p.add_argument(
+        "--every",
+        type=int,
+        default=None,
+        metavar="SECONDS",
+        help="run forever, once every SECONDS (the compose service); default: once",
+    )
+    p.set_defaults(func=cmd_purge)
 
     p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
     p.set_defaults(func=cmd_generate_pii_key)
