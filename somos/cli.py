@@ -368,7 +368,7 @@ def _purge_once(args: argparse.Namespace) -> int:
 
     names = [s.name for s in database_services()] if args.service == "all" else [args.service]
     failed = 0
-    purged_any = False
+    reached = False  # a database reached (purged, or nothing to purge)
     for name in names:
         spec = SERVICES.get(name)
         if spec is None or not spec.has_database:
@@ -386,14 +386,15 @@ def _purge_once(args: argparse.Namespace) -> int:
             count = asyncio.run(purge_expired_url(url))
         except asyncpg.UndefinedTableError:
             print(f"{name}: not migrated yet (no idempotency_keys table); nothing to purge")
+            reached = True
             continue
         except (OSError, asyncpg.PostgresError) as exc:
             failed += 1
             print(f"{name}: purge failed ({type(exc).__name__})", file=sys.stderr, flush=True)
             continue
-        purged_any = True
+        reached = True
         print(f"{name}: purged {count} expired idempotency keys", flush=True)
-    if not purged_any and not failed:
+    if not reached and not failed:
         print("no service database configured: nothing purged", file=sys.stderr)
         return 1
     return 1 if failed else 0

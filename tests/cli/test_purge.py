@@ -212,3 +212,24 @@ def test_compose_runs_it_hourly_against_every_service_database():
         assert purge["depends_on"][f"migrate-{compose_name(spec.name)}"] == {
             "condition": "service_completed_successfully"
         }
+
+
+async def test_a_database_not_migrated_yet_has_nothing_to_purge(postgres_admin_url, tmp_path):
+    from services.common.embedded import drop_database, ensure_database
+    from services.common.testing import test_database_name
+
+    name = test_database_name("organizations")
+    url = await ensure_database(postgres_admin_url, name)
+    try:
+        result = await asyncio.to_thread(
+            run_somos,
+            "purge",
+            "organizations",
+            env=production_env({"organizations": url}, tmp_path),
+        )
+    finally:
+        await drop_database(postgres_admin_url, name)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "organizations: not migrated yet (no idempotency_keys table); nothing to purge"
+    ]
