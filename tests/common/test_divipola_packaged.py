@@ -67,3 +67,18 @@ def test_the_wheel_ships_the_list_and_an_installed_copy_loads_it(tmp_path: Path)
     module, municipalities, departments, tumaco = json.loads(out)
     assert Path(module).is_relative_to(site)
     assert (municipalities, departments, tumaco) == (1122, 33, "SAN ANDRÉS DE TUMACO")
+
+
+def test_no_test_reads_the_reference_directory_beside_the_checkout() -> None:
+    # A clone has nothing beside it: tests use the bundled list or write their own files.
+    beside = (
+        "/".join(("shared", "reference")),
+        "/ " + '"' + "shared" + '"',
+        "/".join(("..", "shared")),
+    )
+    offenders = [
+        str(path.relative_to(REPO_ROOT))
+        for path in sorted((REPO_ROOT / "tests").rglob("*.py"))
+        if any(needle in path.read_text(encoding="utf-8") for needle in beside)
+    ]
+    assert offenders == []
