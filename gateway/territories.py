@@ -13,7 +13,7 @@ from services.common.territory import (
     DepartmentCode,
     DivipolaError,
     Municipality,
-    load_divipola,
+    divipola_list,
 )
 from services.common.text import normalize
 
@@ -31,10 +31,9 @@ class Directory:
 
     @classmethod
     def from_file(cls, path: Path | None) -> Directory:
-        if path is None:
-            return cls(None)
+        """The list in ``path`` (SOMOS_DIVIPOLA_FILE), or the bundled DANE list when None."""
         try:
-            return cls(load_divipola(path))
+            return cls(divipola_list(path))
         except DivipolaError as exc:
             raise DivipolaStartupError(f"SOMOS_DIVIPOLA_FILE is not usable: {exc}") from exc
 

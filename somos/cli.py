@@ -22,6 +22,10 @@ ALL_SCOPES = (
 )
 
 
+# Set by `somos dev` for its children: the services whose database is on the embedded server.
+DEV_HANDLE_ENV = "SOMOS_DEV_EMBEDDED_HANDLE"
+
+
 def _data_dir() -> Path:
     return Path(os.environ.get("SOMOS_DATA_DIR", ".somos"))
 
@@ -122,6 +126,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ensure_dev_secret(_data_dir())
     if spec.has_database:
         _resolve_database_url(spec, migrate_embedded=True)
+        if spec.name in os.environ.get(DEV_HANDLE_ENV, "").split(",") and not _production():
+            # A child of `somos dev`: it uses the embedded server through the URL it was
+            # given, and holds a handle so the server stays up while it runs (even if its
+            # parent is gone) and stops when the last process using it stops.
+            from services.common.embedded import start_embedded
+
+            start_embedded(_data_dir())
     platform = PlatformSettings()
     configure_logging(platform.log_level)
     settings = spec.load(spec.settings_class)()
@@ -212,14 +223,18 @@ def cmd_dev(args: argparse.Namespace) -> int:
     try:
         env = dict(os.environ)
         env.update(dev_upstream_env(ports))
+        env["SOMOS_DATA_DIR"] = str(data_dir.resolve())
+        on_embedded: list[str] = []
         for spec in database_services():
             if spec.database_env in os.environ:
                 url = os.environ[spec.database_env]
             else:
                 url = asyncio.run(ensure_database(admin_url, spec.database_name))
+                on_embedded.append(spec.name)
             print(f"Migrating {spec.name} …", flush=True)
             migrations.upgrade(spec.name, url)
             env[spec.database_env] = url
+        env[DEV_HANDLE_ENV] = ",".join(on_embedded)
         for spec in SERVICES.values():
             process = subprocess.Popen(
                 [
@@ -332,6 +347,57 @@ def cmd_rotate_pii_key(args: argparse.Namespace) -> int:
     count = pii.rotate(database_url=url)
     print(f"re-encrypted {count} attendee records with the active key")
     return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete expired idempotency keys in every service database configured (or embedded);
+    with ``--every`` again and again, a failed run never stopping the next (compose)."""
+    if args.every is None:
+        return _purge_once(args)
+    if args.every < 60:
+        raise SystemExit("--every takes seconds, at least 60")
+    while True:
+        _purge_once(args)
+        time.sleep(args.every)
+
+
+def _purge_once(args: argparse.Namespace) -> int:
+    import asyncpg
+
+    from services.common.idempotency import purge_expired_url
+
+    names = [s.name for s in database_services()] if args.service == "all" else [args.service]
+    failed = 0
+    reached = False  # a database reached (purged, or nothing to purge)
+    for name in names:
+        spec = SERVICES.get(name)
+        if spec is None or not spec.has_database:
+            raise SystemExit(
+                f"unknown service {name!r}; choose from "
+                f"{', '.join(s.name for s in database_services())} or all"
+            )
+        if _production() and not os.environ.get(spec.database_env):
+            if args.service != "all":
+                raise SystemExit(f"{spec.database_env} must be set in production")
+            print(f"{name}: skipped ({spec.database_env} not set)", flush=True)
+            continue
+        url = _resolve_database_url(spec, migrate_embedded=False)
+        try:
+            count = asyncio.run(purge_expired_url(url))
+        except asyncpg.UndefinedTableError:
+            print(f"{name}: not migrated yet (no idempotency_keys table); nothing to purge")
+            reached = True
+            continue
+        except (OSError, asyncpg.PostgresError) as exc:
+            failed += 1
+            print(f"{name}: purge failed ({type(exc).__name__})", file=sys.stderr, flush=True)
+            continue
+        reached = True
+        print(f"{name}: purged {count} expired idempotency keys", flush=True)
+    if not reached and not failed:
+        print("no service database configured: nothing purged", file=sys.stderr)
+        return 1
+    return 1 if failed else 0
 
 
 def cmd_generate_pii_key(args: argparse.Namespace) -> int:
@@ -800,6 +866,20 @@ def build_parser() -> argparse.ArgumentParser:
         "rotate-pii-key", help="re-encrypt attendee records with SOMOS_EVENTS_PII_ACTIVE_KEY_ID"
     )
     p.set_defaults(func=cmd_rotate_pii_key)
+
+    p = sub.add_parser(
+        "purge",
+        help="delete expired idempotency keys (every service database configured, or one)",
+    )
+    p.add_argument("service", nargs="?", default="all", help="service name or 'all' (default)")
+    p.add_argument(
+        "--every",
+        type=int,
+        default=None,
+        metavar="SECONDS",
+        help="run forever, once every SECONDS (the compose service); default: once",
+    )
+    p.set_defaults(func=cmd_purge)
 
     p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
     p.set_defaults(func=cmd_generate_pii_key)

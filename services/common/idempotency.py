@@ -258,3 +258,20 @@ async def purge_expired(database: Database) -> int:
     async with database.pool.acquire() as conn:
         result = await conn.execute(f"DELETE FROM {TABLE} WHERE expires_at < now()")
     return int(result.split()[-1])
+
+
+async def purge_expired_url(database_url: str) -> int:
+    """Delete the keys past their expiry in the database at ``database_url`` (``somos purge``).
+
+    Each key's expiry was fixed when it was stored (its creation plus
+    ``SOMOS_IDEMPOTENCY_TTL_HOURS``); a key in flight or answered within its TTL stays."""
+    import asyncpg
+
+    from services.common.db import asyncpg_dsn
+
+    conn = await asyncpg.connect(asyncpg_dsn(database_url))
+    try:
+        result = await conn.execute(f"DELETE FROM {TABLE} WHERE expires_at < now()")
+    finally:
+        await conn.close()
+    return int(result.split()[-1])

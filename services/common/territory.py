@@ -6,6 +6,7 @@ import csv
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -51,6 +52,11 @@ DEPARTMENTS: dict[str, str] = {
     "97": "Vaupés",
     "99": "Vichada",
 }
+
+
+# DANE's list shipped with Somos (see services/common/data/README.md): on by default in
+# development, tests and production; SOMOS_DIVIPOLA_FILE replaces it with a newer export.
+BUNDLED_DIVIPOLA = Path(__file__).resolve().parent / "data" / "divipola.csv"
 
 
 class DivipolaError(ValueError):
@@ -137,6 +143,12 @@ def load_divipola(path: Path) -> dict[str, Municipality]:
     except UnicodeDecodeError as exc:
         raise DivipolaError(f"DIVIPOLA file {path} is not UTF-8") from exc
     stripped = text.lstrip()
+    if stripped.startswith("#"):  # comment lines before the header (the bundled file's source)
+        lines = text.splitlines()
+        while lines and (lines[0].startswith("#") or not lines[0].strip()):
+            lines.pop(0)
+        text = "\n".join(lines)
+        stripped = text.lstrip()
     if stripped.startswith("[") or stripped.startswith("{"):
         try:
             data = json.loads(text)
@@ -168,15 +180,28 @@ def load_divipola(path: Path) -> dict[str, Municipality]:
     return _from_rows(rows, str(path))
 
 
+@lru_cache(maxsize=1)
+def _bundled() -> dict[str, Municipality]:
+    return load_divipola(BUNDLED_DIVIPOLA)
+
+
+def divipola_list(path: Path | None = None) -> dict[str, Municipality]:
+    """The official list: from ``path`` (SOMOS_DIVIPOLA_FILE) when given, else the bundled one."""
+    if path is None:
+        return dict(_bundled())
+    return load_divipola(path)
+
+
 class Territories:
-    """Municipality-code validation; strict when the official list is loaded."""
+    """Municipality-code validation; strict against the official list when one is given."""
 
     def __init__(self, municipalities: dict[str, Municipality] | None = None) -> None:
         self.municipalities = municipalities
 
     @classmethod
     def from_file(cls, path: Path | None) -> Territories:
-        return cls(load_divipola(path) if path else None)
+        """The list in ``path`` (SOMOS_DIVIPOLA_FILE), or the bundled DANE list when None."""
+        return cls(divipola_list(path))
 
     def problem_with(self, code: str) -> str | None:
         """Why ``code`` is not a valid municipality code, or None when it is."""

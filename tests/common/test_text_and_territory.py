@@ -1,17 +1,58 @@
-"""Text normalisation and the DIVIPOLA importer, on DANE's official file."""
+"""Text normalisation and the DIVIPOLA importer, on DANE's list as shipped and as exported."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
 import pytest
 
-from services.common.territory import DEPARTMENTS, DivipolaError, Territories, load_divipola
+from services.common.territory import (
+    BUNDLED_DIVIPOLA,
+    DEPARTMENTS,
+    DivipolaError,
+    Municipality,
+    Territories,
+    divipola_list,
+    load_divipola,
+)
 from services.common.text import like_pattern, normalize
 
-DIVIPOLA = Path(__file__).resolve().parents[3] / "shared" / "reference" / "divipola.csv"
 PROGRAMME_DEPARTMENTS = {"05", "13", "19", "23", "52", "54", "70"}
+DANE_HEADER = [
+    "Código Departamento",
+    "Nombre Departamento",
+    "Código Municipio",
+    "Nombre Municipio",
+    "Tipo: Municipio / Isla / Área no municipalizada",
+    "longitud",
+    "Latitud",
+]
+
+
+def write_dane_export(path: Path, municipalities: dict[str, Municipality]) -> Path:
+    """A CSV in the shape DANE publishes it: Spanish headers, "5" for "05", decimal commas."""
+
+    def comma(value: float | None) -> str:
+        return "" if value is None else repr(value).replace(".", ",")
+
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(DANE_HEADER)
+        for m in municipalities.values():
+            writer.writerow(
+                [
+                    str(int(m.department_code)),
+                    m.department_name,
+                    m.code,
+                    m.name,
+                    m.kind,
+                    comma(m.longitude),
+                    comma(m.latitude),
+                ]
+            )
+    return path
 
 
 def test_normalize_strips_accents_case_and_spaces():
@@ -24,8 +65,10 @@ def test_like_pattern_escapes_wildcards():
     assert like_pattern("100%_x") == "%100\\%\\_x%"
 
 
-def test_official_csv_loads_every_municipality():
-    municipalities = load_divipola(DIVIPOLA)
+def test_the_bundled_list_is_danes_and_loads_by_default():
+    assert BUNDLED_DIVIPOLA.is_file()
+    assert "attribution to DANE" in BUNDLED_DIVIPOLA.read_text(encoding="utf-8")
+    municipalities = divipola_list()
     assert len(municipalities) == 1122
     assert {m.department_code for m in municipalities.values()} == set(DEPARTMENTS)
     in_programme = [
@@ -35,7 +78,31 @@ def test_official_csv_loads_every_municipality():
     tumaco = municipalities["52835"]
     assert tumaco.name == "SAN ANDRÉS DE TUMACO" and tumaco.department_name == "NARIÑO"
     assert tumaco.longitude is not None and -80 < tumaco.longitude < -78
-    assert municipalities["05001"].department_code == "05"  # "5" padded
+    assert municipalities["05001"].department_code == "05"
+    assert municipalities["19548"].name == "PIENDAMÓ - TUNÍA"
+    assert {m.kind for m in municipalities.values()} == {
+        "Municipio",
+        "Isla",
+        "Área no municipalizada",
+    }
+    assert Territories.from_file(None).municipalities == municipalities
+
+
+def test_a_dane_export_in_its_published_shape_loads_the_same(tmp_path):
+    bundled = divipola_list()
+    export = write_dane_export(tmp_path / "divipola.csv", bundled)
+    assert export.read_text(encoding="utf-8").splitlines()[1].startswith("5,ANTIOQUIA,05001,")
+    assert load_divipola(export) == bundled
+
+
+def test_a_newer_export_replaces_the_bundled_list(tmp_path):
+    newer = dict(divipola_list())
+    del newer["52835"]  # as if DANE had retired a code
+    newer["52999"] = Municipality("52999", "MUNICIPIO NUEVO", "52", "NARIÑO", "Municipio")
+    territories = Territories.from_file(write_dane_export(tmp_path / "newer.csv", newer))
+    assert territories.problem_with("52999") is None
+    assert territories.problem_with("52835") == "'52835' is not in the official DIVIPOLA list"
+    assert territories.municipalities is not None and len(territories.municipalities) == 1122
 
 
 def test_json_export_loads_too(tmp_path):
@@ -83,6 +150,6 @@ def test_territories_validation():
     loose = Territories()
     assert loose.problem_with("52999") is None
     assert "department" in (loose.problem_with("12001") or "")
-    strict = Territories.from_file(DIVIPOLA)
+    strict = Territories.from_file(None)
     assert strict.problem_with("52999") == "'52999' is not in the official DIVIPOLA list"
     assert strict.problem_with("52835") is None

@@ -119,9 +119,9 @@ def json_patch(doc: Any, operation: dict[str, Any]) -> None:
 
 def _set_image(doc: Doc, image: dict[str, str]) -> None:
     spec = doc.get("spec", {})
-    pod = spec.get("template", {}).get("spec") if "template" in spec else None
     if doc["kind"] == "CronJob":
-        raise Unsupported("CronJob images")
+        spec = spec.get("jobTemplate", {}).get("spec", {})
+    pod = spec.get("template", {}).get("spec") if "template" in spec else None
     if not pod:
         return
     for container in pod.get("containers", []) + pod.get("initContainers", []):

@@ -8,16 +8,14 @@ import pytest
 
 from gateway.territories import DivipolaStartupError
 from services.common.settings import PlatformSettings
-from services.common.testing import REPO_ROOT, TokenFactory, bearer
+from services.common.testing import TokenFactory, bearer
 from tests.gateway.conftest import gateway_client, gateway_settings
 
-DIVIPOLA = REPO_ROOT.parent / "shared" / "reference" / "divipola.csv"
 
-
-async def test_territories_from_the_official_file(make_token: TokenFactory) -> None:
-    # CI and every checkout have shared/ beside the repository: a missing file is a failure.
-    assert DIVIPOLA.exists(), f"{DIVIPOLA} is missing"
-    settings = gateway_settings(platform=PlatformSettings(divipola_file=DIVIPOLA))
+async def test_territories_from_the_bundled_dane_list(make_token: TokenFactory) -> None:
+    # Nothing configured: the DANE list shipped in the package (a clone needs nothing else).
+    settings = gateway_settings()
+    assert settings.platform.divipola_file is None
     async with gateway_client(settings, make_token()) as client:
         departments = (await client.get("/api/v1/territories/departments")).json()
         municipalities = await client.get(
@@ -36,13 +34,24 @@ async def test_territories_from_the_official_file(make_token: TokenFactory) -> N
     assert named.json()["municipality"]["name"] == "SAN ANDRÉS DE TUMACO"
 
 
-async def test_territories_without_the_file_give_codes_only(make_token: TokenFactory) -> None:
-    async with gateway_client(gateway_settings(), make_token()) as client:
+async def test_a_newer_dane_export_replaces_the_bundled_list(
+    make_token: TokenFactory, tmp_path: Path
+) -> None:
+    from services.common.territory import Municipality, divipola_list
+    from tests.common.test_text_and_territory import write_dane_export
+
+    newer = dict(divipola_list())
+    newer["52999"] = Municipality("52999", "MUNICIPIO NUEVO", "52", "NARIÑO", "Municipio")
+    export = write_dane_export(tmp_path / "divipola.csv", newer)
+    settings = gateway_settings(platform=PlatformSettings(divipola_file=export))
+    async with gateway_client(settings, make_token()) as client:
         departments = (await client.get("/api/v1/territories/departments")).json()
-        municipalities = (await client.get("/api/v1/territories/municipalities")).json()
-    assert departments["divipola_loaded"] is False
-    assert {d["code"] for d in departments["items"]} >= {"05", "13", "19", "23", "52", "54", "70"}
-    assert municipalities == {"items": [], "divipola_loaded": False}
+        found = await client.get(
+            "/api/v1/territories/municipalities", params={"department_code": "52", "q": "nuevo"}
+        )
+    by_code = {d["code"]: d for d in departments["items"]}
+    assert by_code["52"]["municipalities"] == 65  # Nariño's 64 and the new one
+    assert [m["code"] for m in found.json()["items"]] == ["52999"]
 
 
 def test_malformed_divipola_file_stops_start_up(tmp_path: Path) -> None:

@@ -39,11 +39,11 @@ async def test_overview_and_profile_from_known_data(system: System) -> None:
     body = response.json()
     assert body["partial"] is False and body["unavailable"] == [], body["problems"]
     assert_timed(response, {"events", "security_plans", "organizations"}, set())
-    assert body["municipality"] == {
+    assert body["municipality"] == {  # names from the DANE list shipped with Somos
         "code": "52835",
-        "name": None,
+        "name": "SAN ANDRÉS DE TUMACO",
         "department_code": "52",
-        "department_name": "Nariño",
+        "department_name": "NARIÑO",
     }
     # Tumaco has only the previous term's plan: shown, marked so, with its review and its
     # own execution (one action of 150 M planned, nothing reported).
@@ -113,7 +113,7 @@ async def test_overview_and_profile_from_known_data(system: System) -> None:
     assert profile["partial"] is False
     assert_timed(response, {"organizations", "events"}, set())
     assert profile["organization"]["name"] == "Consejo Comunitario Acapa"
-    assert profile["territory"]["department_name"] == "Nariño"
+    assert profile["territory"]["department_name"] == "NARIÑO"
     assert profile["performance"]["improved"] is True
     assert [(x["kind"], x["overall_score"]) for x in profile["assessments"]] == [
         ("baseline", 2.0),

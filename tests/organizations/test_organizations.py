@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 import pytest
 
@@ -14,7 +13,6 @@ from services.organizations.settings import OrganizationsSettings
 from tests.organizations.factories import organization_body
 
 ORGS = "/api/v1/organizations"
-DIVIPOLA = Path(__file__).resolve().parents[3] / "shared" / "reference" / "divipola.csv"
 
 
 async def create(client, **overrides):
@@ -99,10 +97,9 @@ async def test_unknown_field_and_bad_vocabulary_are_named(client):
     assert fields == {"type", "colour"}
 
 
-async def test_with_official_divipola_file_unknown_codes_are_rejected(organizations_db, make_token):
-    settings = OrganizationsSettings(
-        database_url=organizations_db, platform=PlatformSettings(divipola_file=DIVIPOLA)
-    )
+async def test_unknown_codes_are_rejected_by_the_bundled_list(organizations_db, make_token):
+    settings = OrganizationsSettings(database_url=organizations_db, platform=PlatformSettings())
+    assert settings.platform.divipola_file is None  # nothing configured: DANE's list as shipped
     app = create_app(settings)
     async with running_app(app), asgi_client(app, headers=bearer(make_token())) as c:
         missing = await c.post(ORGS, json=organization_body(municipality_code="52999"))
@@ -116,6 +113,30 @@ async def test_with_official_divipola_file_unknown_codes_are_rejected(organizati
         ok = await c.post(ORGS, json=organization_body(municipality_code="19698"))
         assert ok.status_code == 201
         assert ok.json()["department_code"] == "19"
+    from services.common.testing import truncate_all
+
+    await truncate_all(organizations_db)
+
+
+async def test_somos_divipola_file_overrides_the_bundled_list(
+    organizations_db, make_token, tmp_path, monkeypatch
+):
+    from services.common.territory import Municipality, divipola_list
+    from tests.common.test_text_and_territory import write_dane_export
+
+    newer = dict(divipola_list())
+    del newer["52835"]
+    newer["52999"] = Municipality("52999", "MUNICIPIO NUEVO", "52", "NARIÑO", "Municipio")
+    monkeypatch.setenv("SOMOS_DIVIPOLA_FILE", str(write_dane_export(tmp_path / "new.csv", newer)))
+    app = create_app(OrganizationsSettings(database_url=organizations_db))
+    async with running_app(app), asgi_client(app, headers=bearer(make_token())) as c:
+        added = await c.post(ORGS, json=organization_body(municipality_code="52999"))
+        retired = await c.post(ORGS, json=organization_body(municipality_code="52835"))
+    assert added.status_code == 201 and added.json()["municipality_code"] == "52999"
+    assert retired.status_code == 422
+    assert retired.json()["errors"] == [
+        {"field": "municipality_code", "message": "'52835' is not in the official DIVIPOLA list"}
+    ]
     from services.common.testing import truncate_all
 
     await truncate_all(organizations_db)
