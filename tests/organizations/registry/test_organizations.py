@@ -14,7 +14,7 @@ from services.organizations.settings import OrganizationsSettings
 from tests.organizations.factories import organization_body
 
 ORGS = "/api/v1/organizations"
-DIVIPOLA = Path(__file__).resolve().parents[3] / "shared" / "reference" / "divipola.csv"
+DIVIPOLA = Path(__file__).resolve().parents[4] / "shared" / "reference" / "divipola.csv"
 
 
 async def create(client, **overrides):
