@@ -14,7 +14,7 @@ from services.organizations.vocabularies import (
     InitiativeStatus,
     Methodology,
     OrganizationType,
-    PlanStatus,
+    StrengtheningPlanStatus,
     SupportKind,
 )
 
@@ -57,7 +57,7 @@ class OpiFigures(OutputModel):
 
 class PlanFigures(OutputModel):
     total: int
-    by_status: dict[PlanStatus, int]
+    by_status: dict[StrengtheningPlanStatus, int]
     approved_or_later: int = Field(description="approved + in_progress + completed")
 
 

@@ -23,7 +23,7 @@ from services.organizations.vocabularies import (
     InitiativeStatus,
     Methodology,
     OrganizationType,
-    PlanStatus,
+    StrengtheningPlanStatus,
     SupportKind,
 )
 
@@ -171,7 +171,7 @@ class _Tally:
 # Codes in vocabulary order, as plain strings (enum iteration is slow in a hot loop).
 _ORGANIZATION_TYPES = tuple(t.value for t in OrganizationType)
 _ETHNIC_FOCI = tuple(e.value for e in EthnicFocus)
-_PLAN_STATUSES = tuple(s.value for s in PlanStatus)
+_PLAN_STATUSES = tuple(s.value for s in StrengtheningPlanStatus)
 _SUPPORT_KINDS = tuple(k.value for k in SupportKind)
 _INITIATIVE_STATUSES = tuple(s.value for s in InitiativeStatus)
 _METHODOLOGIES = tuple(m.value for m in Methodology)

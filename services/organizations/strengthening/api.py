@@ -15,17 +15,17 @@ from services.organizations.records import Page, Reader, Writer, colombia_today
 from services.organizations.strengthening import service
 from services.organizations.strengthening.repository import PlanFilters
 from services.organizations.strengthening.schemas import (
-    PlanActionCreate,
-    PlanActionPage,
-    PlanActionRead,
-    PlanActionUpdate,
-    PlanTransition,
+    StrengtheningActionCreate,
+    StrengtheningActionPage,
+    StrengtheningActionRead,
+    StrengtheningActionUpdate,
     StrengtheningPlanCreate,
     StrengtheningPlanPage,
     StrengtheningPlanRead,
+    StrengtheningPlanTransition,
     StrengtheningPlanUpdate,
 )
-from services.organizations.vocabularies import ActionStatus, OpiArea, PlanStatus
+from services.organizations.vocabularies import ActionStatus, OpiArea, StrengtheningPlanStatus
 
 PREFIX = "/api/v1/strengthening-plans"
 ACTIONS = "/{plan_id}/actions"
@@ -66,7 +66,7 @@ async def list_plans(
     organization_id: uuid.UUID | None = None,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
-    status: PlanStatus | None = None,
+    status: StrengtheningPlanStatus | None = None,
     include_archived: bool = False,
 ) -> StrengtheningPlanPage:
     filters = PlanFilters(
@@ -144,7 +144,7 @@ async def archive_plan(
 )
 async def transition_plan(
     plan_id: uuid.UUID,
-    body: PlanTransition,
+    body: StrengtheningPlanTransition,
     response: Response,
     session: SessionDep,
     principal: Writer,
@@ -159,17 +159,17 @@ async def transition_plan(
     ACTIONS,
     status_code=201,
     operation_id="strengthening-actions-create",
-    response_model=PlanActionRead,
-    responses=created_responses(PlanActionRead, 404, 409),
+    response_model=StrengtheningActionRead,
+    responses=created_responses(StrengtheningActionRead, 404, 409),
     summary="Add an action to an open plan",
 )
 async def create_action(
     plan_id: uuid.UUID,
-    body: PlanActionCreate,
+    body: StrengtheningActionCreate,
     session: SessionDep,
     principal: Writer,
     response: Response,
-) -> PlanActionRead:
+) -> StrengtheningActionRead:
     plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     action, created = await service.create_action(session, plan=plan, data=body)
     if not created:
@@ -182,7 +182,7 @@ async def create_action(
 @router.get(
     ACTIONS,
     operation_id="strengthening-actions-list",
-    response_model=PlanActionPage,
+    response_model=StrengtheningActionPage,
     responses=problem_responses(404),
 )
 async def list_actions(
@@ -195,7 +195,7 @@ async def list_actions(
     status: ActionStatus | None = None,
     opi_area: OpiArea | None = None,
     include_archived: bool = False,
-) -> PlanActionPage:
+) -> StrengtheningActionPage:
     plan = await service.load_plan(session, plan_id=plan_id, principal=principal)
     items, next_cursor = await service.list_actions(
         session,
@@ -207,7 +207,7 @@ async def list_actions(
     )
     set_link_header(request, response, next_cursor)
     today = colombia_today()
-    return PlanActionPage(
+    return StrengtheningActionPage(
         items=[service.action_read(a, today=today) for a in items], next_cursor=next_cursor
     )
 
@@ -215,7 +215,7 @@ async def list_actions(
 @router.get(
     ACTIONS + "/{action_id}",
     operation_id="strengthening-actions-get",
-    response_model=PlanActionRead,
+    response_model=StrengtheningActionRead,
     responses=problem_responses(404),
 )
 async def get_action(
@@ -224,7 +224,7 @@ async def get_action(
     session: SessionDep,
     principal: Reader,
     response: Response,
-) -> PlanActionRead:
+) -> StrengtheningActionRead:
     plan = await service.load_plan(session, plan_id=plan_id, principal=principal)
     action = await service.load_action(session, plan=plan, action_id=action_id)
     set_etag(response, action.version)
@@ -234,18 +234,18 @@ async def get_action(
 @router.patch(
     ACTIONS + "/{action_id}",
     operation_id="strengthening-actions-update",
-    response_model=PlanActionRead,
+    response_model=StrengtheningActionRead,
     responses=problem_responses(404, 409, 412, 428),
 )
 async def update_action(
     plan_id: uuid.UUID,
     action_id: uuid.UUID,
-    body: PlanActionUpdate,
+    body: StrengtheningActionUpdate,
     request: Request,
     response: Response,
     session: SessionDep,
     principal: Writer,
-) -> PlanActionRead:
+) -> StrengtheningActionRead:
     plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
     require_if_match(request, action.version)
@@ -257,7 +257,7 @@ async def update_action(
 @router.delete(
     ACTIONS + "/{action_id}",
     operation_id="strengthening-actions-archive",
-    response_model=PlanActionRead,
+    response_model=StrengtheningActionRead,
     responses=problem_responses(404, 409, 412, 428),
     summary="Archive an action (it no longer counts in the plan's figures)",
 )
@@ -268,7 +268,7 @@ async def archive_action(
     response: Response,
     session: SessionDep,
     principal: Writer,
-) -> PlanActionRead:
+) -> StrengtheningActionRead:
     plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
     require_if_match(request, action.version)

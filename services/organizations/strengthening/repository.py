@@ -17,7 +17,7 @@ from services.common.pagination import PageParams, keyset
 from services.organizations.models import (
     OPEN_PLAN_STATUSES,
     Organization,
-    PlanAction,
+    StrengtheningAction,
     StrengtheningPlan,
 )
 from services.organizations.records import one_by_id
@@ -94,7 +94,7 @@ async def plan_progress(
     """Computed figures of several plans in one aggregate query."""
     if not plan_ids:
         return {}
-    a = PlanAction
+    a = StrengtheningAction
     counted = col(a.status) != "dropped"
     stmt = (
         sa.select(
@@ -120,7 +120,7 @@ async def plan_progress(
 
 async def countable_actions(session: AsyncSession, plan_id: uuid.UUID) -> int:
     """Actions of the plan that are neither dropped nor archived."""
-    a = PlanAction
+    a = StrengtheningAction
     stmt = (
         select(func.count())
         .select_from(a)
@@ -135,9 +135,9 @@ async def countable_actions(session: AsyncSession, plan_id: uuid.UUID) -> int:
 
 async def get_action(
     session: AsyncSession, action_id: uuid.UUID, *, for_update: bool = False
-) -> PlanAction | None:
+) -> StrengtheningAction | None:
     """One plan action by id, locked when ``for_update``."""
-    return await one_by_id(session, PlanAction, action_id, for_update=for_update)
+    return await one_by_id(session, StrengtheningAction, action_id, for_update=for_update)
 
 
 async def list_actions(
@@ -148,9 +148,9 @@ async def list_actions(
     status: str | None = None,
     opi_area: str | None = None,
     include_archived: bool = False,
-) -> Sequence[PlanAction]:
+) -> Sequence[StrengtheningAction]:
     """One keyset page of a plan's actions."""
-    a = PlanAction
+    a = StrengtheningAction
     stmt = select(a).where(col(a.plan_id) == plan_id)
     if not include_archived:
         stmt = stmt.where(col(a.archived_at).is_(None))

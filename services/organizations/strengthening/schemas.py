@@ -9,7 +9,7 @@ from typing import Annotated
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from services.common.schemas import InputModel, OutputModel, UtcDatetime
-from services.organizations.vocabularies import ActionStatus, OpiArea, PlanStatus
+from services.organizations.vocabularies import ActionStatus, OpiArea, StrengtheningPlanStatus
 
 Title = Annotated[str, Field(min_length=2, max_length=200)]
 LongText = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -59,7 +59,7 @@ class StrengtheningPlanRead(OutputModel):
     title: str
     start_date: date
     end_date: date
-    status: PlanStatus
+    status: StrengtheningPlanStatus
     cancellation_reason: str | None
     approved_by: str | None = Field(description="`sub` of the token that approved the plan")
     approved_at: UtcDatetime | None
@@ -85,17 +85,17 @@ class StrengtheningPlanPage(OutputModel):
     next_cursor: str | None = None
 
 
-class PlanTransition(InputModel):
+class StrengtheningPlanTransition(InputModel):
     """`{"to": "<status>"}`; `reason` is required to cancel."""
 
-    to: PlanStatus
+    to: StrengtheningPlanStatus
     reason: str | None = Field(default=None, min_length=1, max_length=2000)
 
 
 ProgressPct = Annotated[int, Field(ge=0, le=100)]
 
 
-class PlanActionCreate(InputModel):
+class StrengtheningActionCreate(InputModel):
     id: uuid.UUID | None = None
     opi_area: OpiArea
     description: LongText
@@ -109,7 +109,7 @@ class PlanActionCreate(InputModel):
     progress_pct: ProgressPct = Field(default=0, description="0 to 100; `done` forces 100")
 
 
-class PlanActionUpdate(InputModel):
+class StrengtheningActionUpdate(InputModel):
     opi_area: OpiArea | None = None
     description: LongText | None = None
     strategy: LongText | None = None
@@ -120,14 +120,14 @@ class PlanActionUpdate(InputModel):
     progress_pct: ProgressPct | None = None
 
     @model_validator(mode="after")
-    def _required_stay_set(self) -> PlanActionUpdate:
+    def _required_stay_set(self) -> StrengtheningActionUpdate:
         for name in self.model_fields_set:
             if getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
 
 
-class PlanActionRead(OutputModel):
+class StrengtheningActionRead(OutputModel):
     id: uuid.UUID
     plan_id: uuid.UUID
     opi_area: OpiArea
@@ -145,6 +145,6 @@ class PlanActionRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class PlanActionPage(OutputModel):
-    items: list[PlanActionRead]
+class StrengtheningActionPage(OutputModel):
+    items: list[StrengtheningActionRead]
     next_cursor: str | None = None

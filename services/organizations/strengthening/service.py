@@ -12,7 +12,7 @@ from services.common.errors import Conflict, InvalidInput, InvalidTransition, No
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
 from services.organizations.assessments import service as assessments
-from services.organizations.models import PlanAction, StrengtheningPlan
+from services.organizations.models import StrengtheningAction, StrengtheningPlan
 from services.organizations.records import (
     IdReused,
     OpenPlanExists,
@@ -26,15 +26,15 @@ from services.organizations.records import (
 from services.organizations.registry import service as registry
 from services.organizations.strengthening import repository
 from services.organizations.strengthening.schemas import (
-    PlanActionCreate,
-    PlanActionRead,
-    PlanActionUpdate,
-    PlanTransition,
+    StrengtheningActionCreate,
+    StrengtheningActionRead,
+    StrengtheningActionUpdate,
     StrengtheningPlanCreate,
     StrengtheningPlanRead,
+    StrengtheningPlanTransition,
     StrengtheningPlanUpdate,
 )
-from services.organizations.vocabularies import ActionStatus, OpiArea, PlanStatus
+from services.organizations.vocabularies import ActionStatus, OpiArea, StrengtheningPlanStatus
 
 PLAN_TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("approved", "cancelled"),
@@ -64,7 +64,7 @@ def plan_read(plan: StrengtheningPlan, progress: repository.PlanProgress) -> Str
         title=plan.title,
         start_date=plan.start_date,
         end_date=plan.end_date,
-        status=PlanStatus(plan.status),
+        status=StrengtheningPlanStatus(plan.status),
         cancellation_reason=plan.cancellation_reason,
         approved_by=plan.approved_by,
         approved_at=plan.approved_at,
@@ -213,7 +213,11 @@ async def archive_plan(session: AsyncSession, *, plan: StrengtheningPlan) -> Str
 
 
 async def transition_plan(
-    session: AsyncSession, *, plan: StrengtheningPlan, request: PlanTransition, principal: Principal
+    session: AsyncSession,
+    *,
+    plan: StrengtheningPlan,
+    request: StrengtheningPlanTransition,
+    principal: Principal,
 ) -> StrengtheningPlan:
     """Move the plan along draft → approved → in_progress → completed, or cancel it."""
     if plan.archived_at is not None:
@@ -239,10 +243,12 @@ async def transition_plan(
     return plan
 
 
-def action_read(action: PlanAction, *, today: date | None = None) -> PlanActionRead:
+def action_read(
+    action: StrengtheningAction, *, today: date | None = None
+) -> StrengtheningActionRead:
     """The response body of an action; ``overdue`` as of ``today`` (Colombia)."""
     today = today or colombia_today()
-    return PlanActionRead(
+    return StrengtheningActionRead(
         id=action.id,
         plan_id=action.plan_id,
         opi_area=OpiArea(action.opi_area),
@@ -262,8 +268,8 @@ def action_read(action: PlanAction, *, today: date | None = None) -> PlanActionR
 
 
 async def create_action(
-    session: AsyncSession, *, plan: StrengtheningPlan, data: PlanActionCreate
-) -> tuple[PlanAction, bool]:
+    session: AsyncSession, *, plan: StrengtheningPlan, data: StrengtheningActionCreate
+) -> tuple[StrengtheningAction, bool]:
     """A new action of an open plan; returns it and whether it is new."""
     fields = data.model_dump(exclude={"id"})
     if fields["status"] == "done":
@@ -275,7 +281,7 @@ async def create_action(
                 return existing, False
             raise IdReused(f"Plan action {data.id} already exists with other content.")
     _ensure_plan_open(plan, "its actions")
-    action = PlanAction(**fields, id=data.id or uuid.uuid4(), plan_id=plan.id)
+    action = StrengtheningAction(**fields, id=data.id or uuid.uuid4(), plan_id=plan.id)
     add(session, action)
     await flush_record(session)
     return action, True
@@ -287,7 +293,7 @@ async def load_action(
     plan: StrengtheningPlan,
     action_id: uuid.UUID,
     for_update: bool = False,
-) -> PlanAction:
+) -> StrengtheningAction:
     """The action of that plan, 404 otherwise."""
     action = await repository.get_action(session, action_id, for_update=for_update)
     if action is None or action.plan_id != plan.id:
@@ -296,8 +302,12 @@ async def load_action(
 
 
 async def update_action(
-    session: AsyncSession, *, plan: StrengtheningPlan, action: PlanAction, changes: PlanActionUpdate
-) -> PlanAction:
+    session: AsyncSession,
+    *,
+    plan: StrengtheningPlan,
+    action: StrengtheningAction,
+    changes: StrengtheningActionUpdate,
+) -> StrengtheningAction:
     """Change an action of an open plan; ``done`` forces 100 % progress."""
     _ensure_plan_open(plan, "its actions")
     for key, value in changes.model_dump(exclude_unset=True).items():
@@ -310,8 +320,8 @@ async def update_action(
 
 
 async def archive_action(
-    session: AsyncSession, *, plan: StrengtheningPlan, action: PlanAction
-) -> PlanAction:
+    session: AsyncSession, *, plan: StrengtheningPlan, action: StrengtheningAction
+) -> StrengtheningAction:
     """Set ``archived_at`` (once) on an action of an open plan."""
     _ensure_plan_open(plan, "its actions")
     if action.archived_at is None:
@@ -329,7 +339,7 @@ async def list_actions(
     status: str | None = None,
     opi_area: str | None = None,
     include_archived: bool = False,
-) -> tuple[list[PlanAction], str | None]:
+) -> tuple[list[StrengtheningAction], str | None]:
     """One page of the plan's actions and the cursor of the next."""
     rows = await repository.list_actions(
         session, plan.id, page, status=status, opi_area=opi_area, include_archived=include_archived
