@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from services.common.db import asyncpg_dsn
-from services.organizations.repository import ORGANIZATION_COLUMNS
+from services.organizations.registry.repository import ORGANIZATION_COLUMNS
 
 DSN = asyncpg_dsn(os.environ["SOMOS_BENCH_FLOOR_DATABASE_URL"])
 pool: asyncpg.Pool | None = None

@@ -5,8 +5,18 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from services.common.app import create_service_app
-from services.organizations.api import FAST_READS, router, vocabulary_router
+from services.common.auth import require_scope
+from services.common.vocabulary import vocabularies_router
+from services.organizations import vocabularies
+from services.organizations.assessments.api import router as assessments_router
+from services.organizations.initiatives.api import router as initiatives_router
+from services.organizations.organization_record.api import router as record_router
+from services.organizations.registry.api import FAST_READS
+from services.organizations.registry.api import router as registry_router
 from services.organizations.settings import OrganizationsSettings
+from services.organizations.stats.api import router as stats_router
+from services.organizations.strengthening.api import router as strengthening_router
+from services.organizations.support.api import router as support_router
 
 TAGS = [
     {"name": "organizations", "description": "Civil-society organizations (CSOs)"},
@@ -28,13 +38,35 @@ TAGS = [
 ]
 
 
+vocabulary_router = vocabularies_router(
+    service="organizations",
+    path="/api/v1/vocabularies/organizations",
+    vocabularies=vocabularies.ALL,
+    tag="vocabularies",
+    operation_id="organizations-vocabularies",
+    guard=require_scope("organizations:read"),
+)
+
+# Registration order sets the order of operations and tags in the OpenAPI document.
+ROUTERS = [
+    registry_router,
+    assessments_router,
+    record_router,
+    strengthening_router,
+    support_router,
+    initiatives_router,
+    stats_router,
+    vocabulary_router,
+]
+
+
 def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
     """The FastAPI app of the organizations service."""
     return create_service_app(
         settings=settings or OrganizationsSettings(),
         title="Somos — organizations",
         description="Civil-society organizations, OPI assessments and strengthening.",
-        routers=[router, vocabulary_router],
+        routers=ROUTERS,
         tags=TAGS,
         fast_reads=FAST_READS,
     )

@@ -159,7 +159,7 @@ class StrengtheningPlan(SQLModel, table=True):
     archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class PlanAction(SQLModel, table=True):
+class StrengtheningAction(SQLModel, table=True):
     """One evidence-based action of a strengthening plan, aimed at one OPI sub-area."""
 
     __tablename__ = "strengthening_actions"

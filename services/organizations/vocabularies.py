@@ -226,7 +226,7 @@ ALL = [
 # --- strengthening plans, capacity support, community initiatives ----------------------
 
 
-class PlanStatus(StrEnum):
+class StrengtheningPlanStatus(StrEnum):
     draft = "draft"
     approved = "approved"
     in_progress = "in_progress"
@@ -265,7 +265,7 @@ class Methodology(StrEnum):
 
 PLAN_STATUS = Vocabulary(
     "plan_status",
-    PlanStatus,
+    StrengtheningPlanStatus,
     {
         "draft": ("Borrador", "Draft"),
         "approved": ("Aprobado", "Approved"),

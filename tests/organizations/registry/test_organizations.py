@@ -483,8 +483,8 @@ async def test_forged_cursor_with_wrong_types_is_422_not_500(client):
 
 async def test_get_by_id_on_the_lean_path_matches_the_contract(client, organizations_app):
     """GET by id is answered by the kit's lean path: same body, headers, errors, labels."""
-    from services.organizations.api import get_organization
-    from services.organizations.schemas import OrganizationRead
+    from services.organizations.registry.api import get_organization
+    from services.organizations.registry.schemas import OrganizationRead
 
     org = await create(client)
     r = await client.get(f"{ORGS}/{org['id']}", headers={"X-Request-ID": "lean-1"})

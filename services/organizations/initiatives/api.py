@@ -1,0 +1,185 @@
+"""Routes of community initiatives."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from services.common.concurrency import require_if_match, set_etag
+from services.common.db import SessionDep
+from services.common.errors import created_responses, problem_responses
+from services.common.pagination import set_link_header
+from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
+from services.organizations.initiatives import service
+from services.organizations.initiatives.repository import InitiativeFilters
+from services.organizations.initiatives.schemas import (
+    CommunityInitiativeCreate,
+    CommunityInitiativePage,
+    CommunityInitiativeRead,
+    CommunityInitiativeUpdate,
+    InitiativeTransition,
+)
+from services.organizations.records import Page, Reader, Writer
+from services.organizations.vocabularies import InitiativeStatus, Methodology, RiskFactor
+
+PREFIX = "/api/v1/community-initiatives"
+router = APIRouter(prefix=PREFIX, tags=["community-initiatives"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    operation_id="community-initiatives-create",
+    response_model=CommunityInitiativeRead,
+    responses=created_responses(CommunityInitiativeRead, 409),
+    summary="Register a community initiative (IBP or other)",
+)
+async def create_initiative(
+    body: CommunityInitiativeCreate,
+    session: SessionDep,
+    principal: Writer,
+    territories: TerritoriesDep,
+    response: Response,
+) -> CommunityInitiativeRead:
+    initiative, created = await service.create_initiative(
+        session, data=body, principal=principal, territories=territories
+    )
+    if not created:
+        response.status_code = 200
+    set_etag(response, initiative.version)
+    response.headers["Location"] = f"{PREFIX}/{initiative.id}"
+    return service.initiative_read(initiative)
+
+
+@router.get(
+    "",
+    operation_id="community-initiatives-list",
+    response_model=CommunityInitiativePage,
+    summary="List community initiatives",
+)
+async def list_initiatives(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Reader,
+    page: Page,
+    municipality_code: MunicipalityCode | None = None,
+    department_code: DepartmentCode | None = None,
+    status: InitiativeStatus | None = None,
+    methodology: Methodology | None = None,
+    lead_organization_id: uuid.UUID | None = None,
+    risk_factor: Annotated[
+        RiskFactor | None, Query(description="Initiatives addressing this risk factor")
+    ] = None,
+    from_: Annotated[date | None, Query(alias="from", description="Starting on or after")] = None,
+    to: Annotated[date | None, Query(description="Starting on or before")] = None,
+    include_archived: bool = False,
+) -> CommunityInitiativePage:
+    filters = InitiativeFilters(
+        municipality_code=municipality_code,
+        department_code=department_code,
+        status=status,
+        methodology=methodology,
+        lead_organization_id=lead_organization_id,
+        risk_factor=risk_factor,
+        starts_from=from_,
+        starts_to=to,
+        include_archived=include_archived,
+    )
+    items, next_cursor = await service.list_initiatives(
+        session, principal=principal, filters=filters, page=page
+    )
+    set_link_header(request, response, next_cursor)
+    return CommunityInitiativePage(
+        items=[service.initiative_read(c) for c in items], next_cursor=next_cursor
+    )
+
+
+@router.get(
+    "/{initiative_id}",
+    operation_id="community-initiatives-get",
+    response_model=CommunityInitiativeRead,
+    responses=problem_responses(404),
+)
+async def get_initiative(
+    initiative_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+) -> CommunityInitiativeRead:
+    initiative = await service.load_initiative(
+        session, initiative_id=initiative_id, principal=principal
+    )
+    set_etag(response, initiative.version)
+    return service.initiative_read(initiative)
+
+
+@router.patch(
+    "/{initiative_id}",
+    operation_id="community-initiatives-update",
+    response_model=CommunityInitiativeRead,
+    responses=problem_responses(404, 409, 412, 428),
+)
+async def update_initiative(
+    initiative_id: uuid.UUID,
+    body: CommunityInitiativeUpdate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+    territories: TerritoriesDep,
+) -> CommunityInitiativeRead:
+    initiative = await service.load_initiative(
+        session, initiative_id=initiative_id, principal=principal, for_update=True
+    )
+    require_if_match(request, initiative.version)
+    initiative = await service.update_initiative(
+        session, initiative=initiative, changes=body, principal=principal, territories=territories
+    )
+    set_etag(response, initiative.version)
+    return service.initiative_read(initiative)
+
+
+@router.delete(
+    "/{initiative_id}",
+    operation_id="community-initiatives-archive",
+    response_model=CommunityInitiativeRead,
+    responses=problem_responses(404, 412, 428),
+    summary="Archive a community initiative",
+)
+async def archive_initiative(
+    initiative_id: uuid.UUID,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> CommunityInitiativeRead:
+    initiative = await service.load_initiative(
+        session, initiative_id=initiative_id, principal=principal, for_update=True
+    )
+    require_if_match(request, initiative.version)
+    initiative = await service.archive_initiative(session, initiative=initiative)
+    set_etag(response, initiative.version)
+    return service.initiative_read(initiative)
+
+
+@router.post(
+    "/{initiative_id}/transitions",
+    operation_id="community-initiatives-transition",
+    response_model=CommunityInitiativeRead,
+    responses=problem_responses(404, 409),
+    summary="Start, complete or cancel an initiative",
+)
+async def transition_initiative(
+    initiative_id: uuid.UUID,
+    body: InitiativeTransition,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> CommunityInitiativeRead:
+    initiative = await service.load_initiative(
+        session, initiative_id=initiative_id, principal=principal, for_update=True
+    )
+    initiative = await service.transition_initiative(session, initiative=initiative, request=body)
+    set_etag(response, initiative.version)
+    return service.initiative_read(initiative)

@@ -1,0 +1,152 @@
+"""Request and response models of community initiatives and their beneficiaries."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from services.common.schemas import InputModel, OutputModel, UtcDatetime
+from services.common.territory import MunicipalityCode
+from services.organizations.vocabularies import (
+    AgeGroup,
+    Ethnicity,
+    InitiativeStatus,
+    Methodology,
+    RiskFactor,
+    Sex,
+)
+
+Title = Annotated[str, Field(min_length=2, max_length=200)]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+class Beneficiaries(InputModel):
+    """A total and its breakdowns; each breakdown must add up to the total.
+
+    Codes left out of a breakdown count as 0; a breakdown left out entirely is recorded as
+    `{"no_reporta": total}`.
+    """
+
+    total: Count
+    by_sex: dict[Sex, Count] | None = None
+    by_age_group: dict[AgeGroup, Count] | None = None
+    by_ethnicity: dict[Ethnicity, Count] | None = None
+
+    @field_validator("by_sex", "by_age_group", "by_ethnicity")
+    @classmethod
+    def _adds_up(cls, value: dict[str, int] | None, info: ValidationInfo) -> dict[str, int] | None:
+        total = info.data.get("total")
+        if value is not None and total is not None and sum(value.values()) != total:
+            raise ValueError(f"adds up to {sum(value.values())}, but total is {total}")
+        return value
+
+
+class BeneficiariesRead(OutputModel):
+    total: int
+    by_sex: dict[Sex, int]
+    by_age_group: dict[AgeGroup, int]
+    by_ethnicity: dict[Ethnicity, int]
+
+
+def _unique_codes(values: list[RiskFactor]) -> list[RiskFactor]:
+    return list(dict.fromkeys(values))
+
+
+class CommunityInitiativeCreate(InputModel):
+    id: uuid.UUID | None = None
+    title: Title
+    municipality_code: MunicipalityCode
+    community: Annotated[str, Field(min_length=2, max_length=200)] = Field(
+        description="The vereda, barrio, corregimiento or community council"
+    )
+    lead_organization_id: uuid.UUID | None = None
+    methodology: Methodology = Methodology.ibp
+    objective: Annotated[str, Field(min_length=2, max_length=4000)]
+    risk_factors_addressed: list[RiskFactor] = Field(min_length=1, max_length=10)
+    start_date: date
+    end_date: date | None = Field(default=None, description="On or after start_date")
+    budget_cop: Annotated[int, Field(ge=0, le=10**13)] | None = Field(
+        default=None, description="Colombian pesos, integer"
+    )
+    beneficiaries: Beneficiaries = Field(default_factory=lambda: Beneficiaries(total=0))
+
+    _dedupe = field_validator("risk_factors_addressed")(_unique_codes)
+
+    @field_validator("end_date")
+    @classmethod
+    def _after_start(cls, value: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("start_date")
+        if value is not None and start is not None and value < start:
+            raise ValueError("must be on or after start_date")
+        return value
+
+
+class CommunityInitiativeUpdate(InputModel):
+    title: Title | None = None
+    municipality_code: MunicipalityCode | None = None
+    community: Annotated[str, Field(min_length=2, max_length=200)] | None = None
+    lead_organization_id: uuid.UUID | None = None
+    methodology: Methodology | None = None
+    objective: Annotated[str, Field(min_length=2, max_length=4000)] | None = None
+    risk_factors_addressed: list[RiskFactor] | None = Field(
+        default=None, min_length=1, max_length=10
+    )
+    start_date: date | None = None
+    end_date: date | None = None
+    budget_cop: Annotated[int, Field(ge=0, le=10**13)] | None = None
+    beneficiaries: Beneficiaries | None = None
+
+    _dedupe = field_validator("risk_factors_addressed")(
+        lambda v: _unique_codes(v) if v is not None else v
+    )
+
+    @model_validator(mode="after")
+    def _required_stay_set(self) -> CommunityInitiativeUpdate:
+        nullable = {"lead_organization_id", "end_date", "budget_cop"}
+        for name in self.model_fields_set - nullable:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class CommunityInitiativeRead(OutputModel):
+    id: uuid.UUID
+    title: str
+    municipality_code: str
+    department_code: str
+    community: str
+    lead_organization_id: uuid.UUID | None
+    methodology: Methodology
+    objective: str
+    risk_factors_addressed: list[RiskFactor]
+    status: InitiativeStatus
+    cancellation_reason: str | None
+    start_date: date
+    end_date: date | None
+    budget_cop: int | None
+    beneficiaries: BeneficiariesRead
+    version: int
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    archived_at: UtcDatetime | None
+
+
+class CommunityInitiativePage(OutputModel):
+    items: list[CommunityInitiativeRead]
+    next_cursor: str | None = None
+
+
+class InitiativeTransition(InputModel):
+    """`{"to": "<status>"}`; `reason` to cancel; completing may carry the final figures."""
+
+    to: InitiativeStatus
+    reason: str | None = Field(default=None, min_length=1, max_length=2000)
+    end_date: date | None = Field(
+        default=None, description="To complete: the end date, if not set yet"
+    )
+    beneficiaries: Beneficiaries | None = Field(
+        default=None, description="To complete: the final beneficiary figures"
+    )
