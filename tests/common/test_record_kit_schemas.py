@@ -22,13 +22,26 @@ from services.common.pagination import Page
 from services.common.schemas import InputModel, OutputModel, PatchModel
 from services.common.territory import Municipality, Territories, check_municipality
 from services.common.text import SearchText
-from services.events import schemas as event_schemas
-from services.organizations import schemas as organization_schemas
-from services.organizations.schemas import OrganizationPage, OrganizationRead
-from services.security_plans import schemas as plan_schemas
+from services.organizations.registry.schemas import OrganizationPage, OrganizationRead
 
 CONTRACT = Path(__file__).resolve().parents[2] / "gateway" / "openapi.json"
-SCHEMA_MODULES = [organization_schemas, plan_schemas, event_schemas]
+
+
+def _schema_modules() -> list[Any]:
+    """Every ``schemas`` module of the three services, flat or per resource."""
+    import importlib
+    import pkgutil
+
+    modules = []
+    for service in ("organizations", "security_plans", "events"):
+        package = importlib.import_module(f"services.{service}")
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if info.name.rsplit(".", 1)[-1] == "schemas":
+                modules.append(importlib.import_module(info.name))
+    return modules
+
+
+SCHEMA_MODULES = _schema_modules()
 
 
 def _client(app: FastAPI) -> httpx.AsyncClient:
@@ -55,7 +68,12 @@ def _page_classes() -> list[tuple[type[BaseModel], type[Any]]]:
     found = []
     for module in SCHEMA_MODULES:
         for name, value in vars(module).items():
-            if name.endswith("Page") and isinstance(value, type) and issubclass(value, BaseModel):
+            if (
+                name.endswith("Page")
+                and isinstance(value, type)
+                and issubclass(value, BaseModel)
+                and value.__module__ == module.__name__
+            ):
                 item = typing.get_args(value.model_fields["items"].annotation)[0]
                 found.append((value, item))
     return found
