@@ -2,8 +2,9 @@
 
 `gateway/openapi.json` is the merged OpenAPI document (a test keeps it equal to the code).
 This hook turns it into Markdown pages under `reference/` while the site is built: one page
-per service (the document's `x-tagGroups`), one page of schemas, and an index. Nothing is
-written to `docs/` and nothing is fetched: the pages are plain Markdown, themed by Material
+per service (the document's `x-tagGroups`), one page of schemas, and an index; it also adds
+the root `CHANGELOG.md` as the Changelog page. Nothing is written to `docs/` and nothing is
+fetched: the pages are plain Markdown, themed by Material
 like every other page. `mkdocs.yml` names this file under `hooks:`.
 """
 
@@ -18,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # imported at build time only, so that tests can render pages without MkDocs
     from mkdocs.structure.files import Files
 
-CONTRACT = Path(__file__).resolve().parent.parent / "gateway" / "openapi.json"
+REPO = Path(__file__).resolve().parent.parent
+CONTRACT = REPO / "gateway" / "openapi.json"
+CHANGELOG = REPO / "CHANGELOG.md"
 REFERENCE = "reference"
 SCHEMAS_PAGE = "schemas.md"
 METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
@@ -292,10 +295,18 @@ def build_pages(document: Json) -> dict[str, str]:
     return pages
 
 
+def generated_pages() -> dict[str, str]:
+    """Every page this hook adds to the site (path under docs/ → Markdown): the API reference,
+    and the root CHANGELOG.md as `changelog.md`, so that neither is copied by hand."""
+    document = json.loads(CONTRACT.read_text(encoding="utf-8"))
+    pages = {f"{REFERENCE}/{name}": text for name, text in build_pages(document).items()}
+    pages["changelog.md"] = CHANGELOG.read_text(encoding="utf-8")
+    return pages
+
+
 def on_files(files: Files, config: Any) -> Files:
     from mkdocs.structure.files import File
 
-    document = json.loads(CONTRACT.read_text(encoding="utf-8"))
-    for name, markdown in build_pages(document).items():
-        files.append(File.generated(config, f"{REFERENCE}/{name}", content=markdown))
+    for path, markdown in generated_pages().items():
+        files.append(File.generated(config, path, content=markdown))
     return files

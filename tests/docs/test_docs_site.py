@@ -44,17 +44,17 @@ def is_relative(target: str) -> bool:
     )
 
 
-def generated_reference_pages() -> set[Path]:
-    """The pages docs/hooks.py renders into docs/reference/ at build time (not on disk)."""
+def load_hooks():
     spec = importlib.util.spec_from_file_location("somos_docs_hooks", DOCS / "hooks.py")
     assert spec and spec.loader
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
-    document = json.loads((REPO / "gateway" / "openapi.json").read_text(encoding="utf-8"))
-    return {DOCS / hooks.REFERENCE / name for name in hooks.build_pages(document)}
+    return hooks
 
 
-GENERATED = generated_reference_pages()
+HOOKS = load_hooks()
+# The pages docs/hooks.py adds at build time (the API reference, the changelog): not on disk.
+GENERATED = {DOCS / path for path in HOOKS.generated_pages()}
 
 
 def test_readme_is_a_front_door_of_at_most_200_lines():
@@ -86,17 +86,16 @@ def test_every_relative_link_points_at_an_existing_file(path: Path):
     assert not broken, f"{path.relative_to(REPO)} links to missing files: {broken}"
 
 
-def test_the_api_reference_has_a_page_per_service_and_the_schemas():
-    names = {p.name for p in GENERATED}
-    assert {"index.md", "organizations.md", "security-plans.md", "events.md"} <= names
-    assert "schemas.md" in names
+def test_the_site_adds_a_reference_page_per_service_the_schemas_and_the_changelog():
+    assert {DOCS / "reference" / name for name in ("index.md", "schemas.md")} <= GENERATED
+    for service in ("organizations", "security-plans", "events", "gateway-views"):
+        assert DOCS / "reference" / f"{service}.md" in GENERATED
+    changelog = HOOKS.generated_pages()["changelog.md"]
+    assert changelog == (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def test_the_reference_renders_every_operation_of_the_contract():
-    spec = importlib.util.spec_from_file_location("somos_docs_hooks2", DOCS / "hooks.py")
-    assert spec and spec.loader
-    hooks = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hooks)
+    hooks = HOOKS
     document = json.loads((REPO / "gateway" / "openapi.json").read_text(encoding="utf-8"))
     pages = hooks.build_pages(document)
     rendered = "\n".join(pages.values())
