@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: dev test lint format typecheck bench bench-all install clean-data contract
+.PHONY: dev test lint format typecheck bench bench-all install clean-data contract docs docs-build
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,15 @@ bench-all: bench
 ## Regenerate the checked-in contract (gateway/openapi.json) from the code.
 contract: $(STAMP)
 	$(BIN)/python -m gateway.contract
+
+## The documentation site (docs/, mkdocs.yml): serve it with live reload beside `make dev`,
+## or build it into site/ the way CI does (any warning fails).
+DOCS_ADDR ?= 127.0.0.1:8008
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(DOCS_ADDR)
+
+docs-build: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean-data:
 	rm -rf .somos
