@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from services.common.testing import bearer
-from services.events.schemas import bogota_today
+from services.events.records import bogota_today
 from tests.events.factories import commitment_body, event_body, participation_body
 
 
