@@ -31,7 +31,7 @@ from services.events.vocabularies import (
     COMMITMENT_TRANSITIONS,
     PENDING_COMMITMENT,
     CommitmentStatus,
-    Institution,
+    PartnerInstitution,
     ResponsibleKind,
 )
 
@@ -51,7 +51,7 @@ async def resolve_responsible(
     else:
         await references.check(ORGANIZATIONS, [Reference(field, organization_id)], request)
         return str(organization_id), ResponsibleKind.organization.value
-    if text in {i.value for i in Institution}:
+    if text in {i.value for i in PartnerInstitution}:
         return text, ResponsibleKind.institution.value
     return " ".join(text.split()), ResponsibleKind.other.value
 

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from services.common.schemas import OutputModel, UtcDatetime
 from services.common.territory import MunicipalityCode
 from services.events.records import EventsInput, EventTime, Reason
-from services.events.vocabularies import EventStatus, EventType, Institution
+from services.events.vocabularies import EventStatus, EventType, PartnerInstitution
 
 Title = Annotated[
     str, Field(min_length=3, max_length=300, examples=["Diálogo de Resiliencia — vereda El Carmen"])
@@ -80,7 +80,7 @@ class EventCreate(EventsInput):
     community: Community
     starts_at: EventTime
     ends_at: EventTime
-    partner_institutions: list[Institution] = Field(default_factory=list, max_length=8)
+    partner_institutions: list[PartnerInstitution] = Field(default_factory=list, max_length=8)
     organization_ids: list[uuid.UUID] = Field(default_factory=list, max_length=50)
     security_plan_id: uuid.UUID | None = None
     trust_survey: TrustSurvey | None = Field(
@@ -99,7 +99,7 @@ class EventUpdate(EventsInput):
     community: Community | None = None
     starts_at: EventTime | None = None
     ends_at: EventTime | None = None
-    partner_institutions: list[Institution] | None = Field(default=None, max_length=8)
+    partner_institutions: list[PartnerInstitution] | None = Field(default=None, max_length=8)
     organization_ids: list[uuid.UUID] | None = Field(default=None, max_length=50)
     security_plan_id: uuid.UUID | None = None
     trust_survey: TrustSurvey | None = None
@@ -136,7 +136,7 @@ class EventRead(OutputModel):
     ends_at: UtcDatetime
     status: EventStatus
     status_reason: str | None
-    partner_institutions: list[Institution]
+    partner_institutions: list[PartnerInstitution]
     organization_ids: list[uuid.UUID]
     security_plan_id: uuid.UUID | None
     trust_survey: TrustSurveyRead | None
