@@ -8,9 +8,18 @@ import httpx
 from fastapi import FastAPI
 
 from services.common.app import create_service_app
-from services.events.api import router, vocabulary_router
+from services.common.auth import require_scope
+from services.common.vocabulary import vocabularies_router
+from services.events import vocabularies
+from services.events.attendees import api as attendees
+from services.events.commitments import api as commitments
+from services.events.events import api as events
+from services.events.participation import api as participation
 from services.events.pii import Keyring, keyring_from_settings
+from services.events.pii_access_log import api as pii_access_log
+from services.events.risk_factors import api as risk_factors
 from services.events.settings import EventsSettings
+from services.events.stats import api as stats
 from services.events.upstreams import upstream_lifespan
 
 TAGS = [
@@ -33,6 +42,27 @@ TAGS = [
     {"name": "vocabularies", "description": "Coded lists with es/en labels"},
 ]
 
+vocabulary_router = vocabularies_router(
+    service="events",
+    path="/api/v1/vocabularies/events",
+    vocabularies=vocabularies.ALL,
+    tag="vocabularies",
+    operation_id="events-vocabularies",
+    guard=require_scope("events:read"),
+)
+# Registration order is the order of paths in the contract.
+ROUTERS = [
+    events.router,
+    participation.router,
+    attendees.router,
+    pii_access_log.router,
+    risk_factors.router,
+    commitments.event_router,
+    commitments.router,
+    stats.router,
+    vocabulary_router,
+]
+
 
 def create_app(
     settings: EventsSettings | None = None,
@@ -47,7 +77,7 @@ def create_app(
         title="Somos — events",
         description="Dialogues and workshops, participation, attendees' personal data "
         "(encrypted, access-logged), risk factors and commitments.",
-        routers=[router, vocabulary_router],
+        routers=ROUTERS,
         tags=TAGS,
         lifespan_hooks=[upstream_lifespan(settings, upstream_transports)],
     )

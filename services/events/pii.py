@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from services.common.db import asyncpg_dsn
 from services.common.settings import InsecureConfiguration
+from services.events.models import Attendee
 from services.events.settings import EventsSettings
 
 NONCE_BYTES = 12
@@ -91,6 +92,15 @@ class Keyring:
 def attendee_aad(attendee_id: uuid.UUID, event_id: uuid.UUID) -> bytes:
     """Associated data binding a ciphertext to its row."""
     return f"somos-attendee|{attendee_id}|{event_id}".encode()
+
+
+def open_attendee(keyring: Keyring, attendee: Attendee) -> dict[str, Any]:
+    """The decrypted personal fields of one attendee row."""
+    return keyring.open(
+        attendee.pii_key_id,
+        attendee.pii_ciphertext,
+        aad=attendee_aad(attendee.id, attendee.event_id),
+    )
 
 
 def normalize_document(number: str) -> str:

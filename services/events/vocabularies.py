@@ -34,7 +34,9 @@ class EventStatus(StrEnum):
     cancelled = "cancelled"
 
 
-class Institution(StrEnum):
+# Public institutions taking part in events; also the institution codes that a commitment's
+# responsible party may name. Not ``Institution``: security_plans has its own list.
+class PartnerInstitution(StrEnum):
     policia_nacional = "policia_nacional"
     procuraduria = "procuraduria"
     defensoria = "defensoria"
@@ -120,9 +122,9 @@ EVENT_STATUS = Vocabulary(
     "Event status: planned → held, or cancelled with a reason",
 )
 
-INSTITUTION = Vocabulary(
+PARTNER_INSTITUTION = Vocabulary(
     "partner_institutions",
-    Institution,
+    PartnerInstitution,
     {
         "policia_nacional": ("Policía Nacional", "National Police"),
         "procuraduria": ("Procuraduría General de la Nación", "Inspector General's Office"),
@@ -222,7 +224,7 @@ RESPONSIBLE_KIND = Vocabulary(
 ALL = [
     EVENT_TYPE,
     EVENT_STATUS,
-    INSTITUTION,
+    PARTNER_INSTITUTION,
     SEX,
     AGE_GROUP,
     ETHNICITY,

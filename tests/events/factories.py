@@ -77,3 +77,20 @@ def commitment_body(**overrides: Any) -> dict[str, Any]:
     }
     body.update(overrides)
     return body
+
+
+async def create_event(client: Any, **overrides: Any) -> dict[str, Any]:
+    """Record an event through the API (planned) and return its body."""
+    r = await client.post("/api/v1/events", json=event_body(**overrides))
+    assert r.status_code == 201, r.text
+    body: dict[str, Any] = r.json()
+    return body
+
+
+async def held_event(client: Any, **overrides: Any) -> dict[str, Any]:
+    """Record an event through the API and mark it held."""
+    event = await create_event(client, **overrides)
+    r = await client.post(f"/api/v1/events/{event['id']}/transitions", json={"to": "held"})
+    assert r.status_code == 200, r.text
+    body: dict[str, Any] = r.json()
+    return body

@@ -30,7 +30,7 @@ from typing import Any
 
 import httpx
 
-from services.events.schemas import bogota_today as today_bogota
+from services.events.records import bogota_today as today_bogota
 from services.security_plans.stats.service import current_term_start
 from tests.events.factories import event_body, participation_body
 from tests.organizations.helpers import (

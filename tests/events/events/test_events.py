@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from tests.events.factories import event_body
-
-
-async def create(client, **overrides):
-    r = await client.post("/api/v1/events", json=event_body(**overrides))
-    assert r.status_code == 201, r.text
-    return r.json()
+from services.common.testing import bearer
+from tests.events.factories import create_event, event_body
 
 
 async def test_create_stores_utc_and_returns_z(client):
-    body = await create(client)
+    body = await create_event(client)
     assert body["starts_at"] == "2025-03-14T14:00:00Z"
     assert body["ends_at"] == "2025-03-14T18:00:00Z"
     assert body["status"] == "planned"
@@ -27,7 +22,9 @@ async def test_create_stores_utc_and_returns_z(client):
 
 
 async def test_time_without_offset_is_colombian(client):
-    body = await create(client, starts_at="2025-03-14T09:00:00", ends_at="2025-03-14T10:30:00")
+    body = await create_event(
+        client, starts_at="2025-03-14T09:00:00", ends_at="2025-03-14T10:30:00"
+    )
     assert body["starts_at"] == "2025-03-14T14:00:00Z"
     assert body["ends_at"] == "2025-03-14T15:30:00Z"
 
@@ -47,7 +44,7 @@ async def test_bad_municipality_code_is_422_naming_it(client):
 
 async def test_client_id_is_kept_and_reuse_with_other_content_is_409(client):
     own = str(uuid.uuid4())
-    body = await create(client, id=own)
+    body = await create_event(client, id=own)
     assert body["id"] == own
     again = await client.post("/api/v1/events", json=event_body(id=own))
     assert again.status_code == 200 and again.json()["id"] == own
@@ -57,7 +54,7 @@ async def test_client_id_is_kept_and_reuse_with_other_content_is_409(client):
 
 
 async def test_held_needs_start_in_past_and_cancel_needs_reason(client):
-    future = await create(
+    future = await create_event(
         client, starts_at="2199-01-01T09:00:00-05:00", ends_at="2199-01-01T12:00:00-05:00"
     )
     r = await client.post(f"/api/v1/events/{future['id']}/transitions", json={"to": "held"})
@@ -77,7 +74,7 @@ async def test_held_needs_start_in_past_and_cancel_needs_reason(client):
 
 
 async def test_invalid_transition_is_409_naming_allowed(client):
-    event = await create(client)
+    event = await create_event(client)
     r = await client.post(f"/api/v1/events/{event['id']}/transitions", json={"to": "held"})
     assert r.status_code == 200
     r = await client.post(
@@ -92,7 +89,7 @@ async def test_invalid_transition_is_409_naming_allowed(client):
 
 
 async def test_patch_requires_if_match(client):
-    event = await create(client)
+    event = await create_event(client)
     url = f"/api/v1/events/{event['id']}"
     r = await client.patch(url, json={"title": "Diálogo ajustado"})
     assert r.status_code == 428
@@ -106,7 +103,7 @@ async def test_patch_requires_if_match(client):
 
 
 async def test_delete_archives_and_lists_hide_it(client):
-    event = await create(client)
+    event = await create_event(client)
     url = f"/api/v1/events/{event['id']}"
     assert (await client.delete(url)).status_code == 428
     r = await client.delete(url, headers={"If-Match": '"1"'})
@@ -120,10 +117,10 @@ async def test_delete_archives_and_lists_hide_it(client):
 
 
 async def test_list_filters_and_pagination(client):
-    a = await create(
+    a = await create_event(
         client, starts_at="2025-01-10T09:00:00-05:00", ends_at="2025-01-10T12:00:00-05:00"
     )
-    b = await create(
+    b = await create_event(
         client,
         type="hablemos_de_policia",
         municipality_code="19698",
@@ -132,7 +129,7 @@ async def test_list_filters_and_pagination(client):
         starts_at="2025-02-10T09:00:00-05:00",
         ends_at="2025-02-10T12:00:00-05:00",
     )
-    c = await create(
+    c = await create_event(
         client, starts_at="2025-03-10T09:00:00-05:00", ends_at="2025-03-10T12:00:00-05:00"
     )
     r = await client.get("/api/v1/events?limit=2")
@@ -158,8 +155,7 @@ async def test_list_filters_and_pagination(client):
 
 
 async def test_territory_claims(client, make_token):
-    event = await create(client)
-    from services.common.testing import bearer
+    event = await create_event(client)
 
     cauca = bearer(make_token(["events:read", "events:write"], municipalities=["19698"]))
     r = await client.get(f"/api/v1/events/{event['id']}", headers=cauca)
@@ -174,7 +170,6 @@ async def test_territory_claims(client, make_token):
 
 
 async def test_scopes(client, make_token):
-    from services.common.testing import bearer
 
     reader = bearer(make_token(["events:read"]))
     r = await client.post("/api/v1/events", json=event_body(), headers=reader)
@@ -185,7 +180,7 @@ async def test_scopes(client, make_token):
 
 
 async def test_trust_survey_change(client):
-    event = await create(
+    event = await create_event(
         client,
         type="hablemos_de_policia",
         trust_survey={
@@ -210,7 +205,7 @@ async def test_trust_survey_change(client):
     )
     assert r.status_code == 200
     assert r.json()["trust_survey"]["change"] == -0.6
-    only_before = await create(
+    only_before = await create_event(
         client,
         type="hablemos_de_policia",
         trust_survey={"before": {"respondents": 12, "mean_score": 3}},
@@ -233,33 +228,3 @@ async def test_trust_survey_only_for_hablemos_de_policia(client):
     )
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "trust_survey.before.mean_score"
-
-
-async def test_vocabularies(client):
-    r = await client.get("/api/v1/vocabularies/events")
-    assert r.status_code == 200, r.text
-    vocab = r.json()["vocabularies"]
-    assert [t["code"] for t in vocab["type"]["terms"]][:2] == [
-        "dialogo_resiliencia",
-        "hablemos_de_policia",
-    ]
-    assert {"code": "0_13", "es": "0 a 13 años", "en": "0 to 13 years"} in vocab["age_group"][
-        "terms"
-    ]
-    assert len(vocab["risk_factor_category"]["terms"]) == 10
-
-
-async def test_operation_ids_are_unique_and_prefixed(events_app):
-    ids = [
-        op["operationId"] for path in events_app.openapi()["paths"].values() for op in path.values()
-    ]
-    assert len(ids) == len(set(ids))
-    assert {
-        "events-list",
-        "events-get",
-        "attendees-create",
-        "commitments-list",
-        "events-stats",
-        "pii-access-log-list",
-        "events-vocabularies",
-    } <= set(ids)

@@ -1,0 +1,193 @@
+"""Routes of named attendees: personal data behind `attendees:pii`, every access logged."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response
+
+from services.common.concurrency import require_if_match, set_etag
+from services.common.db import SessionDep
+from services.common.errors import problem_responses
+from services.common.pagination import set_link_header
+from services.events.attendees import service
+from services.events.attendees.schemas import (
+    AttendeeCreate,
+    AttendeePage,
+    AttendeeRead,
+    AttendeeUpdate,
+)
+from services.events.dependencies import (
+    EVENT,
+    EVENTS,
+    EVERY_ROUTE,
+    KeyringDep,
+    Page,
+    PiiReader,
+    PiiWriter,
+    set_location,
+)
+from services.events.events.service import load_event
+from services.events.pii import open_attendee
+from services.events.pii_access_log.service import record_access
+from services.events.upstreams import ReferencesDep
+
+router = APIRouter(prefix=EVENT + "/attendees", tags=["attendees"], responses=EVERY_ROUTE)
+
+
+@router.post(
+    "",
+    status_code=201,
+    operation_id="attendees-create",
+    response_model=AttendeeRead,
+    responses=problem_responses(404, 409, 503),
+    summary="Register a named attendee (needs attendees:pii and consent)",
+)
+async def create_attendee(
+    event_id: uuid.UUID,
+    body: AttendeeCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: PiiWriter,
+    keyring: KeyringDep,
+    references: ReferencesDep,
+) -> AttendeeRead:
+    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
+    attendee, payload, created = await service.create_attendee(
+        session, event=event, data=body, keyring=keyring, references=references, request=request
+    )
+    if not created:
+        response.status_code = 200
+    record_access(
+        session, principal=principal, action="create", event=event, count=1, attendee_id=attendee.id
+    )
+    set_etag(response, attendee.version)
+    set_location(response, f"{EVENTS}/{event.id}/attendees/{attendee.id}")
+    return service.attendee_read(attendee, payload, event)
+
+
+@router.get(
+    "",
+    operation_id="attendees-list",
+    response_model=AttendeePage,
+    responses=problem_responses(404),
+    summary="Attendees with their personal data (needs attendees:pii; logged)",
+)
+async def list_attendees(
+    event_id: uuid.UUID,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: PiiReader,
+    keyring: KeyringDep,
+    page: Page,
+    include_archived: bool = False,
+) -> AttendeePage:
+    event = await load_event(session, event_id=event_id, principal=principal)
+    items, next_cursor = await service.list_attendees(
+        session, event=event, page=page, include_archived=include_archived
+    )
+    record_access(session, principal=principal, action="list", event=event, count=len(items))
+    set_link_header(request, response, next_cursor)
+    return AttendeePage(
+        items=[service.attendee_read(a, open_attendee(keyring, a), event) for a in items],
+        next_cursor=next_cursor,
+    )
+
+
+@router.get(
+    "/{attendee_id}",
+    operation_id="attendees-get",
+    response_model=AttendeeRead,
+    responses=problem_responses(404),
+)
+async def get_attendee(
+    event_id: uuid.UUID,
+    attendee_id: uuid.UUID,
+    response: Response,
+    session: SessionDep,
+    principal: PiiReader,
+    keyring: KeyringDep,
+) -> AttendeeRead:
+    event = await load_event(session, event_id=event_id, principal=principal)
+    attendee = await service.load_attendee(session, event=event, attendee_id=attendee_id)
+    record_access(
+        session, principal=principal, action="read", event=event, count=1, attendee_id=attendee.id
+    )
+    set_etag(response, attendee.version)
+    return service.attendee_read(attendee, open_attendee(keyring, attendee), event)
+
+
+@router.patch(
+    "/{attendee_id}",
+    operation_id="attendees-update",
+    response_model=AttendeeRead,
+    responses=problem_responses(404, 409, 412, 428, 503),
+)
+async def update_attendee(
+    event_id: uuid.UUID,
+    attendee_id: uuid.UUID,
+    body: AttendeeUpdate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: PiiWriter,
+    keyring: KeyringDep,
+    references: ReferencesDep,
+) -> AttendeeRead:
+    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
+    attendee = await service.load_attendee(
+        session, event=event, attendee_id=attendee_id, for_update=True
+    )
+    require_if_match(request, attendee.version)
+    attendee, payload = await service.update_attendee(
+        session,
+        event=event,
+        attendee=attendee,
+        changes=body,
+        keyring=keyring,
+        references=references,
+        request=request,
+    )
+    record_access(
+        session, principal=principal, action="update", event=event, count=1, attendee_id=attendee.id
+    )
+    set_etag(response, attendee.version)
+    return service.attendee_read(attendee, payload, event)
+
+
+@router.delete(
+    "/{attendee_id}",
+    operation_id="attendees-archive",
+    response_model=AttendeeRead,
+    responses=problem_responses(404, 409, 412, 428),
+    summary="Archive an attendee record (leaves the participation summary)",
+)
+async def archive_attendee(
+    event_id: uuid.UUID,
+    attendee_id: uuid.UUID,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: PiiWriter,
+    keyring: KeyringDep,
+) -> AttendeeRead:
+    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
+    attendee = await service.load_attendee(
+        session, event=event, attendee_id=attendee_id, for_update=True
+    )
+    require_if_match(request, attendee.version)
+    attendee, payload = await service.archive_attendee(
+        session, event=event, attendee=attendee, keyring=keyring
+    )
+    record_access(
+        session,
+        principal=principal,
+        action="archive",
+        event=event,
+        count=1,
+        attendee_id=attendee.id,
+    )
+    set_etag(response, attendee.version)
+    return service.attendee_read(attendee, payload, event)

@@ -1,0 +1,244 @@
+"""Routes of commitments: made in an event, followed up across events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from services.common.concurrency import require_if_match, set_etag
+from services.common.db import SessionDep
+from services.common.errors import problem_responses
+from services.common.pagination import set_link_header
+from services.common.territory import DepartmentCode, MunicipalityCode
+from services.events.commitments import repository, service
+from services.events.commitments.schemas import (
+    CommitmentCreate,
+    CommitmentPage,
+    CommitmentRead,
+    CommitmentTransition,
+    CommitmentUpdate,
+    NoteCreate,
+    NoteRead,
+)
+from services.events.dependencies import (
+    COMMITMENTS,
+    EVENT,
+    EVERY_ROUTE,
+    NO_NUL,
+    Page,
+    Reader,
+    Writer,
+    optional_if_match,
+    set_location,
+)
+from services.events.events.service import load_event
+from services.events.upstreams import ReferencesDep
+from services.events.vocabularies import CommitmentStatus
+
+TAG = "risk-factors-and-commitments"
+event_router = APIRouter(prefix=EVENT + "/commitments", tags=[TAG], responses=EVERY_ROUTE)
+router = APIRouter(prefix=COMMITMENTS, tags=[TAG], responses=EVERY_ROUTE)
+
+
+@event_router.post(
+    "",
+    status_code=201,
+    operation_id="event-commitments-create",
+    response_model=CommitmentRead,
+    responses=problem_responses(404, 409, 503),
+)
+async def create_commitment(
+    event_id: uuid.UUID,
+    body: CommitmentCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+    references: ReferencesDep,
+) -> CommitmentRead:
+    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
+    commitment, created = await service.create_commitment(
+        session, event=event, data=body, references=references, request=request
+    )
+    if not created:
+        response.status_code = 200
+    set_etag(response, commitment.version)
+    set_location(response, f"{COMMITMENTS}/{commitment.id}")
+    return await service.commitment_with_notes(session, commitment, event)
+
+
+@event_router.get(
+    "",
+    operation_id="event-commitments-list",
+    response_model=CommitmentPage,
+    responses=problem_responses(404),
+)
+async def list_event_commitments(
+    event_id: uuid.UUID,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Reader,
+    page: Page,
+    include_archived: bool = False,
+) -> CommitmentPage:
+    event = await load_event(session, event_id=event_id, principal=principal)
+    items, next_cursor = await service.list_commitments(
+        session,
+        principal=principal,
+        page=page,
+        filters=repository.CommitmentFilters(event_id=event.id, include_archived=include_archived),
+    )
+    set_link_header(request, response, next_cursor)
+    return CommitmentPage(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "",
+    operation_id="commitments-list",
+    response_model=CommitmentPage,
+    summary="The follow-up list: commitments across events, by due date",
+)
+async def list_commitments(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Reader,
+    page: Page,
+    status: CommitmentStatus | None = None,
+    overdue: bool | None = None,
+    responsible_party: Annotated[
+        str | None, Query(min_length=1, max_length=300, pattern=NO_NUL)
+    ] = None,
+    municipality_code: MunicipalityCode | None = None,
+    department_code: DepartmentCode | None = None,
+    due_from: Annotated[date | None, Query(description="Due on or after")] = None,
+    due_to: Annotated[date | None, Query(description="Due on or before")] = None,
+    include_archived: bool = False,
+) -> CommitmentPage:
+    items, next_cursor = await service.list_commitments(
+        session,
+        principal=principal,
+        page=page,
+        filters=repository.CommitmentFilters(
+            status=status,
+            overdue=overdue,
+            responsible_party=responsible_party,
+            municipality_code=municipality_code,
+            department_code=department_code,
+            due_from=due_from,
+            due_to=due_to,
+            include_archived=include_archived,
+        ),
+    )
+    set_link_header(request, response, next_cursor)
+    return CommitmentPage(items=items, next_cursor=next_cursor)
+
+
+@router.get(
+    "/{commitment_id}",
+    operation_id="commitments-get",
+    response_model=CommitmentRead,
+    responses=problem_responses(404),
+)
+async def get_commitment(
+    commitment_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
+) -> CommitmentRead:
+    commitment, event = await service.load_commitment(
+        session, commitment_id=commitment_id, principal=principal
+    )
+    set_etag(response, commitment.version)
+    return await service.commitment_with_notes(session, commitment, event)
+
+
+@router.patch(
+    "/{commitment_id}",
+    operation_id="commitments-update",
+    response_model=CommitmentRead,
+    responses=problem_responses(404, 409, 412, 428, 503),
+)
+async def update_commitment(
+    commitment_id: uuid.UUID,
+    body: CommitmentUpdate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+    references: ReferencesDep,
+) -> CommitmentRead:
+    commitment, event = await service.load_commitment(
+        session, commitment_id=commitment_id, principal=principal, for_update=True
+    )
+    require_if_match(request, commitment.version)
+    commitment = await service.update_commitment(
+        session, commitment=commitment, changes=body, references=references, request=request
+    )
+    set_etag(response, commitment.version)
+    return await service.commitment_with_notes(session, commitment, event)
+
+
+@router.delete(
+    "/{commitment_id}",
+    operation_id="commitments-archive",
+    response_model=CommitmentRead,
+    responses=problem_responses(404, 412, 428),
+)
+async def archive_commitment(
+    commitment_id: uuid.UUID,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> CommitmentRead:
+    commitment, event = await service.load_commitment(
+        session, commitment_id=commitment_id, principal=principal, for_update=True
+    )
+    require_if_match(request, commitment.version)
+    commitment = await service.archive_commitment(session, commitment=commitment)
+    set_etag(response, commitment.version)
+    return await service.commitment_with_notes(session, commitment, event)
+
+
+@router.post(
+    "/{commitment_id}/transitions",
+    operation_id="commitments-transition",
+    response_model=CommitmentRead,
+    responses=problem_responses(404, 409, 412),
+    summary="open → in_progress → fulfilled; cancelled with a reason",
+)
+async def transition_commitment(
+    commitment_id: uuid.UUID,
+    body: CommitmentTransition,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> CommitmentRead:
+    commitment, event = await service.load_commitment(
+        session, commitment_id=commitment_id, principal=principal, for_update=True
+    )
+    optional_if_match(request, commitment.version)
+    commitment = await service.transition_commitment(session, commitment=commitment, body=body)
+    set_etag(response, commitment.version)
+    return await service.commitment_with_notes(session, commitment, event)
+
+
+@router.post(
+    "/{commitment_id}/notes",
+    status_code=201,
+    operation_id="commitment-notes-create",
+    response_model=NoteRead,
+    responses=problem_responses(404, 409),
+    summary="Add a follow-up note (author: the token's subject)",
+)
+async def add_note(
+    commitment_id: uuid.UUID, body: NoteCreate, session: SessionDep, principal: Writer
+) -> NoteRead:
+    commitment, _ = await service.load_commitment(
+        session, commitment_id=commitment_id, principal=principal, for_update=True
+    )
+    note = await service.add_note(session, commitment=commitment, data=body, principal=principal)
+    return NoteRead.model_validate(note)

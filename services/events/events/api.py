@@ -1,0 +1,219 @@
+"""Routes of events: record, list, read, change, archive, move through their states."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from services.common.concurrency import require_if_match, set_etag
+from services.common.db import SessionDep
+from services.common.errors import problem_responses
+from services.common.pagination import set_link_header
+from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
+from services.events.dependencies import (
+    EVENTS,
+    EVERY_ROUTE,
+    NO_NUL,
+    FromDate,
+    KeyringDep,
+    Page,
+    Reader,
+    ToDate,
+    Writer,
+    optional_if_match,
+    set_location,
+)
+from services.events.events import repository, service
+from services.events.events.schemas import (
+    EventCreate,
+    EventPage,
+    EventRead,
+    EventTransition,
+    EventUpdate,
+)
+from services.events.records import date_range
+from services.events.upstreams import ReferencesDep
+from services.events.vocabularies import EventStatus, EventType
+
+router = APIRouter(prefix=EVENTS, tags=["events"], responses=EVERY_ROUTE)
+
+
+@router.post(
+    "",
+    status_code=201,
+    operation_id="events-create",
+    response_model=EventRead,
+    responses=problem_responses(409, 503),
+    summary="Record an event (planned); organization and plan ids are checked",
+)
+async def create_event(
+    body: EventCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+    territories: TerritoriesDep,
+    references: ReferencesDep,
+) -> EventRead:
+    event, created = await service.create_event(
+        session,
+        data=body,
+        principal=principal,
+        territories=territories,
+        references=references,
+        request=request,
+    )
+    if not created:
+        response.status_code = 200
+    set_etag(response, event.version)
+    set_location(response, f"{EVENTS}/{event.id}")
+    return service.event_read(event)
+
+
+@router.get(
+    "",
+    operation_id="events-list",
+    response_model=EventPage,
+    summary="List events, newest first",
+)
+async def list_events(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Reader,
+    page: Page,
+    municipality_code: MunicipalityCode | None = None,
+    department_code: DepartmentCode | None = None,
+    type: EventType | None = None,
+    status: EventStatus | None = None,
+    organization_id: uuid.UUID | None = None,
+    security_plan_id: uuid.UUID | None = None,
+    from_: FromDate = None,
+    to: ToDate = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=100,
+            pattern=NO_NUL,
+            description="Accent- and case-insensitive text in title or community",
+        ),
+    ] = None,
+    include_archived: bool = False,
+) -> EventPage:
+    starts_from, starts_before = date_range(from_, to)
+    filters = repository.EventFilters(
+        municipality_code=municipality_code,
+        department_code=department_code,
+        type=type,
+        status=status,
+        organization_id=organization_id,
+        security_plan_id=security_plan_id,
+        starts_from=starts_from,
+        starts_before=starts_before,
+        q=q,
+        include_archived=include_archived,
+    )
+    items, next_cursor = await service.list_events(
+        session, principal=principal, filters=filters, page=page
+    )
+    set_link_header(request, response, next_cursor)
+    return EventPage(items=[service.event_read(e) for e in items], next_cursor=next_cursor)
+
+
+@router.get(
+    "/{event_id}",
+    operation_id="events-get",
+    response_model=EventRead,
+    responses=problem_responses(404),
+)
+async def get_event(
+    event_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+) -> EventRead:
+    event = await service.load_event(session, event_id=event_id, principal=principal)
+    set_etag(response, event.version)
+    return service.event_read(event)
+
+
+@router.patch(
+    "/{event_id}",
+    operation_id="events-update",
+    response_model=EventRead,
+    responses=problem_responses(404, 409, 412, 428, 503),
+)
+async def update_event(
+    event_id: uuid.UUID,
+    body: EventUpdate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+    territories: TerritoriesDep,
+    references: ReferencesDep,
+    keyring: KeyringDep,
+) -> EventRead:
+    event = await service.load_event(
+        session, event_id=event_id, principal=principal, for_update=True
+    )
+    require_if_match(request, event.version)
+    event = await service.update_event(
+        session,
+        event=event,
+        changes=body,
+        principal=principal,
+        territories=territories,
+        references=references,
+        request=request,
+        keyring=keyring,
+    )
+    set_etag(response, event.version)
+    return service.event_read(event)
+
+
+@router.delete(
+    "/{event_id}",
+    operation_id="events-archive",
+    response_model=EventRead,
+    responses=problem_responses(404, 412, 428),
+    summary="Archive an event (it stays readable with include_archived)",
+)
+async def archive_event(
+    event_id: uuid.UUID,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> EventRead:
+    event = await service.load_event(
+        session, event_id=event_id, principal=principal, for_update=True
+    )
+    require_if_match(request, event.version)
+    event = await service.archive_event(session, event=event)
+    set_etag(response, event.version)
+    return service.event_read(event)
+
+
+@router.post(
+    "/{event_id}/transitions",
+    operation_id="events-transition",
+    response_model=EventRead,
+    responses=problem_responses(404, 409, 412),
+    summary="planned → held (once started) or cancelled (with a reason)",
+)
+async def transition_event(
+    event_id: uuid.UUID,
+    body: EventTransition,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> EventRead:
+    event = await service.load_event(
+        session, event_id=event_id, principal=principal, for_update=True
+    )
+    optional_if_match(request, event.version)
+    event = await service.transition_event(session, event=event, body=body)
+    set_etag(response, event.version)
+    return service.event_read(event)

@@ -1,0 +1,65 @@
+"""Routes of an event's anonymous participation summary."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, Response
+
+from services.common.concurrency import require_if_match, set_etag
+from services.common.db import SessionDep
+from services.common.errors import NotFound, problem_responses
+from services.events.dependencies import EVENT, EVERY_ROUTE, Reader, Writer
+from services.events.events.service import load_event
+from services.events.participation import repository, service
+from services.events.participation.schemas import ParticipationRead, ParticipationWrite
+
+router = APIRouter(prefix=EVENT + "/participation", tags=["participation"], responses=EVERY_ROUTE)
+
+
+@router.get(
+    "",
+    operation_id="participation-get",
+    response_model=ParticipationRead,
+    responses=problem_responses(404),
+)
+async def get_participation(
+    event_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+) -> ParticipationRead:
+    event = await load_event(session, event_id=event_id, principal=principal)
+    participation = await repository.get_participation(session, event.id)
+    if participation is None:
+        raise NotFound("No participation summary has been recorded for this event.")
+    set_etag(response, participation.version)
+    return service.participation_read(participation)
+
+
+@router.put(
+    "",
+    operation_id="participation-put",
+    response_model=ParticipationRead,
+    responses={
+        **problem_responses(404, 409, 412, 428),
+        201: {"description": "Created", "model": ParticipationRead},
+    },
+    summary="Record the anonymous participation summary (If-Match once it exists)",
+)
+async def put_participation(
+    event_id: uuid.UUID,
+    body: ParticipationWrite,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Writer,
+) -> ParticipationRead:
+    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
+    current = await repository.get_participation(session, event.id, for_update=True)
+    if current is not None:
+        require_if_match(request, current.version)
+    participation, created = await service.put_participation(
+        session, event=event, data=body, current=current
+    )
+    if created:
+        response.status_code = 201
+    set_etag(response, participation.version)
+    return service.participation_read(participation)

@@ -1,0 +1,51 @@
+"""Route of the PII access log (admin only)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from services.common.db import SessionDep
+from services.common.pagination import set_link_header
+from services.events.dependencies import EVERY_ROUTE, NO_NUL, Admin, FromDate, Page, ToDate
+from services.events.pii_access_log import repository, service
+from services.events.pii_access_log.schemas import PiiAccessPage, PiiAccessRead
+from services.events.records import date_range
+
+router = APIRouter(prefix="/api/v1/pii-access-log", tags=["attendees"], responses=EVERY_ROUTE)
+
+
+@router.get(
+    "",
+    operation_id="pii-access-log-list",
+    response_model=PiiAccessPage,
+    summary="Who read attendees' personal data, when, of which event, how many (admin)",
+)
+async def list_pii_access(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    principal: Admin,
+    page: Page,
+    event_id: uuid.UUID | None = None,
+    subject: Annotated[str | None, Query(min_length=1, max_length=255, pattern=NO_NUL)] = None,
+    from_: FromDate = None,
+    to: ToDate = None,
+) -> PiiAccessPage:
+    occurred_from, occurred_before = date_range(from_, to)
+    items, next_cursor = await service.list_pii_access(
+        session,
+        filters=repository.PiiAccessFilters(
+            event_id=event_id,
+            subject=subject,
+            occurred_from=occurred_from,
+            occurred_before=occurred_before,
+        ),
+        page=page,
+    )
+    set_link_header(request, response, next_cursor)
+    return PiiAccessPage(
+        items=[PiiAccessRead.model_validate(p) for p in items], next_cursor=next_cursor
+    )

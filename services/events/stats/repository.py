@@ -1,0 +1,130 @@
+"""The five grouped aggregate statements behind the events statistics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import asyncpg
+
+from services.common.stats import Statement, Territory, run_statements
+from services.events.models import COUNT_COLUMNS
+from services.events.vocabularies import OPTIONAL_COUNTS, PENDING_COMMITMENT
+
+
+@dataclass(frozen=True)
+class StatsFilters:
+    municipality_code: str | None = None
+    department_code: str | None = None
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StatsScope:
+    """Rows a statistics request covers: territory (claims and filters) and start times."""
+
+    territory: Territory
+    starts_from: datetime | None = None
+    starts_before: datetime | None = None
+
+
+class _Statement(Statement):
+    def events_in_scope(self, scope: StatsScope) -> str:
+        """Active events (alias ``e``) in the territory, starting within the range."""
+        conditions = [self.in_territory(scope.territory, "e")]
+        if scope.starts_from is not None:
+            conditions.append(f"e.starts_at >= {self.param(scope.starts_from, 'timestamptz')}")
+        if scope.starts_before is not None:
+            conditions.append(f"e.starts_at < {self.param(scope.starts_before, 'timestamptz')}")
+        return " AND ".join(conditions)
+
+
+PROTECTION_WORKSHOPS = ("taller_psicosocial", "taller_autoproteccion")
+PARTICIPATION_SUMS = [
+    "total",
+    *[c for cols in COUNT_COLUMNS.values() for c in cols],
+    *OPTIONAL_COUNTS,
+]
+_PARTICIPATION_COLUMNS = ",\n".join(f"coalesce(sum(p.{c}), 0)" for c in PARTICIPATION_SUMS)
+_PENDING = ", ".join(f"'{status}'" for status in PENDING_COMMITMENT)
+_WORKSHOPS = ", ".join(f"'{kind}'" for kind in PROTECTION_WORKSHOPS)
+
+
+def _counts_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """(municipality, type, status, events, distinct communities) groups."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, e.type, e.status, count(*) AS events,
+               count(DISTINCT e.community_key) AS communities
+        FROM events e WHERE {s.events_in_scope(scope)}
+        GROUP BY 1, 2, 3"""
+    return sql, s.args
+
+
+def _protection_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """(municipality, distinct communities with a held psychosocial or self-protection
+    workshop)."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, count(DISTINCT e.community_key) AS communities
+        FROM events e
+        WHERE {s.events_in_scope(scope)} AND e.status = 'held' AND e.type IN ({_WORKSHOPS})
+        GROUP BY 1"""
+    return sql, s.args
+
+
+def _participation_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """Per municipality: held events with a summary, then the sum of every count column
+    (in PARTICIPATION_SUMS order)."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, count(*) AS events, {_PARTICIPATION_COLUMNS}
+        FROM participation p JOIN events e ON e.id = p.event_id
+        WHERE {s.events_in_scope(scope)} AND e.status = 'held'
+        GROUP BY 1"""
+    return sql, s.args
+
+
+def _commitments_sql(scope: StatsScope, today: date) -> tuple[str, list[Any]]:
+    """(municipality, status, commitments, overdue) groups of active commitments."""
+    s = _Statement()
+    events = s.events_in_scope(scope)
+    sql = f"""
+        SELECT e.municipality_code, c.status, count(*) AS commitments,
+               count(*) FILTER (
+                   WHERE c.status IN ({_PENDING}) AND c.due_date < {s.param(today, "date")}
+               ) AS overdue
+        FROM commitments c JOIN events e ON e.id = c.event_id
+        WHERE {events} AND c.archived_at IS NULL
+        GROUP BY 1, 2"""
+    return sql, s.args
+
+
+def _trust_sql(scope: StatsScope) -> tuple[str, list[Any]]:
+    """(municipality, held sessions with a trust change, sum of the changes)."""
+    s = _Statement()
+    sql = f"""
+        SELECT e.municipality_code, count(*) AS sessions, sum(e.trust_change) AS change_sum
+        FROM events e
+        WHERE {s.events_in_scope(scope)} AND e.status = 'held' AND e.trust_change IS NOT NULL
+        GROUP BY 1"""
+    return sql, s.args
+
+
+async def event_stats(
+    pool: asyncpg.Pool, scope: StatsScope, today: date
+) -> dict[str, list[asyncpg.Record]]:
+    """The rows of the five statistics statements."""
+    return await run_statements(
+        pool,
+        {
+            "counts": _counts_sql(scope),
+            "protection": _protection_sql(scope),
+            "participation": _participation_sql(scope),
+            "commitments": _commitments_sql(scope, today),
+            "trust": _trust_sql(scope),
+        },
+        territory=scope.territory,
+    )
