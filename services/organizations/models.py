@@ -1,4 +1,8 @@
-"""Tables of the organizations service."""
+"""Tables of the organizations service.
+
+Each is a record-kit ``Record`` (id, version, created_at, updated_at, archived_at) or, for
+assessments, which are never archived, a ``VersionedRecord``.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from services.common.models import timestamp_field
+from services.common.records import Record, VersionedRecord
 
 
-class Organization(SQLModel, table=True):
+class Organization(Record, table=True):
     """A civil-society organization the programme works with."""
 
     __tablename__ = "organizations"
@@ -45,7 +50,6 @@ class Organization(SQLModel, table=True):
         ),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     name: str = Field(max_length=200)
     name_key: str = Field(max_length=200, description="normalised name, for uniqueness")
     search_text: str = Field(max_length=420, description="normalised name and acronym")
@@ -62,13 +66,9 @@ class Organization(SQLModel, table=True):
     contact_email: str | None = Field(default=None, max_length=254)
     contact_phone: str | None = Field(default=None, max_length=40)
     status: str = Field(default="active", max_length=10)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class Assessment(SQLModel, table=True):
+class Assessment(VersionedRecord, table=True):
     """An OPI (Índice de Desempeño Organizacional) assessment of one organization."""
 
     __tablename__ = "assessments"
@@ -96,7 +96,6 @@ class Assessment(SQLModel, table=True):
         ),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id")
     kind: str = Field(max_length=10)
     assessed_on: date
@@ -108,9 +107,6 @@ class Assessment(SQLModel, table=True):
     status: str = Field(default="draft", max_length=10)
     verified_by: str | None = Field(default=None, max_length=255)
     verified_at: datetime | None = timestamp_field(nullable=True)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
 
 
 # --- strengthening plans, capacity support, community initiatives ----------------------
@@ -118,7 +114,7 @@ class Assessment(SQLModel, table=True):
 OPEN_PLAN_STATUSES = ("draft", "approved", "in_progress")
 
 
-class StrengtheningPlan(SQLModel, table=True):
+class StrengtheningPlan(Record, table=True):
     """An organization's strengthening plan, built on a verified OPI assessment."""
 
     __tablename__ = "strengthening_plans"
@@ -143,7 +139,6 @@ class StrengtheningPlan(SQLModel, table=True):
         ),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id")
     baseline_assessment_id: uuid.UUID = Field(foreign_key="assessments.id")
     title: str = Field(max_length=200)
@@ -153,13 +148,9 @@ class StrengtheningPlan(SQLModel, table=True):
     cancellation_reason: str | None = Field(default=None, max_length=2000)
     approved_by: str | None = Field(default=None, max_length=255)
     approved_at: datetime | None = timestamp_field(nullable=True)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class StrengtheningAction(SQLModel, table=True):
+class StrengtheningAction(Record, table=True):
     """One evidence-based action of a strengthening plan, aimed at one OPI sub-area."""
 
     __tablename__ = "strengthening_actions"
@@ -168,7 +159,6 @@ class StrengtheningAction(SQLModel, table=True):
         sa.CheckConstraint("progress_pct BETWEEN 0 AND 100", name="progress_pct_range"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     plan_id: uuid.UUID = Field(foreign_key="strengthening_plans.id")
     opi_area: str = Field(max_length=30)
     description: str = Field(max_length=2000)
@@ -178,13 +168,9 @@ class StrengtheningAction(SQLModel, table=True):
     due_date: date
     status: str = Field(default="pending", max_length=20)
     progress_pct: int = 0
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class SupportActivity(SQLModel, table=True):
+class SupportActivity(Record, table=True):
     """Targeted capacity support given to one organization."""
 
     __tablename__ = "support_activities"
@@ -202,20 +188,15 @@ class SupportActivity(SQLModel, table=True):
         ),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id")
     kind: str = Field(max_length=40)
     delivered_on: date
     hours: Decimal = Field(sa_column=sa.Column(sa.Numeric(6, 2), nullable=False))
     delivered_by: str = Field(max_length=200)
     description: str = Field(default="", max_length=4000)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class CommunityInitiative(SQLModel, table=True):
+class CommunityInitiative(Record, table=True):
     """A community initiative (Iniciativa de Balance Positivo, IBP, or another method)."""
 
     __tablename__ = "community_initiatives"
@@ -228,7 +209,6 @@ class CommunityInitiative(SQLModel, table=True):
         sa.CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     title: str = Field(max_length=200)
     municipality_code: str = Field(max_length=5)
     department_code: str = Field(max_length=2)
@@ -248,7 +228,3 @@ class CommunityInitiative(SQLModel, table=True):
     beneficiaries: dict[str, Any] = Field(
         default_factory=dict, sa_column=sa.Column(JSONB, nullable=False)
     )
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)

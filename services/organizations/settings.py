@@ -6,10 +6,11 @@ from typing import ClassVar
 
 from pydantic_settings import SettingsConfigDict
 
+from services.common.catalog import SERVICES
 from services.common.settings import ServiceSettings
 
 
 class OrganizationsSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="SOMOS_ORGANIZATIONS_", extra="ignore")
     service_name: ClassVar[str] = "organizations"
-    default_port: ClassVar[int] = 8001
+    default_port: ClassVar[int] = SERVICES["organizations"].port

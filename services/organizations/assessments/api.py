@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.organizations.assessments import service
 from services.organizations.assessments.schemas import (
     AssessmentCreate,
@@ -19,10 +20,24 @@ from services.organizations.assessments.schemas import (
     AssessmentUpdate,
     Performance,
 )
-from services.organizations.records import Page, Reader, Writer
-from services.organizations.registry import service as registry
+from services.organizations.models import Assessment
+from services.organizations.records import Paging, Reader, Writer
+from services.organizations.registry.api import CurrentOrganization, OrganizationToChange
 
 router = APIRouter(prefix="/api/v1", tags=["opi-assessments"])
+
+CurrentAssessment = Annotated[
+    Assessment,
+    Depends(record_loader(service.load_assessment, id_param="assessment_id", principal=Reader)),
+]
+AssessmentToChange = Annotated[
+    Assessment,
+    Depends(
+        record_loader(
+            service.load_assessment, id_param="assessment_id", principal=Writer, for_update=True
+        )
+    ),
+]
 
 
 @router.post(
@@ -34,21 +49,18 @@ router = APIRouter(prefix="/api/v1", tags=["opi-assessments"])
     summary="Record an OPI assessment (draft)",
 )
 async def create_assessment(
-    organization_id: uuid.UUID,
     body: AssessmentCreate,
+    organization: OrganizationToChange,
     session: SessionDep,
-    principal: Writer,
     response: Response,
+    write: WriteGuardDep,
 ) -> AssessmentRead:
-    organization = await registry.load_organization(
-        session, organization_id=organization_id, principal=principal, for_update=True
-    )
     assessment, created = await service.create_assessment(
         session, organization=organization, data=body
     )
     if not created:
         response.status_code = 200
-    set_etag(response, assessment.version)
+    write.etag(assessment)
     response.headers["Location"] = f"/api/v1/assessments/{assessment.id}"
     return service.assessment_read(assessment)
 
@@ -60,16 +72,12 @@ async def create_assessment(
     responses=problem_responses(404),
 )
 async def list_assessments(
-    organization_id: uuid.UUID,
+    organization: CurrentOrganization,
     request: Request,
     response: Response,
     session: SessionDep,
-    principal: Reader,
-    page: Page,
+    page: Paging,
 ) -> AssessmentPage:
-    organization = await registry.load_organization(
-        session, organization_id=organization_id, principal=principal
-    )
     items, next_cursor = await service.list_assessments(
         session, organization=organization, page=page
     )
@@ -85,12 +93,7 @@ async def list_assessments(
     response_model=AssessmentRead,
     responses=problem_responses(404),
 )
-async def get_assessment(
-    assessment_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
-) -> AssessmentRead:
-    assessment, _ = await service.load_assessment(
-        session, assessment_id=assessment_id, principal=principal
-    )
+async def get_assessment(assessment: CurrentAssessment, response: Response) -> AssessmentRead:
     set_etag(response, assessment.version)
     return service.assessment_read(assessment)
 
@@ -102,20 +105,15 @@ async def get_assessment(
     responses=problem_responses(404, 409, 412, 428),
 )
 async def update_assessment(
-    assessment_id: uuid.UUID,
     body: AssessmentUpdate,
-    request: Request,
-    response: Response,
+    assessment: AssessmentToChange,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> AssessmentRead:
-    assessment, _ = await service.load_assessment(
-        session, assessment_id=assessment_id, principal=principal, for_update=True
+    changed = await write(
+        assessment, lambda a: service.update_assessment(session, assessment=a, changes=body)
     )
-    require_if_match(request, assessment.version)
-    assessment = await service.update_assessment(session, assessment=assessment, changes=body)
-    set_etag(response, assessment.version)
-    return service.assessment_read(assessment)
+    return service.assessment_read(changed)
 
 
 @router.post(
@@ -126,19 +124,16 @@ async def update_assessment(
     summary="Verify an assessment",
 )
 async def transition_assessment(
-    assessment_id: uuid.UUID,
     body: AssessmentTransition,
-    response: Response,
+    assessment: AssessmentToChange,
     session: SessionDep,
     principal: Writer,
+    write: WriteGuardDep,
 ) -> AssessmentRead:
-    assessment, _ = await service.load_assessment(
-        session, assessment_id=assessment_id, principal=principal, for_update=True
-    )
     assessment = await service.transition_assessment(
         session, assessment=assessment, to=body.to, principal=principal
     )
-    set_etag(response, assessment.version)
+    write.etag(assessment)
     return service.assessment_read(assessment)
 
 
@@ -149,10 +144,5 @@ async def transition_assessment(
     responses=problem_responses(404),
     summary="OPI baseline vs latest verified follow-up",
 )
-async def get_performance(
-    organization_id: uuid.UUID, session: SessionDep, principal: Reader
-) -> Performance:
-    organization = await registry.load_organization(
-        session, organization_id=organization_id, principal=principal
-    )
+async def get_performance(organization: CurrentOrganization, session: SessionDep) -> Performance:
     return await service.performance(session, organization=organization)

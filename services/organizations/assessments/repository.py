@@ -10,14 +10,13 @@ from sqlmodel import col, select
 
 from services.common.pagination import PageParams, keyset
 from services.organizations.models import Assessment
-from services.organizations.records import one_by_id
 
 
 async def get_assessment(
     session: AsyncSession, assessment_id: uuid.UUID, *, for_update: bool = False
 ) -> Assessment | None:
     """One assessment by id, locked when ``for_update``."""
-    return await one_by_id(session, Assessment, assessment_id, for_update=for_update)
+    return await session.get(Assessment, assessment_id, with_for_update=for_update or None)
 
 
 async def baseline_of(session: AsyncSession, organization_id: uuid.UUID) -> Assessment | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from services.common.schemas import InputModel, OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.organizations.vocabularies import (
     AssessmentKind,
     AssessmentStatus,
@@ -37,19 +38,14 @@ class AssessmentCreate(InputModel):
     )
 
 
-class AssessmentUpdate(InputModel):
+class AssessmentUpdate(PatchModel):
     """Changes to a draft assessment; `scores` entries replace the sub-areas they name."""
+
+    required_fields = "*"
 
     assessed_on: date | None = None
     facilitator: str | None = Field(default=None, min_length=2, max_length=200)
     scores: Scores | None = None
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> AssessmentUpdate:
-        for name in ("assessed_on", "facilitator", "scores"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class AreaScoreRead(OutputModel):
@@ -78,9 +74,8 @@ class AssessmentRead(OutputModel):
     updated_at: UtcDatetime
 
 
-class AssessmentPage(OutputModel):
-    items: list[AssessmentRead]
-    next_cursor: str | None = None
+class AssessmentPage(Page[AssessmentRead]):
+    pass
 
 
 class AssessmentTransition(InputModel):

@@ -13,6 +13,7 @@ from services.common.auth import Principal
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
+from services.common.records import bump_version, flush, replay_or_refuse
 from services.organizations.assessments import repository
 from services.organizations.assessments.schemas import (
     AssessmentCreate,
@@ -22,13 +23,20 @@ from services.organizations.assessments.schemas import (
     PerformanceSnapshot,
 )
 from services.organizations.models import Assessment, Organization
-from services.organizations.records import TWO_PLACES, IdReused, add, bump, flush
+from services.organizations.records import TWO_PLACES
 from services.organizations.registry import service as registry
 from services.organizations.vocabularies import OPI_DOMAINS, OpiArea
 
 
 class AssessmentLocked(Conflict):
     slug, title = "assessment-verified", "A verified assessment cannot change"
+
+
+ERRORS = {
+    "uq_assessments_one_baseline": lambda: Conflict(
+        "The organization already has a baseline assessment."
+    ),
+}
 
 
 def _mean(values: list[int]) -> Decimal:
@@ -87,19 +95,12 @@ async def create_assessment(
 ) -> tuple[Assessment, bool]:
     """A new draft assessment; returns it and whether it is new (False: same id and content)."""
     scores = {area.value: s.model_dump() for area, s in data.scores.items()}
+    fields = data.model_dump(include={"kind", "assessed_on", "facilitator"})
+    fields.update(organization_id=organization.id, scores=scores)
     if data.id is not None:
         existing = await repository.get_assessment(session, data.id)
         if existing is not None:
-            same = (
-                existing.organization_id == organization.id
-                and existing.kind == data.kind
-                and existing.assessed_on == data.assessed_on
-                and existing.facilitator == data.facilitator
-                and existing.scores == scores
-            )
-            if same:
-                return existing, False
-            raise IdReused(f"Assessment {data.id} already exists with other content.")
+            return replay_or_refuse(existing, fields, what="Assessment"), False
     if data.kind == "baseline":
         if await repository.baseline_of(session, organization.id) is not None:
             raise Conflict(
@@ -109,16 +110,10 @@ async def create_assessment(
     else:
         await _check_follow_up(session, organization.id, data.assessed_on)
     assessment = Assessment(
-        id=data.id or uuid.uuid4(),
-        organization_id=organization.id,
-        kind=data.kind,
-        assessed_on=data.assessed_on,
-        facilitator=data.facilitator,
-        scores=scores,
-        overall_score=overall_score(scores),
+        **fields, id=data.id or uuid.uuid4(), overall_score=overall_score(scores)
     )
-    add(session, assessment)
-    await flush(session)
+    session.add(assessment)
+    await flush(session, ERRORS)
     return assessment, True
 
 
@@ -128,17 +123,14 @@ async def load_assessment(
     assessment_id: uuid.UUID,
     principal: Principal,
     for_update: bool = False,
-) -> tuple[Assessment, Organization]:
-    """The assessment and its organization, 404 outside the caller's territory."""
+) -> Assessment:
+    """The assessment, 404 when it does not exist or its organization is outside the territory."""
     assessment = await repository.get_assessment(session, assessment_id, for_update=for_update)
     if assessment is None:
         raise NotFound(f"No assessment with id {assessment_id}.")
-    organization = await registry.visible_organization(
-        session, organization_id=assessment.organization_id, principal=principal
-    )
-    if organization is None:
+    if not await registry.organization_visible(session, assessment.organization_id, principal):
         raise NotFound(f"No assessment with id {assessment_id}.")
-    return assessment, organization
+    return assessment
 
 
 async def update_assessment(
@@ -161,8 +153,8 @@ async def update_assessment(
         merged.update({area.value: s.model_dump() for area, s in changes.scores.items()})
         assessment.scores = merged
         assessment.overall_score = overall_score(merged)
-    bump(assessment)
-    await flush(session)
+    bump_version(assessment)
+    await flush(session, ERRORS)
     return assessment
 
 
@@ -181,8 +173,8 @@ async def transition_assessment(
     assessment.status = "verified"
     assessment.verified_by = principal.sub
     assessment.verified_at = utcnow()
-    bump(assessment)
-    await flush(session)
+    bump_version(assessment)
+    await flush(session, ERRORS)
     return assessment
 
 

@@ -6,12 +6,13 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
 from services.organizations.initiatives import service
 from services.organizations.initiatives.repository import InitiativeFilters
@@ -22,11 +23,25 @@ from services.organizations.initiatives.schemas import (
     CommunityInitiativeUpdate,
     InitiativeTransition,
 )
-from services.organizations.records import Page, Reader, Writer
+from services.organizations.models import CommunityInitiative
+from services.organizations.records import Paging, Reader, Writer
 from services.organizations.vocabularies import InitiativeStatus, Methodology, RiskFactor
 
 PREFIX = "/api/v1/community-initiatives"
 router = APIRouter(prefix=PREFIX, tags=["community-initiatives"])
+
+CurrentInitiative = Annotated[
+    CommunityInitiative,
+    Depends(record_loader(service.load_initiative, id_param="initiative_id", principal=Reader)),
+]
+InitiativeToChange = Annotated[
+    CommunityInitiative,
+    Depends(
+        record_loader(
+            service.load_initiative, id_param="initiative_id", principal=Writer, for_update=True
+        )
+    ),
+]
 
 
 @router.post(
@@ -43,13 +58,14 @@ async def create_initiative(
     principal: Writer,
     territories: TerritoriesDep,
     response: Response,
+    write: WriteGuardDep,
 ) -> CommunityInitiativeRead:
     initiative, created = await service.create_initiative(
         session, data=body, principal=principal, territories=territories
     )
     if not created:
         response.status_code = 200
-    set_etag(response, initiative.version)
+    write.etag(initiative)
     response.headers["Location"] = f"{PREFIX}/{initiative.id}"
     return service.initiative_read(initiative)
 
@@ -65,7 +81,7 @@ async def list_initiatives(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: Paging,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     status: InitiativeStatus | None = None,
@@ -105,11 +121,8 @@ async def list_initiatives(
     responses=problem_responses(404),
 )
 async def get_initiative(
-    initiative_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+    initiative: CurrentInitiative, response: Response
 ) -> CommunityInitiativeRead:
-    initiative = await service.load_initiative(
-        session, initiative_id=initiative_id, principal=principal
-    )
     set_etag(response, initiative.version)
     return service.initiative_read(initiative)
 
@@ -121,23 +134,20 @@ async def get_initiative(
     responses=problem_responses(404, 409, 412, 428),
 )
 async def update_initiative(
-    initiative_id: uuid.UUID,
     body: CommunityInitiativeUpdate,
-    request: Request,
-    response: Response,
+    initiative: InitiativeToChange,
     session: SessionDep,
     principal: Writer,
     territories: TerritoriesDep,
+    write: WriteGuardDep,
 ) -> CommunityInitiativeRead:
-    initiative = await service.load_initiative(
-        session, initiative_id=initiative_id, principal=principal, for_update=True
+    changed = await write(
+        initiative,
+        lambda i: service.update_initiative(
+            session, initiative=i, changes=body, principal=principal, territories=territories
+        ),
     )
-    require_if_match(request, initiative.version)
-    initiative = await service.update_initiative(
-        session, initiative=initiative, changes=body, principal=principal, territories=territories
-    )
-    set_etag(response, initiative.version)
-    return service.initiative_read(initiative)
+    return service.initiative_read(changed)
 
 
 @router.delete(
@@ -148,19 +158,10 @@ async def update_initiative(
     summary="Archive a community initiative",
 )
 async def archive_initiative(
-    initiative_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    initiative: InitiativeToChange, session: SessionDep, write: WriteGuardDep
 ) -> CommunityInitiativeRead:
-    initiative = await service.load_initiative(
-        session, initiative_id=initiative_id, principal=principal, for_update=True
-    )
-    require_if_match(request, initiative.version)
-    initiative = await service.archive_initiative(session, initiative=initiative)
-    set_etag(response, initiative.version)
-    return service.initiative_read(initiative)
+    archived = await write(initiative, lambda i: service.archive_initiative(session, initiative=i))
+    return service.initiative_read(archived)
 
 
 @router.post(
@@ -171,15 +172,11 @@ async def archive_initiative(
     summary="Start, complete or cancel an initiative",
 )
 async def transition_initiative(
-    initiative_id: uuid.UUID,
     body: InitiativeTransition,
-    response: Response,
+    initiative: InitiativeToChange,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> CommunityInitiativeRead:
-    initiative = await service.load_initiative(
-        session, initiative_id=initiative_id, principal=principal, for_update=True
-    )
     initiative = await service.transition_initiative(session, initiative=initiative, request=body)
-    set_etag(response, initiative.version)
+    write.etag(initiative)
     return service.initiative_read(initiative)

@@ -14,7 +14,6 @@ from sqlmodel import col, select
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
 from services.organizations.models import CommunityInitiative
-from services.organizations.records import one_by_id
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ async def get_initiative(
     session: AsyncSession, initiative_id: uuid.UUID, *, for_update: bool = False
 ) -> CommunityInitiative | None:
     """One community initiative by id, locked when ``for_update``."""
-    return await one_by_id(session, CommunityInitiative, initiative_id, for_update=for_update)
+    return await session.get(CommunityInitiative, initiative_id, with_for_update=for_update or None)
 
 
 async def list_initiatives(

@@ -6,9 +6,10 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from services.common.schemas import InputModel, OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.common.territory import MunicipalityCode
 from services.organizations.vocabularies import (
     AgeGroup,
@@ -84,7 +85,10 @@ class CommunityInitiativeCreate(InputModel):
         return value
 
 
-class CommunityInitiativeUpdate(InputModel):
+class CommunityInitiativeUpdate(PatchModel):
+    required_fields = "*"
+    nullable_fields = ("budget_cop", "end_date", "lead_organization_id")
+
     title: Title | None = None
     municipality_code: MunicipalityCode | None = None
     community: Annotated[str, Field(min_length=2, max_length=200)] | None = None
@@ -102,14 +106,6 @@ class CommunityInitiativeUpdate(InputModel):
     _dedupe = field_validator("risk_factors_addressed")(
         lambda v: _unique_codes(v) if v is not None else v
     )
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> CommunityInitiativeUpdate:
-        nullable = {"lead_organization_id", "end_date", "budget_cop"}
-        for name in self.model_fields_set - nullable:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class CommunityInitiativeRead(OutputModel):
@@ -134,9 +130,8 @@ class CommunityInitiativeRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class CommunityInitiativePage(OutputModel):
-    items: list[CommunityInitiativeRead]
-    next_cursor: str | None = None
+class CommunityInitiativePage(Page[CommunityInitiativeRead]):
+    pass
 
 
 class InitiativeTransition(InputModel):

@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
-from services.common.territory import Territories
+from services.common.records import archive, bump_version, flush, replay_or_refuse
+from services.common.territory import Territories, check_municipality
 from services.organizations.initiatives import repository
 from services.organizations.initiatives.schemas import (
     Beneficiaries,
@@ -22,15 +22,7 @@ from services.organizations.initiatives.schemas import (
     InitiativeTransition,
 )
 from services.organizations.models import CommunityInitiative
-from services.organizations.records import (
-    IdReused,
-    RecordArchived,
-    add,
-    bump,
-    check_municipality,
-    flush_record,
-    same,
-)
+from services.organizations.records import RecordArchived
 from services.organizations.registry import service as registry
 from services.organizations.vocabularies import (
     AgeGroup,
@@ -111,9 +103,10 @@ async def create_initiative(
     if data.id is not None:
         existing = await repository.get_initiative(session, data.id)
         if existing is not None:
-            if principal.can_access(existing.municipality_code) and same(existing, fields):
-                return existing, False
-            raise IdReused(f"Community initiative {data.id} already exists with other content.")
+            visible = principal.can_access(existing.municipality_code)
+            return replay_or_refuse(
+                existing, fields, what="Community initiative", visible=visible
+            ), False
     if data.lead_organization_id is not None:
         await registry.referenced_organization(
             session,
@@ -122,8 +115,8 @@ async def create_initiative(
             field="lead_organization_id",
         )
     initiative = CommunityInitiative(**fields, id=data.id or uuid.uuid4())
-    add(session, initiative)
-    await flush_record(session)
+    session.add(initiative)
+    await flush(session)
     return initiative, True
 
 
@@ -193,8 +186,8 @@ async def update_initiative(
         values["beneficiaries_total"] = changes.beneficiaries.total
     for key, value in values.items():
         setattr(initiative, key, value)
-    bump(initiative)
-    await flush_record(session)
+    bump_version(initiative)
+    await flush(session)
     return initiative
 
 
@@ -202,10 +195,8 @@ async def archive_initiative(
     session: AsyncSession, *, initiative: CommunityInitiative
 ) -> CommunityInitiative:
     """Set ``archived_at`` (once); the initiative stays readable with include_archived."""
-    if initiative.archived_at is None:
-        initiative.archived_at = utcnow()
-        bump(initiative)
-        await flush_record(session)
+    if archive(initiative):
+        await flush(session)
     return initiative
 
 
@@ -235,6 +226,6 @@ async def transition_initiative(
             initiative.beneficiaries = beneficiaries_record(request.beneficiaries)
             initiative.beneficiaries_total = request.beneficiaries.total
     initiative.status = request.to
-    bump(initiative)
-    await flush_record(session)
+    bump_version(initiative)
+    await flush(session)
     return initiative

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter
 
 from services.common.db import SessionDep
@@ -11,6 +9,7 @@ from services.common.errors import problem_responses
 from services.organizations.organization_record import service
 from services.organizations.organization_record.schemas import OrganizationRecord
 from services.organizations.records import Reader
+from services.organizations.registry.api import CurrentOrganization
 
 router = APIRouter(prefix="/api/v1/organizations", tags=["organizations"])
 
@@ -29,8 +28,8 @@ router = APIRouter(prefix="/api/v1/organizations", tags=["organizations"])
     ),
 )
 async def get_organization_record(
-    organization_id: uuid.UUID, session: SessionDep, principal: Reader
+    organization: CurrentOrganization, session: SessionDep, principal: Reader
 ) -> OrganizationRecord:
     return await service.organization_record(
-        session, organization_id=organization_id, principal=principal
+        session, organization=organization, principal=principal
     )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams
 from services.organizations.assessments import service as assessments
+from services.organizations.models import Organization
 from services.organizations.organization_record.schemas import OrganizationRecord
 from services.organizations.registry import service as registry
 from services.organizations.strengthening import service as strengthening
@@ -20,12 +19,9 @@ RECORD_LIST_LIMIT = 200
 
 
 async def organization_record(
-    session: AsyncSession, *, organization_id: uuid.UUID, principal: Principal
+    session: AsyncSession, *, organization: Organization, principal: Principal
 ) -> OrganizationRecord:
     """The organization with its performance, assessments, plans and support, in one session."""
-    organization = await registry.load_organization(
-        session, organization_id=organization_id, principal=principal
-    )
     page = PageParams(limit=RECORD_LIST_LIMIT, cursor=None)
     assessed, _ = await assessments.list_assessments(session, organization=organization, page=page)
     plans, _ = await strengthening.list_plans(

@@ -5,16 +5,19 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from services.common.auth import Principal
-from services.common.concurrency import require_if_match, set_etag
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
 from services.common.fastpath import FastRead
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
-from services.organizations.records import Page, Reader, Writer
+from services.common.text import SearchText
+from services.organizations.models import Organization
+from services.organizations.records import Paging, Reader, Writer
 from services.organizations.registry import service
 from services.organizations.registry.repository import OrganizationFilters
 from services.organizations.registry.schemas import (
@@ -27,6 +30,24 @@ from services.organizations.vocabularies import EthnicFocus, OrganizationStatus,
 
 PREFIX = "/api/v1/organizations"
 router = APIRouter(prefix=PREFIX, tags=["organizations"])
+
+# The organization named by the path, 404 unless the caller's territory covers it; the
+# assessments' routes use them too.
+CurrentOrganization = Annotated[
+    Organization,
+    Depends(record_loader(service.load_organization, id_param="organization_id", principal=Reader)),
+]
+OrganizationToChange = Annotated[
+    Organization,
+    Depends(
+        record_loader(
+            service.load_organization,
+            id_param="organization_id",
+            principal=Writer,
+            for_update=True,
+        )
+    ),
+]
 
 
 @router.post(
@@ -43,13 +64,14 @@ async def create_organization(
     principal: Writer,
     territories: TerritoriesDep,
     response: Response,
+    write: WriteGuardDep,
 ) -> OrganizationRead:
     organization, created = await service.create_organization(
         session, data=body, principal=principal, territories=territories
     )
     if not created:
         response.status_code = 200
-    set_etag(response, organization.version)
+    write.etag(organization)
     response.headers["Location"] = f"{PREFIX}/{organization.id}"
     return service.organization_read(organization)
 
@@ -65,19 +87,21 @@ async def list_organizations(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: Paging,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     type: OrganizationType | None = None,
     ethnic_focus: EthnicFocus | None = None,
     status: OrganizationStatus | None = None,
-    q: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=100,
-            description="Accent- and case-insensitive text in name or acronym",
-        ),
+    q: SearchText[
+        Annotated[
+            str | None,
+            Query(
+                min_length=1,
+                max_length=100,
+                description="Accent- and case-insensitive text in name or acronym",
+            ),
+        ]
     ] = None,
     include_archived: bool = False,
 ) -> OrganizationPage:
@@ -135,27 +159,20 @@ FAST_READS = [FastRead(PREFIX + "/{organization_id}", "organizations:read", read
     responses=problem_responses(404, 409, 412, 428),
 )
 async def update_organization(
-    organization_id: uuid.UUID,
     body: OrganizationUpdate,
-    request: Request,
-    response: Response,
+    organization: OrganizationToChange,
     session: SessionDep,
     principal: Writer,
     territories: TerritoriesDep,
+    write: WriteGuardDep,
 ) -> OrganizationRead:
-    organization = await service.load_organization(
-        session, organization_id=organization_id, principal=principal, for_update=True
+    changed = await write(
+        organization,
+        lambda o: service.update_organization(
+            session, organization=o, changes=body, principal=principal, territories=territories
+        ),
     )
-    require_if_match(request, organization.version)
-    organization = await service.update_organization(
-        session,
-        organization=organization,
-        changes=body,
-        principal=principal,
-        territories=territories,
-    )
-    set_etag(response, organization.version)
-    return service.organization_read(organization)
+    return service.organization_read(changed)
 
 
 @router.delete(
@@ -166,16 +183,9 @@ async def update_organization(
     summary="Archive an organization (it stays readable with include_archived)",
 )
 async def archive_organization(
-    organization_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    organization: OrganizationToChange, session: SessionDep, write: WriteGuardDep
 ) -> OrganizationRead:
-    organization = await service.load_organization(
-        session, organization_id=organization_id, principal=principal, for_update=True
+    archived = await write(
+        organization, lambda o: service.archive_organization(session, organization=o)
     )
-    require_if_match(request, organization.version)
-    organization = await service.archive_organization(session, organization=organization)
-    set_etag(response, organization.version)
-    return service.organization_read(organization)
+    return service.organization_read(archived)

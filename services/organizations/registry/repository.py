@@ -14,7 +14,6 @@ from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
 from services.common.text import like_pattern
 from services.organizations.models import Organization
-from services.organizations.records import one_by_id
 
 ORGANIZATION_COLUMNS = (
     "id, name, acronym, type, ethnic_focus, municipality_code, department_code, founded_year, "
@@ -48,7 +47,7 @@ async def get_organization(
     session: AsyncSession, organization_id: uuid.UUID, *, for_update: bool = False
 ) -> Organization | None:
     """One organization by id, locked when ``for_update``."""
-    return await one_by_id(session, Organization, organization_id, for_update=for_update)
+    return await session.get(Organization, organization_id, with_for_update=for_update or None)
 
 
 async def name_taken(

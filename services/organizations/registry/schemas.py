@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
-from services.common.schemas import InputModel, OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.common.territory import MunicipalityCode
 from services.organizations.vocabularies import (
     EthnicFocus,
@@ -55,8 +56,10 @@ class OrganizationCreate(InputModel):
     _dedupe = field_validator("focus_areas")(_unique)
 
 
-class OrganizationUpdate(InputModel):
+class OrganizationUpdate(PatchModel):
     """Fields to change; absent fields stay as they are."""
+
+    required_fields = ("name", "type", "ethnic_focus", "municipality_code", "focus_areas", "status")
 
     name: Name | None = None
     acronym: Acronym | None = None
@@ -71,13 +74,6 @@ class OrganizationUpdate(InputModel):
     status: OrganizationStatus | None = None
 
     _dedupe = field_validator("focus_areas")(lambda v: _unique(v) if v is not None else v)
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> OrganizationUpdate:
-        for name in ("name", "type", "ethnic_focus", "municipality_code", "focus_areas", "status"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class OrganizationRead(OutputModel):
@@ -100,6 +96,5 @@ class OrganizationRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class OrganizationPage(OutputModel):
-    items: list[OrganizationRead]
-    next_cursor: str | None = None
+class OrganizationPage(Page[OrganizationRead]):
+    pass

@@ -9,19 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
 from services.common.errors import Conflict, InvalidInput, NotFound
-from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
-from services.common.territory import Territories
+from services.common.records import archive, bump_version, flush, replay_or_refuse
+from services.common.territory import Territories, check_municipality
 from services.common.text import normalize
 from services.organizations.models import Organization
-from services.organizations.records import (
-    DuplicateOrganization,
-    IdReused,
-    add,
-    bump,
-    check_municipality,
-    flush,
-)
 from services.organizations.registry import repository
 from services.organizations.registry.schemas import (
     OrganizationCreate,
@@ -30,8 +22,19 @@ from services.organizations.registry.schemas import (
 )
 
 
+class DuplicateOrganization(Conflict):
+    slug, title = "duplicate-organization", "An organization with that name already exists"
+
+
 class OrganizationArchived(Conflict):
     slug, title = "organization-archived", "The organization is archived"
+
+
+ERRORS = {
+    "uq_organizations_municipality_code_name_key": lambda: DuplicateOrganization(
+        "An organization with that name already exists in that municipality."
+    ),
+}
 
 
 def organization_read(row: Organization | asyncpg.Record) -> OrganizationRead:
@@ -64,11 +67,8 @@ async def create_organization(
     if data.id is not None:
         existing = await repository.get_organization(session, data.id)
         if existing is not None:
-            if principal.can_access(existing.municipality_code) and all(
-                getattr(existing, k) == v for k, v in fields.items()
-            ):
-                return existing, False
-            raise IdReused(f"Organization {data.id} already exists with other content.")
+            visible = principal.can_access(existing.municipality_code)
+            return replay_or_refuse(existing, fields, what="Organization", visible=visible), False
     name_key = _name_key(data.name)
     if await repository.name_taken(
         session, municipality_code=data.municipality_code, name_key=name_key
@@ -83,8 +83,8 @@ async def create_organization(
         search_text=_search_text(data.name, data.acronym),
         department_code=data.municipality_code[:2],
     )
-    add(session, organization)
-    await flush(session)
+    session.add(organization)
+    await flush(session, ERRORS)
     return organization, True
 
 
@@ -196,8 +196,8 @@ async def update_organization(
             f"'{organization.name}' is already registered in "
             f"municipality {organization.municipality_code}."
         )
-    bump(organization)
-    await flush(session)
+    bump_version(organization)
+    await flush(session, ERRORS)
     return organization
 
 
@@ -205,8 +205,6 @@ async def archive_organization(
     session: AsyncSession, *, organization: Organization
 ) -> Organization:
     """Set ``archived_at`` (once); the organization stays readable with include_archived."""
-    if organization.archived_at is None:
-        organization.archived_at = utcnow()
-        bump(organization)
-        await flush(session)
+    if archive(organization):
+        await flush(session, ERRORS)
     return organization

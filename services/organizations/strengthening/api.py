@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
+from services.common.colombia import colombia_today
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode
-from services.organizations.records import Page, Reader, Writer, colombia_today
+from services.organizations.models import StrengtheningPlan
+from services.organizations.records import Paging, Reader, Writer
 from services.organizations.strengthening import service
 from services.organizations.strengthening.repository import PlanFilters
 from services.organizations.strengthening.schemas import (
@@ -31,6 +35,17 @@ PREFIX = "/api/v1/strengthening-plans"
 ACTIONS = "/{plan_id}/actions"
 router = APIRouter(prefix=PREFIX, tags=["strengthening-plans"])
 
+CurrentPlan = Annotated[
+    StrengtheningPlan,
+    Depends(record_loader(service.load_plan, id_param="plan_id", principal=Reader)),
+]
+PlanToChange = Annotated[
+    StrengtheningPlan,
+    Depends(
+        record_loader(service.load_plan, id_param="plan_id", principal=Writer, for_update=True)
+    ),
+]
+
 
 @router.post(
     "",
@@ -41,12 +56,16 @@ router = APIRouter(prefix=PREFIX, tags=["strengthening-plans"])
     summary="Start a strengthening plan (draft) on a verified OPI assessment",
 )
 async def create_plan(
-    body: StrengtheningPlanCreate, session: SessionDep, principal: Writer, response: Response
+    body: StrengtheningPlanCreate,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    write: WriteGuardDep,
 ) -> StrengtheningPlanRead:
     plan, created = await service.create_plan(session, data=body, principal=principal)
     if not created:
         response.status_code = 200
-    set_etag(response, plan.version)
+    write.etag(plan)
     response.headers["Location"] = f"{PREFIX}/{plan.id}"
     return await service.plan_with_progress(session, plan)
 
@@ -62,7 +81,7 @@ async def list_plans(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: Paging,
     organization_id: uuid.UUID | None = None,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
@@ -90,9 +109,8 @@ async def list_plans(
     responses=problem_responses(404),
 )
 async def get_plan(
-    plan_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+    plan: CurrentPlan, session: SessionDep, response: Response
 ) -> StrengtheningPlanRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal)
     set_etag(response, plan.version)
     return await service.plan_with_progress(session, plan)
 
@@ -104,18 +122,10 @@ async def get_plan(
     responses=problem_responses(404, 409, 412, 428),
 )
 async def update_plan(
-    plan_id: uuid.UUID,
-    body: StrengtheningPlanUpdate,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    body: StrengtheningPlanUpdate, plan: PlanToChange, session: SessionDep, write: WriteGuardDep
 ) -> StrengtheningPlanRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    require_if_match(request, plan.version)
-    plan = await service.update_plan(session, plan=plan, changes=body)
-    set_etag(response, plan.version)
-    return await service.plan_with_progress(session, plan)
+    changed = await write(plan, lambda p: service.update_plan(session, plan=p, changes=body))
+    return await service.plan_with_progress(session, changed)
 
 
 @router.delete(
@@ -126,13 +136,10 @@ async def update_plan(
     summary="Archive a plan (it stays readable with include_archived)",
 )
 async def archive_plan(
-    plan_id: uuid.UUID, request: Request, response: Response, session: SessionDep, principal: Writer
+    plan: PlanToChange, session: SessionDep, write: WriteGuardDep
 ) -> StrengtheningPlanRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    require_if_match(request, plan.version)
-    plan = await service.archive_plan(session, plan=plan)
-    set_etag(response, plan.version)
-    return await service.plan_with_progress(session, plan)
+    archived = await write(plan, lambda p: service.archive_plan(session, plan=p))
+    return await service.plan_with_progress(session, archived)
 
 
 @router.post(
@@ -143,15 +150,14 @@ async def archive_plan(
     summary="Approve, start, complete or cancel a plan",
 )
 async def transition_plan(
-    plan_id: uuid.UUID,
     body: StrengtheningPlanTransition,
-    response: Response,
+    plan: PlanToChange,
     session: SessionDep,
     principal: Writer,
+    write: WriteGuardDep,
 ) -> StrengtheningPlanRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     plan = await service.transition_plan(session, plan=plan, request=body, principal=principal)
-    set_etag(response, plan.version)
+    write.etag(plan)
     return await service.plan_with_progress(session, plan)
 
 
@@ -164,17 +170,16 @@ async def transition_plan(
     summary="Add an action to an open plan",
 )
 async def create_action(
-    plan_id: uuid.UUID,
     body: StrengtheningActionCreate,
+    plan: PlanToChange,
     session: SessionDep,
-    principal: Writer,
     response: Response,
+    write: WriteGuardDep,
 ) -> StrengtheningActionRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     action, created = await service.create_action(session, plan=plan, data=body)
     if not created:
         response.status_code = 200
-    set_etag(response, action.version)
+    write.etag(action)
     response.headers["Location"] = f"{PREFIX}/{plan.id}/actions/{action.id}"
     return service.action_read(action)
 
@@ -186,17 +191,15 @@ async def create_action(
     responses=problem_responses(404),
 )
 async def list_actions(
-    plan_id: uuid.UUID,
+    plan: CurrentPlan,
     request: Request,
     response: Response,
     session: SessionDep,
-    principal: Reader,
-    page: Page,
+    page: Paging,
     status: ActionStatus | None = None,
     opi_area: OpiArea | None = None,
     include_archived: bool = False,
 ) -> StrengtheningActionPage:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal)
     items, next_cursor = await service.list_actions(
         session,
         plan=plan,
@@ -241,17 +244,16 @@ async def update_action(
     plan_id: uuid.UUID,
     action_id: uuid.UUID,
     body: StrengtheningActionUpdate,
-    request: Request,
-    response: Response,
     session: SessionDep,
     principal: Writer,
+    write: WriteGuardDep,
 ) -> StrengtheningActionRead:
     plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
-    require_if_match(request, action.version)
-    action = await service.update_action(session, plan=plan, action=action, changes=body)
-    set_etag(response, action.version)
-    return service.action_read(action)
+    changed = await write(
+        action, lambda a: service.update_action(session, plan=plan, action=a, changes=body)
+    )
+    return service.action_read(changed)
 
 
 @router.delete(
@@ -264,14 +266,11 @@ async def update_action(
 async def archive_action(
     plan_id: uuid.UUID,
     action_id: uuid.UUID,
-    request: Request,
-    response: Response,
     session: SessionDep,
     principal: Writer,
+    write: WriteGuardDep,
 ) -> StrengtheningActionRead:
     plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
-    require_if_match(request, action.version)
-    action = await service.archive_action(session, plan=plan, action=action)
-    set_etag(response, action.version)
-    return service.action_read(action)
+    archived = await write(action, lambda a: service.archive_action(session, plan=plan, action=a))
+    return service.action_read(archived)

@@ -20,7 +20,6 @@ from services.organizations.models import (
     StrengtheningAction,
     StrengtheningPlan,
 )
-from services.organizations.records import one_by_id
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ async def get_plan(
     session: AsyncSession, plan_id: uuid.UUID, *, for_update: bool = False
 ) -> StrengtheningPlan | None:
     """One strengthening plan by id, locked when ``for_update``."""
-    return await one_by_id(session, StrengtheningPlan, plan_id, for_update=for_update)
+    return await session.get(StrengtheningPlan, plan_id, with_for_update=for_update or None)
 
 
 async def open_plan_of(
@@ -137,7 +136,7 @@ async def get_action(
     session: AsyncSession, action_id: uuid.UUID, *, for_update: bool = False
 ) -> StrengtheningAction | None:
     """One plan action by id, locked when ``for_update``."""
-    return await one_by_id(session, StrengtheningAction, action_id, for_update=for_update)
+    return await session.get(StrengtheningAction, action_id, with_for_update=for_update or None)
 
 
 async def list_actions(

@@ -6,9 +6,10 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from services.common.schemas import InputModel, OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.organizations.vocabularies import ActionStatus, OpiArea, StrengtheningPlanStatus
 
 Title = Annotated[str, Field(min_length=2, max_length=200)]
@@ -36,20 +37,15 @@ class StrengtheningPlanCreate(InputModel):
         return value
 
 
-class StrengtheningPlanUpdate(InputModel):
+class StrengtheningPlanUpdate(PatchModel):
     """Fields to change on an open plan; absent fields stay as they are."""
+
+    required_fields = "*"
 
     baseline_assessment_id: uuid.UUID | None = None
     title: Title | None = None
     start_date: date | None = None
     end_date: date | None = None
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> StrengtheningPlanUpdate:
-        for name in self.model_fields_set:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class StrengtheningPlanRead(OutputModel):
@@ -80,9 +76,8 @@ class StrengtheningPlanRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class StrengtheningPlanPage(OutputModel):
-    items: list[StrengtheningPlanRead]
-    next_cursor: str | None = None
+class StrengtheningPlanPage(Page[StrengtheningPlanRead]):
+    pass
 
 
 class StrengtheningPlanTransition(InputModel):
@@ -109,7 +104,9 @@ class StrengtheningActionCreate(InputModel):
     progress_pct: ProgressPct = Field(default=0, description="0 to 100; `done` forces 100")
 
 
-class StrengtheningActionUpdate(InputModel):
+class StrengtheningActionUpdate(PatchModel):
+    required_fields = "*"
+
     opi_area: OpiArea | None = None
     description: LongText | None = None
     strategy: LongText | None = None
@@ -118,13 +115,6 @@ class StrengtheningActionUpdate(InputModel):
     due_date: date | None = None
     status: ActionStatus | None = None
     progress_pct: ProgressPct | None = None
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> StrengtheningActionUpdate:
-        for name in self.model_fields_set:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class StrengtheningActionRead(OutputModel):
@@ -145,6 +135,5 @@ class StrengtheningActionRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class StrengtheningActionPage(OutputModel):
-    items: list[StrengtheningActionRead]
-    next_cursor: str | None = None
+class StrengtheningActionPage(Page[StrengtheningActionRead]):
+    pass

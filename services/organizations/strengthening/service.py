@@ -8,21 +8,14 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
+from services.common.colombia import colombia_today
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
+from services.common.records import archive, bump_version, flush, replay_or_refuse
 from services.organizations.assessments import service as assessments
 from services.organizations.models import StrengtheningAction, StrengtheningPlan
-from services.organizations.records import (
-    IdReused,
-    OpenPlanExists,
-    RecordArchived,
-    add,
-    bump,
-    colombia_today,
-    flush_record,
-    same,
-)
+from services.organizations.records import RecordArchived
 from services.organizations.registry import service as registry
 from services.organizations.strengthening import repository
 from services.organizations.strengthening.schemas import (
@@ -46,12 +39,23 @@ PLAN_TRANSITIONS: dict[str, tuple[str, ...]] = {
 FINAL_PLAN_STATUSES = ("completed", "cancelled")
 
 
+class OpenPlanExists(Conflict):
+    slug, title = "open-plan-exists", "The organization already has an open plan"
+
+
 class PlanWithoutActions(Conflict):
     slug, title = "plan-without-actions", "A plan needs actions to be approved"
 
 
 class PlanClosed(Conflict):
     slug, title = "plan-closed", "The plan is completed or cancelled"
+
+
+ERRORS = {
+    "uq_strengthening_plans_one_open": lambda: OpenPlanExists(
+        "The organization already has an open strengthening plan."
+    ),
+}
 
 
 def plan_read(plan: StrengtheningPlan, progress: repository.PlanProgress) -> StrengtheningPlanRead:
@@ -122,11 +126,12 @@ async def create_plan(
     if data.id is not None:
         existing = await repository.get_plan(session, data.id)
         if existing is not None:
-            if await registry.organization_visible(
+            visible = await registry.organization_visible(
                 session, existing.organization_id, principal
-            ) and same(existing, fields):
-                return existing, False
-            raise IdReused(f"Strengthening plan {data.id} already exists with other content.")
+            )
+            return replay_or_refuse(
+                existing, fields, what="Strengthening plan", visible=visible
+            ), False
     organization = await registry.referenced_organization(
         session, organization_id=data.organization_id, principal=principal, field="organization_id"
     )
@@ -137,8 +142,8 @@ async def create_plan(
     await registry.lock_organization(session, organization.id)
     await _ensure_no_open_plan(session, organization.id)
     plan = StrengtheningPlan(**fields, id=data.id or uuid.uuid4())
-    add(session, plan)
-    await flush_record(session)
+    session.add(plan)
+    await flush(session, ERRORS)
     return plan, True
 
 
@@ -198,17 +203,15 @@ async def update_plan(
         )
     for key, value in values.items():
         setattr(plan, key, value)
-    bump(plan)
-    await flush_record(session)
+    bump_version(plan)
+    await flush(session, ERRORS)
     return plan
 
 
 async def archive_plan(session: AsyncSession, *, plan: StrengtheningPlan) -> StrengtheningPlan:
     """Set ``archived_at`` (once); the plan stays readable with include_archived."""
-    if plan.archived_at is None:
-        plan.archived_at = utcnow()
-        bump(plan)
-        await flush_record(session)
+    if archive(plan):
+        await flush(session, ERRORS)
     return plan
 
 
@@ -238,8 +241,8 @@ async def transition_plan(
         plan.approved_by = principal.sub
         plan.approved_at = utcnow()
     plan.status = request.to
-    bump(plan)
-    await flush_record(session)
+    bump_version(plan)
+    await flush(session, ERRORS)
     return plan
 
 
@@ -277,13 +280,12 @@ async def create_action(
     if data.id is not None:
         existing = await repository.get_action(session, data.id)
         if existing is not None:
-            if existing.plan_id == plan.id and same(existing, fields):
-                return existing, False
-            raise IdReused(f"Plan action {data.id} already exists with other content.")
+            same_plan = existing.plan_id == plan.id
+            return replay_or_refuse(existing, fields, what="Plan action", visible=same_plan), False
     _ensure_plan_open(plan, "its actions")
     action = StrengtheningAction(**fields, id=data.id or uuid.uuid4(), plan_id=plan.id)
-    add(session, action)
-    await flush_record(session)
+    session.add(action)
+    await flush(session, ERRORS)
     return action, True
 
 
@@ -314,8 +316,8 @@ async def update_action(
         setattr(action, key, value)
     if action.status == "done":
         action.progress_pct = 100
-    bump(action)
-    await flush_record(session)
+    bump_version(action)
+    await flush(session, ERRORS)
     return action
 
 
@@ -324,10 +326,8 @@ async def archive_action(
 ) -> StrengtheningAction:
     """Set ``archived_at`` (once) on an action of an open plan."""
     _ensure_plan_open(plan, "its actions")
-    if action.archived_at is None:
-        action.archived_at = utcnow()
-        bump(action)
-        await flush_record(session)
+    if archive(action):
+        await flush(session, ERRORS)
     return action
 
 

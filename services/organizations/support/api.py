@@ -6,14 +6,16 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode
-from services.organizations.records import Page, Reader, Writer
+from services.organizations.models import SupportActivity
+from services.organizations.records import Paging, Reader, Writer
 from services.organizations.support import service
 from services.organizations.support.repository import SupportFilters
 from services.organizations.support.schemas import (
@@ -27,6 +29,22 @@ from services.organizations.vocabularies import SupportKind
 PREFIX = "/api/v1/support-activities"
 router = APIRouter(prefix=PREFIX, tags=["capacity-support"])
 
+CurrentActivity = Annotated[
+    SupportActivity,
+    Depends(record_loader(service.load_support_activity, id_param="activity_id", principal=Reader)),
+]
+ActivityToChange = Annotated[
+    SupportActivity,
+    Depends(
+        record_loader(
+            service.load_support_activity,
+            id_param="activity_id",
+            principal=Writer,
+            for_update=True,
+        )
+    ),
+]
+
 
 @router.post(
     "",
@@ -37,14 +55,18 @@ router = APIRouter(prefix=PREFIX, tags=["capacity-support"])
     summary="Record support given to an organization",
 )
 async def create_support_activity(
-    body: SupportActivityCreate, session: SessionDep, principal: Writer, response: Response
+    body: SupportActivityCreate,
+    session: SessionDep,
+    principal: Writer,
+    response: Response,
+    write: WriteGuardDep,
 ) -> SupportActivityRead:
     activity, created = await service.create_support_activity(
         session, data=body, principal=principal
     )
     if not created:
         response.status_code = 200
-    set_etag(response, activity.version)
+    write.etag(activity)
     response.headers["Location"] = f"{PREFIX}/{activity.id}"
     return service.support_read(activity)
 
@@ -60,7 +82,7 @@ async def list_support_activities(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: Paging,
     organization_id: uuid.UUID | None = None,
     kind: SupportKind | None = None,
     municipality_code: MunicipalityCode | None = None,
@@ -94,11 +116,8 @@ async def list_support_activities(
     responses=problem_responses(404),
 )
 async def get_support_activity(
-    activity_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+    activity: CurrentActivity, response: Response
 ) -> SupportActivityRead:
-    activity = await service.load_support_activity(
-        session, activity_id=activity_id, principal=principal
-    )
     set_etag(response, activity.version)
     return service.support_read(activity)
 
@@ -110,20 +129,16 @@ async def get_support_activity(
     responses=problem_responses(404, 412, 428),
 )
 async def update_support_activity(
-    activity_id: uuid.UUID,
     body: SupportActivityUpdate,
-    request: Request,
-    response: Response,
+    activity: ActivityToChange,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> SupportActivityRead:
-    activity = await service.load_support_activity(
-        session, activity_id=activity_id, principal=principal, for_update=True
+    changed = await write(
+        activity,
+        lambda a: service.update_support_activity(session, activity=a, changes=body),
     )
-    require_if_match(request, activity.version)
-    activity = await service.update_support_activity(session, activity=activity, changes=body)
-    set_etag(response, activity.version)
-    return service.support_read(activity)
+    return service.support_read(changed)
 
 
 @router.delete(
@@ -134,16 +149,9 @@ async def update_support_activity(
     summary="Archive a support activity",
 )
 async def archive_support_activity(
-    activity_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    activity: ActivityToChange, session: SessionDep, write: WriteGuardDep
 ) -> SupportActivityRead:
-    activity = await service.load_support_activity(
-        session, activity_id=activity_id, principal=principal, for_update=True
+    archived = await write(
+        activity, lambda a: service.archive_support_activity(session, activity=a)
     )
-    require_if_match(request, activity.version)
-    activity = await service.archive_support_activity(session, activity=activity)
-    set_etag(response, activity.version)
-    return service.support_read(activity)
+    return service.support_read(archived)

@@ -13,7 +13,6 @@ from sqlmodel import col, select
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
 from services.organizations.models import Organization, SupportActivity
-from services.organizations.records import one_by_id
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ async def get_support_activity(
     session: AsyncSession, activity_id: uuid.UUID, *, for_update: bool = False
 ) -> SupportActivity | None:
     """One support activity by id, locked when ``for_update``."""
-    return await one_by_id(session, SupportActivity, activity_id, for_update=for_update)
+    return await session.get(SupportActivity, activity_id, with_for_update=for_update or None)
 
 
 async def list_support_activities(

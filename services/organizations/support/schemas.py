@@ -7,9 +7,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from services.common.schemas import InputModel, OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.organizations.vocabularies import SupportKind
 
 Hours = Annotated[Decimal, Field(gt=0, le=1000, max_digits=6, decimal_places=2)]
@@ -25,19 +26,14 @@ class SupportActivityCreate(InputModel):
     description: str = Field(default="", max_length=4000)
 
 
-class SupportActivityUpdate(InputModel):
+class SupportActivityUpdate(PatchModel):
+    required_fields = "*"
+
     kind: SupportKind | None = None
     delivered_on: date | None = None
     hours: Hours | None = None
     delivered_by: Annotated[str, Field(min_length=2, max_length=200)] | None = None
     description: str | None = Field(default=None, max_length=4000)
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> SupportActivityUpdate:
-        for name in self.model_fields_set:
-            if getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class SupportActivityRead(OutputModel):
@@ -54,6 +50,5 @@ class SupportActivityRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class SupportActivityPage(OutputModel):
-    items: list[SupportActivityRead]
-    next_cursor: str | None = None
+class SupportActivityPage(Page[SupportActivityRead]):
+    pass

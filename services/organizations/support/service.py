@@ -8,18 +8,11 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
+from services.common.colombia import colombia_today
 from services.common.errors import InvalidInput, NotFound
-from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
+from services.common.records import archive, bump_version, flush, replay_or_refuse
 from services.organizations.models import SupportActivity
-from services.organizations.records import (
-    IdReused,
-    add,
-    bump,
-    colombia_today,
-    flush_record,
-    same,
-)
 from services.organizations.registry import service as registry
 from services.organizations.support import repository
 from services.organizations.support.schemas import (
@@ -60,18 +53,19 @@ async def create_support_activity(
     if data.id is not None:
         existing = await repository.get_support_activity(session, data.id)
         if existing is not None:
-            if await registry.organization_visible(
+            visible = await registry.organization_visible(
                 session, existing.organization_id, principal
-            ) and same(existing, fields):
-                return existing, False
-            raise IdReused(f"Support activity {data.id} already exists with other content.")
+            )
+            return replay_or_refuse(
+                existing, fields, what="Support activity", visible=visible
+            ), False
     await registry.referenced_organization(
         session, organization_id=data.organization_id, principal=principal, field="organization_id"
     )
     _check_delivered_on(data.delivered_on)
     activity = SupportActivity(**fields, id=data.id or uuid.uuid4())
-    add(session, activity)
-    await flush_record(session)
+    session.add(activity)
+    await flush(session)
     return activity, True
 
 
@@ -110,8 +104,8 @@ async def update_support_activity(
         _check_delivered_on(values["delivered_on"])
     for key, value in values.items():
         setattr(activity, key, value)
-    bump(activity)
-    await flush_record(session)
+    bump_version(activity)
+    await flush(session)
     return activity
 
 
@@ -119,8 +113,6 @@ async def archive_support_activity(
     session: AsyncSession, *, activity: SupportActivity
 ) -> SupportActivity:
     """Set ``archived_at`` (once); the activity stays readable with include_archived."""
-    if activity.archived_at is None:
-        activity.archived_at = utcnow()
-        bump(activity)
-        await flush_record(session)
+    if archive(activity):
+        await flush(session)
     return activity
