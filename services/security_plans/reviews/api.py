@@ -11,7 +11,7 @@ from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
 from services.security_plans.plans.service import load_plan
-from services.security_plans.records import Page, Reader, Writer, created
+from services.security_plans.records import PageQuery, Reader, Writer, created
 from services.security_plans.reviews import service
 from services.security_plans.reviews.schemas import ReviewCreate, ReviewPage, ReviewRead
 
@@ -51,7 +51,7 @@ async def list_reviews(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
 ) -> ReviewPage:
     plan = await load_plan(session, plan_id=plan_id, principal=principal)
     items, next_cursor = await service.list_reviews(session, plan=plan, page=page)

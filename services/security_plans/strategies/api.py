@@ -14,7 +14,7 @@ from services.common.territory import DepartmentCode, MunicipalityCode, Territor
 from services.security_plans.records import (
     WRITE_ERRORS,
     IncludeArchived,
-    Page,
+    PageQuery,
     Reader,
     Writer,
     created,
@@ -65,7 +65,7 @@ async def list_strategies(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     security_plan_id: uuid.UUID | None = None,
