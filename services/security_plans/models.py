@@ -1,4 +1,4 @@
-"""Tables of the security_plans service."""
+"""Tables of the security_plans service (id, version and timestamps come from the record kit)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from services.common.models import timestamp_field
+from services.common.records import Record, VersionedRecord
 
 ACTIVE = sa.text("archived_at IS NULL")
 
 
-class SecurityPlan(SQLModel, table=True):
+class SecurityPlan(Record, table=True):
     """A municipality's PISCC for one mayoral term."""
 
     __tablename__ = "security_plans"
@@ -31,7 +32,6 @@ class SecurityPlan(SQLModel, table=True):
         ),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     municipality_code: str = Field(max_length=5, index=True)
     department_code: str = Field(max_length=2, index=True)
     term_start_year: int
@@ -43,13 +43,9 @@ class SecurityPlan(SQLModel, table=True):
     approved_on: date | None = None
     approving_body: str | None = Field(default=None, max_length=40)
     act_reference: str | None = Field(default=None, max_length=200)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class PlanProblem(SQLModel, table=True):
+class PlanProblem(Record, table=True):
     """One prioritised problem of a plan's diagnosis."""
 
     __tablename__ = "plan_problems"
@@ -63,7 +59,6 @@ class PlanProblem(SQLModel, table=True):
         ),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     plan_id: uuid.UUID = Field(foreign_key="security_plans.id", index=True)
     problem: str = Field(max_length=40)
     priority: int
@@ -71,33 +66,23 @@ class PlanProblem(SQLModel, table=True):
     unit: str = Field(max_length=20)
     baseline_year: int
     source: str = Field(max_length=300)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class PlanLine(SQLModel, table=True):
+class PlanLine(Record, table=True):
     """A strategic line of a plan."""
 
     __tablename__ = "plan_lines"
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     plan_id: uuid.UUID = Field(foreign_key="security_plans.id", index=True)
     name: str = Field(max_length=300)
     objective: str = Field(max_length=4000)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class SecurityPlanAction(SQLModel, table=True):
+class SecurityPlanAction(Record, table=True):
     """An action (project) under a strategic line, with its indicator and planned budget."""
 
     __tablename__ = "plan_actions"
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     plan_id: uuid.UUID = Field(foreign_key="security_plans.id", index=True)
     line_id: uuid.UUID = Field(foreign_key="plan_lines.id", index=True)
     name: str = Field(max_length=300)
@@ -110,13 +95,9 @@ class SecurityPlanAction(SQLModel, table=True):
     )
     budget: dict[str, int] = Field(default_factory=dict, sa_column=sa.Column(JSONB, nullable=False))
     budget_total_cop: int = Field(sa_type=sa.BigInteger)  # type: ignore[call-overload]
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class ProgressReport(SQLModel, table=True):
+class ProgressReport(VersionedRecord, table=True):
     """What an action achieved and spent in one quarter of the term."""
 
     __tablename__ = "progress_reports"
@@ -125,7 +106,6 @@ class ProgressReport(SQLModel, table=True):
         sa.Index("ix_progress_reports_plan_id_period_start", "plan_id", "period_start"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     plan_id: uuid.UUID = Field(foreign_key="security_plans.id")
     action_id: uuid.UUID = Field(foreign_key="plan_actions.id")
     period: str = Field(max_length=7)
@@ -134,18 +114,14 @@ class ProgressReport(SQLModel, table=True):
     budget_executed_cop: int = Field(sa_type=sa.BigInteger)  # type: ignore[call-overload]
     note: str | None = Field(default=None, max_length=4000)
     reported_by: str = Field(max_length=255)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
 
 
-class PlanReview(SQLModel, table=True):
+class PlanReview(VersionedRecord, table=True):
     """The programme's technical review of a plan against the fixed checklist."""
 
     __tablename__ = "plan_reviews"
     __table_args__ = (sa.Index("ix_plan_reviews_plan_id_reviewed_on", "plan_id", "reviewed_on"),)
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     plan_id: uuid.UUID = Field(foreign_key="security_plans.id")
     reviewer: str = Field(max_length=200)
     reviewed_on: date
@@ -154,18 +130,14 @@ class PlanReview(SQLModel, table=True):
     )
     recommendations: str | None = Field(default=None, max_length=8000)
     score: Decimal = Field(sa_column=sa.Column(sa.Numeric(5, 2), nullable=False))
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
 
 
-class PreventionStrategy(SQLModel, table=True):
+class PreventionStrategy(Record, table=True):
     """An evidence-based crime and violence prevention strategy in one municipality."""
 
     __tablename__ = "prevention_strategies"
     __table_args__ = (sa.Index("ix_prevention_strategies_created_at_id", "created_at", "id"),)
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     title: str = Field(max_length=300)
     municipality_code: str = Field(max_length=5, index=True)
     department_code: str = Field(max_length=2, index=True)
@@ -185,7 +157,3 @@ class PreventionStrategy(SQLModel, table=True):
     status_reason: str | None = Field(default=None, max_length=2000)
     started_on: date | None = None
     results_note: str | None = Field(default=None, max_length=8000)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)

@@ -1,43 +1,38 @@
-"""What the resources of the security_plans service share: dates, errors, row helpers,
-field types and route dependencies (until the common record kit replaces them)."""
+"""What only the security_plans service's resources share: its paths and scopes, field types,
+figures, and the records that hang off a plan (the common record kit does the rest)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import uuid
-from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, TypeVar, cast
 
 import sqlalchemy as sa
 from fastapi import Depends, Query, Response
 from pydantic import Field
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, select
 
 from services.common.auth import Principal, require_scope
 from services.common.concurrency import set_etag
-from services.common.errors import Conflict, InvalidInput, NotFound, problem_responses
-from services.common.models import utcnow
+from services.common.db import SessionDep
+from services.common.errors import Conflict, NotFound, problem_responses
 from services.common.pagination import PageParams, page_params
-from services.common.schemas import InputModel
-from services.common.territory import Territories
-from services.security_plans.models import SecurityPlan
+from services.common.records import replay_or_refuse
 
 T = TypeVar("T", bound=SQLModel)
 
 TWO_PLACES = Decimal("0.01")
-# Colombia keeps UTC-5 all year (no daylight saving time).
-BOGOTA = timezone(timedelta(hours=-5), "America/Bogota")
 FIRST_TERM_YEAR = 2016
 
 PLANS = "/api/v1/security-plans"
 PLAN = PLANS + "/{plan_id}"
 Reader = Annotated[Principal, Depends(require_scope("plans:read"))]
 Writer = Annotated[Principal, Depends(require_scope("plans:write"))]
-Page = Annotated[PageParams, Depends(page_params)]
+PageQuery = Annotated[PageParams, Depends(page_params)]
 IncludeArchived = Annotated[bool, Query(description="Include archived records")]
 WRITE_ERRORS = problem_responses(404, 409, 412, 428)
 
@@ -52,23 +47,8 @@ Measure = Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 
 
-class IdReused(Conflict):
-    slug, title = "id-reused", "That id already belongs to different content"
-
-
 class InUse(Conflict):
     slug, title = "in-use", "Other records still depend on this one"
-
-
-class Input(InputModel):
-    """Base of this service's request bodies (NUL characters are refused by the kit)."""
-
-
-def forbid_null(model: InputModel, names: tuple[str, ...]) -> None:
-    """Refuse an explicit null for fields that must stay set."""
-    for name in names:
-        if name in model.model_fields_set and getattr(model, name) is None:
-            raise ValueError(f"{name} cannot be null")
 
 
 def dedupe(values: list[str] | None) -> list[str] | None:
@@ -80,11 +60,6 @@ def dedupe(values: list[str] | None) -> list[str] | None:
         if v not in seen:
             seen.append(v)
     return seen
-
-
-def today_bogota() -> date:
-    """Today's date in Colombia, where people enter dates."""
-    return datetime.now(UTC).astimezone(BOGOTA).date()
 
 
 def percent(part: float | int | Decimal, whole: float | int | Decimal) -> float | None:
@@ -100,39 +75,6 @@ def loads(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 
 
-def check_municipality(territories: Territories, code: str) -> None:
-    """422 unless ``code`` is a known DIVIPOLA municipality."""
-    problem = territories.problem_with(code)
-    if problem:
-        raise InvalidInput("municipality_code", problem)
-
-
-async def flush(session: AsyncSession, unique: Mapping[str, Conflict] | None = None) -> None:
-    """Flush; a broken unique constraint named in ``unique`` raises its error, a primary key
-    clash raises IdReused."""
-    try:
-        await session.flush()
-    except IntegrityError as exc:
-        text = str(exc.orig)
-        for constraint, error in (unique or {}).items():
-            if constraint in text:
-                raise error from exc
-        if "pk_" in text:
-            raise IdReused("That id is already in use.") from exc
-        raise
-
-
-def touch(row: Any) -> None:
-    """Bump the row's version and update time."""
-    row.version += 1
-    row.updated_at = utcnow()
-
-
-def same(existing: Any, fields: Mapping[str, Any]) -> bool:
-    """True when the row already holds these field values."""
-    return all(getattr(existing, k) == v for k, v in fields.items())
-
-
 def created(response: Response, is_new: bool, version: int, location: str) -> None:
     """201 with Location and ETag for a new record; 200 when a create is replayed."""
     if not is_new:
@@ -144,16 +86,6 @@ def created(response: Response, is_new: bool, version: int, location: str) -> No
 def table(model: type[SQLModel]) -> sa.Table:
     """The SQLAlchemy table of a model."""
     return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]
-
-
-def add(session: AsyncSession, row: Any) -> None:
-    """Stage a new row."""
-    session.add(row)
-
-
-async def get_by_id(session: AsyncSession, model: type[T], row_id: uuid.UUID) -> T | None:
-    """A row of ``model`` by primary key."""
-    return await session.get(model, row_id)
 
 
 async def get_child(
@@ -192,36 +124,65 @@ async def list_children(
     return (await session.execute(stmt)).scalars().all()
 
 
-async def existing_child(
+async def replayed_child(
     session: AsyncSession,
-    model: type[Any],
+    model: type[T],
     child_id: uuid.UUID | None,
-    plan: SecurityPlan,
+    *,
+    plan_id: uuid.UUID,
     fields: Mapping[str, Any],
     what: str,
-) -> Any:
-    """The row already created with this client id and content, or None; 409 on a clash."""
-    if child_id is None:
-        return None
-    existing = await get_by_id(session, model, child_id)
+) -> T | None:
+    """The record a replayed create made (same id, plan and content), or None; 409 on a clash."""
+    existing: Any = None if child_id is None else await session.get(model, child_id)
     if existing is None:
         return None
-    if existing.plan_id == plan.id and same(existing, fields):
-        return existing
-    raise IdReused(f"{what} {child_id} already exists with other content.")
+    replayed: T = replay_or_refuse(existing, fields, what=what, visible=existing.plan_id == plan_id)
+    return replayed
 
 
 async def load_child(
     session: AsyncSession,
-    model: type[Any],
+    model: type[T],
     *,
-    plan: SecurityPlan,
+    plan_id: uuid.UUID,
     child_id: uuid.UUID,
     what: str,
     for_update: bool = False,
-) -> Any:
+) -> T:
     """A record of the plan, or 404."""
-    row = await get_child(session, model, plan.id, child_id, for_update=for_update)
+    row = await get_child(session, model, plan_id, child_id, for_update=for_update)
     if row is None:
         raise NotFound(f"No {what} with id {child_id} in this plan.")
     return row
+
+
+def child_loader(
+    load: Callable[..., Awaitable[T]], *, id_param: str, plan: Any, for_update: bool = False
+) -> Callable[..., Awaitable[T]]:
+    """A load-or-404 dependency for a record of the path's plan (``plan`` is the plan's
+    loader alias): ``load(session, plan=…, <id_param>=…, for_update=…)``.
+
+    It declares ``plan_id`` before its own id so that the operation's parameters keep the
+    path's order in the OpenAPI document (FastAPI lists own parameters before inner ones).
+    """
+
+    async def dependency(**kwargs: Any) -> T:
+        return await load(
+            kwargs["session"],
+            plan=kwargs["plan"],
+            **{id_param: kwargs[id_param]},
+            for_update=for_update,
+        )
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("plan_id", keyword, annotation=uuid.UUID),
+            inspect.Parameter(id_param, keyword, annotation=uuid.UUID),
+            inspect.Parameter("plan", keyword, annotation=plan),
+            inspect.Parameter("session", keyword, annotation=SessionDep),
+        ]
+    )
+    dependency.__name__ = f"load_{id_param.removesuffix('_id')}"
+    return dependency

@@ -6,10 +6,11 @@ from typing import ClassVar
 
 from pydantic_settings import SettingsConfigDict
 
+from services.common.catalog import SERVICES
 from services.common.settings import ServiceSettings
 
 
 class SecurityPlansSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="SOMOS_SECURITY_PLANS_", extra="ignore")
     service_name: ClassVar[str] = "security_plans"
-    default_port: ClassVar[int] = 8002
+    default_port: ClassVar[int] = SERVICES[service_name].port

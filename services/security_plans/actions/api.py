@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Response
 
-from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.routes import WriteGuardDep
 from services.security_plans.actions import service
 from services.security_plans.actions.schemas import (
     ActionCreate,
@@ -17,19 +17,31 @@ from services.security_plans.actions.schemas import (
     ActionUpdate,
     action_read,
 )
-from services.security_plans.lines.service import load_line
-from services.security_plans.plans.service import load_plan
+from services.security_plans.lines.api import CurrentLine, LineToChange
+from services.security_plans.models import SecurityPlanAction
+from services.security_plans.plans.api import CurrentPlan, PlanToChange
 from services.security_plans.records import (
     PLAN,
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
-    Reader,
-    Writer,
+    child_loader,
     created,
 )
 
 router = APIRouter(prefix=PLAN, tags=["plan-content"])
+
+# An action of the path's plan, or 404; locked (with its plan) for writes and new reports.
+CurrentAction = Annotated[
+    SecurityPlanAction,
+    Depends(child_loader(service.load_action, id_param="action_id", plan=CurrentPlan)),
+]
+ActionToChange = Annotated[
+    SecurityPlanAction,
+    Depends(
+        child_loader(service.load_action, id_param="action_id", plan=PlanToChange, for_update=True)
+    ),
+]
 
 
 @router.post(
@@ -41,15 +53,12 @@ router = APIRouter(prefix=PLAN, tags=["plan-content"])
     summary="Add an action (project) under a strategic line",
 )
 async def create_action(
-    plan_id: uuid.UUID,
-    line_id: uuid.UUID,
     body: ActionCreate,
+    plan: PlanToChange,
+    line: LineToChange,
     session: SessionDep,
-    principal: Writer,
     response: Response,
 ) -> ActionRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    line = await load_line(session, plan=plan, line_id=line_id)
     action, is_new = await service.create_action(session, plan=plan, line=line, data=body)
     created(response, is_new, action.version, f"{PLANS}/{plan.id}/actions/{action.id}")
     return action_read(action)
@@ -62,14 +71,11 @@ async def create_action(
     responses=problem_responses(404),
 )
 async def list_actions(
-    plan_id: uuid.UUID,
-    line_id: uuid.UUID,
+    plan: CurrentPlan,
+    line: CurrentLine,
     session: SessionDep,
-    principal: Reader,
     include_archived: IncludeArchived = False,
 ) -> ActionList:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
-    line = await load_line(session, plan=plan, line_id=line_id)
     rows = await service.list_actions(
         session, plan=plan, line=line, include_archived=include_archived
     )
@@ -82,16 +88,8 @@ async def list_actions(
     response_model=ActionRead,
     responses=problem_responses(404),
 )
-async def get_action(
-    plan_id: uuid.UUID,
-    action_id: uuid.UUID,
-    session: SessionDep,
-    principal: Reader,
-    response: Response,
-) -> ActionRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
-    action = await service.load_action(session, plan=plan, action_id=action_id)
-    set_etag(response, action.version)
+async def get_action(action: CurrentAction, write: WriteGuardDep) -> ActionRead:
+    write.etag(action)
     return action_read(action)
 
 
@@ -102,20 +100,16 @@ async def get_action(
     responses=WRITE_ERRORS,
 )
 async def update_action(
-    plan_id: uuid.UUID,
-    action_id: uuid.UUID,
     body: ActionUpdate,
-    request: Request,
-    response: Response,
+    plan: PlanToChange,
+    action: ActionToChange,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> ActionRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
-    require_if_match(request, action.version)
-    action = await service.update_action(session, plan=plan, action=action, changes=body)
-    set_etag(response, action.version)
-    return action_read(action)
+    changed = await write(
+        action, lambda a: service.update_action(session, plan=plan, action=a, changes=body)
+    )
+    return action_read(changed)
 
 
 @router.delete(
@@ -125,16 +119,7 @@ async def update_action(
     responses=WRITE_ERRORS,
 )
 async def archive_action(
-    plan_id: uuid.UUID,
-    action_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    plan: PlanToChange, action: ActionToChange, session: SessionDep, write: WriteGuardDep
 ) -> ActionRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
-    require_if_match(request, action.version)
-    action = await service.archive_action(session, plan=plan, action=action)
-    set_etag(response, action.version)
-    return action_read(action)
+    archived = await write(action, lambda a: service.archive_action(session, plan=plan, action=a))
+    return action_read(archived)

@@ -6,15 +6,15 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
-from services.common.schemas import OutputModel, UtcDatetime
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.security_plans.models import SecurityPlanAction
-from services.security_plans.records import Input, Measure, Pesos, Title, dedupe, forbid_null, loads
+from services.security_plans.records import Measure, Pesos, Title, dedupe, loads
 from services.security_plans.vocabularies import FundingSource, Institution, Problem
 
 
-class Indicator(Input):
+class Indicator(InputModel):
     name: str = Field(
         min_length=1, max_length=300, examples=["Tasa de homicidios por 100.000 habitantes"]
     )
@@ -33,7 +33,7 @@ class IndicatorRead(OutputModel):
 Budget = dict[FundingSource, Pesos]
 
 
-class ActionCreate(Input):
+class ActionCreate(InputModel):
     id: uuid.UUID | None = None
     name: Title
     responsible_institution: Institution
@@ -50,8 +50,17 @@ class ActionCreate(Input):
     _dedupe = field_validator("problems")(dedupe)
 
 
-class ActionUpdate(Input):
+class ActionUpdate(PatchModel):
     """Changes to an action; `line_id` moves it to another line of the same plan."""
+
+    required_fields = (
+        "line_id",
+        "name",
+        "responsible_institution",
+        "problems",
+        "indicator",
+        "budget",
+    )
 
     line_id: uuid.UUID | None = None
     name: Title | None = None
@@ -61,13 +70,6 @@ class ActionUpdate(Input):
     budget: Budget | None = Field(default=None, description="Replaces the whole budget")
 
     _dedupe = field_validator("problems")(dedupe)
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> ActionUpdate:
-        forbid_null(
-            self, ("line_id", "name", "responsible_institution", "problems", "indicator", "budget")
-        )
-        return self
 
 
 class ActionRead(OutputModel):

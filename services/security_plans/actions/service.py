@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.errors import InvalidInput, NotFound
-from services.common.models import utcnow
+from services.common.records import archive, bump_version, flush
 from services.security_plans import records
 from services.security_plans.actions import repository
 from services.security_plans.actions.schemas import ActionCreate, ActionUpdate
@@ -45,8 +45,8 @@ async def create_action(
         "indicator": data.indicator.model_dump(),
         "budget": _budget(data.budget),
     }
-    existing = await records.existing_child(
-        session, SecurityPlanAction, data.id, plan, fields, "Action"
+    existing = await records.replayed_child(
+        session, SecurityPlanAction, data.id, plan_id=plan.id, fields=fields, what="Action"
     )
     if existing is not None:
         return existing, False
@@ -60,8 +60,8 @@ async def create_action(
         plan_id=plan.id,
         budget_total_cop=sum(fields["budget"].values()),
     )
-    records.add(session, action)
-    await records.flush(session)
+    session.add(action)
+    await flush(session)
     return action, True
 
 
@@ -78,15 +78,14 @@ async def load_action(
     session: AsyncSession, *, plan: SecurityPlan, action_id: uuid.UUID, for_update: bool = False
 ) -> SecurityPlanAction:
     """An action of the plan, or 404."""
-    action: SecurityPlanAction = await records.load_child(
+    return await records.load_child(
         session,
         SecurityPlanAction,
-        plan=plan,
+        plan_id=plan.id,
         child_id=action_id,
         what="action",
         for_update=for_update,
     )
-    return action
 
 
 async def update_action(
@@ -109,8 +108,8 @@ async def update_action(
         values["responsible_institution"] = str(values["responsible_institution"])
     for key, value in values.items():
         setattr(action, key, value)
-    records.touch(action)
-    await records.flush(session)
+    bump_version(action)
+    await flush(session)
     return action
 
 
@@ -119,8 +118,6 @@ async def archive_action(
 ) -> SecurityPlanAction:
     """Archive an action of a plan in formulation."""
     ensure_in_formulation(plan)
-    if action.archived_at is None:
-        action.archived_at = utcnow()
-        records.touch(action)
-        await records.flush(session)
+    if archive(action):
+        await flush(session)
     return action

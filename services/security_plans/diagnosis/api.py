@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Response
 
-from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.routes import WriteGuardDep
 from services.security_plans.diagnosis import service
 from services.security_plans.diagnosis.schemas import (
     ProblemCreate,
@@ -16,18 +16,31 @@ from services.security_plans.diagnosis.schemas import (
     ProblemRead,
     ProblemUpdate,
 )
-from services.security_plans.plans.service import load_plan
+from services.security_plans.models import PlanProblem
+from services.security_plans.plans.api import CurrentPlan, PlanToChange
 from services.security_plans.records import (
     PLAN,
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
-    Reader,
-    Writer,
+    child_loader,
     created,
 )
 
 router = APIRouter(prefix=PLAN + "/problems", tags=["plan-content"])
+
+CurrentProblem = Annotated[
+    PlanProblem,
+    Depends(child_loader(service.load_problem, id_param="problem_id", plan=CurrentPlan)),
+]
+ProblemToChange = Annotated[
+    PlanProblem,
+    Depends(
+        child_loader(
+            service.load_problem, id_param="problem_id", plan=PlanToChange, for_update=True
+        )
+    ),
+]
 
 
 @router.post(
@@ -39,13 +52,8 @@ router = APIRouter(prefix=PLAN + "/problems", tags=["plan-content"])
     summary="Add a prioritised problem to the diagnosis",
 )
 async def create_problem(
-    plan_id: uuid.UUID,
-    body: ProblemCreate,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
+    body: ProblemCreate, plan: PlanToChange, session: SessionDep, response: Response
 ) -> ProblemRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     problem, is_new = await service.create_problem(session, plan=plan, data=body)
     created(response, is_new, problem.version, f"{PLANS}/{plan.id}/problems/{problem.id}")
     return ProblemRead.model_validate(problem)
@@ -59,12 +67,8 @@ async def create_problem(
     summary="The plan's diagnosis, by priority",
 )
 async def list_problems(
-    plan_id: uuid.UUID,
-    session: SessionDep,
-    principal: Reader,
-    include_archived: IncludeArchived = False,
+    plan: CurrentPlan, session: SessionDep, include_archived: IncludeArchived = False
 ) -> ProblemList:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
     rows = await service.list_problems(session, plan=plan, include_archived=include_archived)
     return ProblemList(items=[ProblemRead.model_validate(r) for r in rows])
 
@@ -75,16 +79,8 @@ async def list_problems(
     response_model=ProblemRead,
     responses=problem_responses(404),
 )
-async def get_problem(
-    plan_id: uuid.UUID,
-    problem_id: uuid.UUID,
-    session: SessionDep,
-    principal: Reader,
-    response: Response,
-) -> ProblemRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
-    problem = await service.load_problem(session, plan=plan, problem_id=problem_id)
-    set_etag(response, problem.version)
+async def get_problem(problem: CurrentProblem, write: WriteGuardDep) -> ProblemRead:
+    write.etag(problem)
     return ProblemRead.model_validate(problem)
 
 
@@ -95,20 +91,16 @@ async def get_problem(
     responses=WRITE_ERRORS,
 )
 async def update_problem(
-    plan_id: uuid.UUID,
-    problem_id: uuid.UUID,
     body: ProblemUpdate,
-    request: Request,
-    response: Response,
+    plan: PlanToChange,
+    problem: ProblemToChange,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> ProblemRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    problem = await service.load_problem(session, plan=plan, problem_id=problem_id, for_update=True)
-    require_if_match(request, problem.version)
-    problem = await service.update_problem(session, plan=plan, problem=problem, changes=body)
-    set_etag(response, problem.version)
-    return ProblemRead.model_validate(problem)
+    changed = await write(
+        problem, lambda p: service.update_problem(session, plan=plan, problem=p, changes=body)
+    )
+    return ProblemRead.model_validate(changed)
 
 
 @router.delete(
@@ -119,16 +111,9 @@ async def update_problem(
     summary="Take a problem out of the diagnosis (archived)",
 )
 async def archive_problem(
-    plan_id: uuid.UUID,
-    problem_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    plan: PlanToChange, problem: ProblemToChange, session: SessionDep, write: WriteGuardDep
 ) -> ProblemRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    problem = await service.load_problem(session, plan=plan, problem_id=problem_id, for_update=True)
-    require_if_match(request, problem.version)
-    problem = await service.archive_problem(session, plan=plan, problem=problem)
-    set_etag(response, problem.version)
-    return ProblemRead.model_validate(problem)
+    archived = await write(
+        problem, lambda p: service.archive_problem(session, plan=plan, problem=p)
+    )
+    return ProblemRead.model_validate(archived)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from services.common.schemas import OutputModel, UtcDatetime
-from services.security_plans.records import Input, Measure, Year, forbid_null
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
+from services.security_plans.records import Measure, Year
 from services.security_plans.vocabularies import BaselineUnit, Problem
 
 
-class ProblemCreate(Input):
+class ProblemCreate(InputModel):
     id: uuid.UUID | None = None
     problem: Problem
     priority: int | None = Field(
@@ -23,17 +23,14 @@ class ProblemCreate(Input):
     source: str = Field(min_length=1, max_length=300, examples=["SIEDCO - Policía Nacional"])
 
 
-class ProblemUpdate(Input):
+class ProblemUpdate(PatchModel):
+    required_fields = ("priority", "baseline_value", "unit", "baseline_year", "source")
+
     priority: int | None = Field(default=None, ge=1, le=100)
     baseline_value: Measure | None = None
     unit: BaselineUnit | None = None
     baseline_year: Year | None = None
     source: str | None = Field(default=None, min_length=1, max_length=300)
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> ProblemUpdate:
-        forbid_null(self, ("priority", "baseline_value", "unit", "baseline_year", "source"))
-        return self
 
 
 class ProblemRead(OutputModel):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.errors import Conflict
-from services.common.models import utcnow
+from services.common.records import archive, bump_version, flush
 from services.security_plans import records
 from services.security_plans.diagnosis import repository
 from services.security_plans.diagnosis.schemas import ProblemCreate, ProblemUpdate
@@ -20,12 +20,11 @@ class DuplicateProblem(Conflict):
     slug, title = "duplicate-problem", "The problem is already in the diagnosis"
 
 
-def _unique() -> dict[str, Conflict]:
-    return {
-        "uq_plan_problems_plan_id_problem": DuplicateProblem(
-            "That problem is already in the diagnosis."
-        )
-    }
+ERRORS = {
+    "uq_plan_problems_plan_id_problem": lambda: DuplicateProblem(
+        "That problem is already in the diagnosis."
+    )
+}
 
 
 async def create_problem(
@@ -33,7 +32,9 @@ async def create_problem(
 ) -> tuple[PlanProblem, bool]:
     """Add a problem to the diagnosis; returns it and whether it is new."""
     fields = data.model_dump(exclude={"id"}, exclude_none=True)
-    existing = await records.existing_child(session, PlanProblem, data.id, plan, fields, "Problem")
+    existing = await records.replayed_child(
+        session, PlanProblem, data.id, plan_id=plan.id, fields=fields, what="Problem"
+    )
     if existing is not None:
         return existing, False
     ensure_in_formulation(plan)
@@ -44,8 +45,8 @@ async def create_problem(
     if "priority" not in fields:
         fields["priority"] = await repository.next_priority(session, plan.id)
     problem = PlanProblem(**fields, id=data.id or uuid.uuid4(), plan_id=plan.id)
-    records.add(session, problem)
-    await records.flush(session, _unique())
+    session.add(problem)
+    await flush(session, ERRORS)
     return problem, True
 
 
@@ -60,10 +61,14 @@ async def load_problem(
     session: AsyncSession, *, plan: SecurityPlan, problem_id: uuid.UUID, for_update: bool = False
 ) -> PlanProblem:
     """A problem of the plan, or 404."""
-    problem: PlanProblem = await records.load_child(
-        session, PlanProblem, plan=plan, child_id=problem_id, what="problem", for_update=for_update
+    return await records.load_child(
+        session,
+        PlanProblem,
+        plan_id=plan.id,
+        child_id=problem_id,
+        what="problem",
+        for_update=for_update,
     )
-    return problem
 
 
 async def update_problem(
@@ -73,8 +78,8 @@ async def update_problem(
     ensure_in_formulation(plan)
     for key, value in changes.model_dump(exclude_unset=True).items():
         setattr(problem, key, value)
-    records.touch(problem)
-    await records.flush(session, _unique())
+    bump_version(problem)
+    await flush(session, ERRORS)
     return problem
 
 
@@ -89,7 +94,6 @@ async def archive_problem(
             raise records.InUse(
                 f"Actions still address '{problem.problem}': {', '.join(users)}. Change them first."
             )
-        problem.archived_at = utcnow()
-        records.touch(problem)
-        await records.flush(session, _unique())
+        archive(problem)
+        await flush(session, ERRORS)
     return problem

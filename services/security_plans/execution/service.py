@@ -11,6 +11,7 @@ from typing import Any
 import asyncpg
 
 from services.common.auth import Principal
+from services.common.colombia import colombia_today
 from services.common.errors import NotFound
 from services.security_plans.execution import repository
 from services.security_plans.execution.schemas import (
@@ -18,7 +19,7 @@ from services.security_plans.execution.schemas import (
     LineExecution,
     PlanExecution,
 )
-from services.security_plans.records import loads, percent, today_bogota
+from services.security_plans.records import loads, percent
 from services.security_plans.vocabularies import FundingSource
 
 EXECUTING = ("in_implementation", "closed")
@@ -49,7 +50,7 @@ async def execution(
     pool: asyncpg.Pool, *, plan_id: uuid.UUID, principal: Principal, as_of: date | None
 ) -> PlanExecution:
     """Planned and executed budget, execution %, indicator progress and reporting gaps."""
-    day = as_of or today_bogota()
+    day = as_of or colombia_today()
 
     def window(plan: Mapping[str, Any]) -> list[str]:
         return recent_periods(

@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Response
 
-from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.routes import WriteGuardDep
 from services.security_plans.lines import service
 from services.security_plans.lines.schemas import LineCreate, LineList, LineRead, LineUpdate
-from services.security_plans.plans.service import load_plan
+from services.security_plans.models import PlanLine
+from services.security_plans.plans.api import CurrentPlan, PlanToChange
 from services.security_plans.records import (
     PLAN,
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
-    Reader,
-    Writer,
+    child_loader,
     created,
 )
 
 router = APIRouter(prefix=PLAN + "/lines", tags=["plan-content"])
+
+# A line of the path's plan, or 404; locked (with its plan) for writes and new actions.
+CurrentLine = Annotated[
+    PlanLine, Depends(child_loader(service.load_line, id_param="line_id", plan=CurrentPlan))
+]
+LineToChange = Annotated[
+    PlanLine,
+    Depends(
+        child_loader(service.load_line, id_param="line_id", plan=PlanToChange, for_update=True)
+    ),
+]
 
 
 @router.post(
@@ -34,9 +45,8 @@ router = APIRouter(prefix=PLAN + "/lines", tags=["plan-content"])
     summary="Add a strategic line",
 )
 async def create_line(
-    plan_id: uuid.UUID, body: LineCreate, session: SessionDep, principal: Writer, response: Response
+    body: LineCreate, plan: PlanToChange, session: SessionDep, response: Response
 ) -> LineRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
     line, is_new = await service.create_line(session, plan=plan, data=body)
     created(response, is_new, line.version, f"{PLANS}/{plan.id}/lines/{line.id}")
     return LineRead.model_validate(line)
@@ -49,12 +59,8 @@ async def create_line(
     responses=problem_responses(404),
 )
 async def list_lines(
-    plan_id: uuid.UUID,
-    session: SessionDep,
-    principal: Reader,
-    include_archived: IncludeArchived = False,
+    plan: CurrentPlan, session: SessionDep, include_archived: IncludeArchived = False
 ) -> LineList:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
     rows = await service.list_lines(session, plan=plan, include_archived=include_archived)
     return LineList(items=[LineRead.model_validate(r) for r in rows])
 
@@ -65,16 +71,8 @@ async def list_lines(
     response_model=LineRead,
     responses=problem_responses(404),
 )
-async def get_line(
-    plan_id: uuid.UUID,
-    line_id: uuid.UUID,
-    session: SessionDep,
-    principal: Reader,
-    response: Response,
-) -> LineRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
-    line = await service.load_line(session, plan=plan, line_id=line_id)
-    set_etag(response, line.version)
+async def get_line(line: CurrentLine, write: WriteGuardDep) -> LineRead:
+    write.etag(line)
     return LineRead.model_validate(line)
 
 
@@ -85,20 +83,16 @@ async def get_line(
     responses=WRITE_ERRORS,
 )
 async def update_line(
-    plan_id: uuid.UUID,
-    line_id: uuid.UUID,
     body: LineUpdate,
-    request: Request,
-    response: Response,
+    plan: PlanToChange,
+    line: LineToChange,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> LineRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    line = await service.load_line(session, plan=plan, line_id=line_id, for_update=True)
-    require_if_match(request, line.version)
-    line = await service.update_line(session, plan=plan, line=line, changes=body)
-    set_etag(response, line.version)
-    return LineRead.model_validate(line)
+    changed = await write(
+        line, lambda li: service.update_line(session, plan=plan, line=li, changes=body)
+    )
+    return LineRead.model_validate(changed)
 
 
 @router.delete(
@@ -109,16 +103,7 @@ async def update_line(
     summary="Archive a strategic line without active actions",
 )
 async def archive_line(
-    plan_id: uuid.UUID,
-    line_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    plan: PlanToChange, line: LineToChange, session: SessionDep, write: WriteGuardDep
 ) -> LineRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    line = await service.load_line(session, plan=plan, line_id=line_id, for_update=True)
-    require_if_match(request, line.version)
-    line = await service.archive_line(session, plan=plan, line=line)
-    set_etag(response, line.version)
-    return LineRead.model_validate(line)
+    archived = await write(line, lambda li: service.archive_line(session, plan=plan, line=li))
+    return LineRead.model_validate(archived)

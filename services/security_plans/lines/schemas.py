@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import model_validator
-
-from services.common.schemas import OutputModel, UtcDatetime
-from services.security_plans.records import Input, Text, Title, forbid_null
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
+from services.security_plans.records import Text, Title
 
 
-class LineCreate(Input):
+class LineCreate(InputModel):
     id: uuid.UUID | None = None
     name: Title
     objective: Text
 
 
-class LineUpdate(Input):
+class LineUpdate(PatchModel):
+    required_fields = ("name", "objective")
+
     name: Title | None = None
     objective: Text | None = None
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> LineUpdate:
-        forbid_null(self, ("name", "objective"))
-        return self
 
 
 class LineRead(OutputModel):

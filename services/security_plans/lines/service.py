@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.common.models import utcnow
+from services.common.records import archive, bump_version, flush
 from services.security_plans import records
 from services.security_plans.lines import repository
 from services.security_plans.lines.schemas import LineCreate, LineUpdate
@@ -20,13 +20,15 @@ async def create_line(
 ) -> tuple[PlanLine, bool]:
     """Add a strategic line; returns it and whether it is new."""
     fields = data.model_dump(exclude={"id"})
-    existing = await records.existing_child(session, PlanLine, data.id, plan, fields, "Line")
+    existing = await records.replayed_child(
+        session, PlanLine, data.id, plan_id=plan.id, fields=fields, what="Line"
+    )
     if existing is not None:
         return existing, False
     ensure_in_formulation(plan)
     line = PlanLine(**fields, id=data.id or uuid.uuid4(), plan_id=plan.id)
-    records.add(session, line)
-    await records.flush(session)
+    session.add(line)
+    await flush(session)
     return line, True
 
 
@@ -41,10 +43,9 @@ async def load_line(
     session: AsyncSession, *, plan: SecurityPlan, line_id: uuid.UUID, for_update: bool = False
 ) -> PlanLine:
     """A line of the plan, or 404."""
-    line: PlanLine = await records.load_child(
-        session, PlanLine, plan=plan, child_id=line_id, what="line", for_update=for_update
+    return await records.load_child(
+        session, PlanLine, plan_id=plan.id, child_id=line_id, what="line", for_update=for_update
     )
-    return line
 
 
 async def update_line(
@@ -54,8 +55,8 @@ async def update_line(
     ensure_in_formulation(plan)
     for key, value in changes.model_dump(exclude_unset=True).items():
         setattr(line, key, value)
-    records.touch(line)
-    await records.flush(session)
+    bump_version(line)
+    await flush(session)
     return line
 
 
@@ -65,7 +66,6 @@ async def archive_line(session: AsyncSession, *, plan: SecurityPlan, line: PlanL
     if line.archived_at is None:
         if await repository.active_actions_in_line(session, line.id):
             raise records.InUse("The line still has actions; archive or move them first.")
-        line.archived_at = utcnow()
-        records.touch(line)
-        await records.flush(session)
+        archive(line)
+        await flush(session)
     return line

@@ -5,13 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
+from services.common.concurrency import set_etag
 from services.common.db import DatabaseDep, SessionDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
+from services.security_plans.models import SecurityPlan
 from services.security_plans.plans import repository, service
 from services.security_plans.plans.schemas import (
     PlanCreate,
@@ -25,7 +27,7 @@ from services.security_plans.records import (
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
-    Page,
+    PageQuery,
     Reader,
     Writer,
     created,
@@ -33,6 +35,18 @@ from services.security_plans.records import (
 from services.security_plans.vocabularies import SecurityPlanStatus
 
 router = APIRouter(prefix=PLANS, tags=["security-plans"])
+
+# The plan of the path, or 404 (also outside the caller's territory): for reads, and locked
+# for writes. The routes of the plan's records (diagnosis, lines, actions…) use them too.
+CurrentPlan = Annotated[
+    SecurityPlan, Depends(record_loader(service.load_plan, id_param="plan_id", principal=Reader))
+]
+PlanToChange = Annotated[
+    SecurityPlan,
+    Depends(
+        record_loader(service.load_plan, id_param="plan_id", principal=Writer, for_update=True)
+    ),
+]
 
 
 @router.post(
@@ -68,7 +82,7 @@ async def list_plans(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     term_start_year: Annotated[int | None, Query(ge=2016, le=2096)] = None,
@@ -113,18 +127,10 @@ async def get_plan(
     summary="Change a plan in formulation",
 )
 async def update_plan(
-    plan_id: uuid.UUID,
-    body: PlanUpdate,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    body: PlanUpdate, plan: PlanToChange, session: SessionDep, write: WriteGuardDep
 ) -> PlanRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    require_if_match(request, plan.version)
-    plan = await service.update_plan(session, plan=plan, changes=body)
-    set_etag(response, plan.version)
-    return service.plan_read(plan)
+    changed = await write(plan, lambda p: service.update_plan(session, plan=p, changes=body))
+    return service.plan_read(changed)
 
 
 @router.delete(
@@ -134,14 +140,9 @@ async def update_plan(
     responses=problem_responses(404, 412, 428),
     summary="Archive a plan (it stays readable with include_archived)",
 )
-async def archive_plan(
-    plan_id: uuid.UUID, request: Request, response: Response, session: SessionDep, principal: Writer
-) -> PlanRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    require_if_match(request, plan.version)
-    plan = await service.archive_plan(session, plan=plan)
-    set_etag(response, plan.version)
-    return service.plan_read(plan)
+async def archive_plan(plan: PlanToChange, session: SessionDep, write: WriteGuardDep) -> PlanRead:
+    archived = await write(plan, lambda p: service.archive_plan(session, plan=p))
+    return service.plan_read(archived)
 
 
 @router.post(
@@ -152,13 +153,8 @@ async def archive_plan(
     summary="Submit, send back, approve, start implementing or close a plan",
 )
 async def transition_plan(
-    plan_id: uuid.UUID,
-    body: SecurityPlanTransition,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    body: SecurityPlanTransition, plan: PlanToChange, session: SessionDep, write: WriteGuardDep
 ) -> PlanRead:
-    plan = await service.load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    plan = await service.transition_plan(session, plan=plan, request=body)
-    set_etag(response, plan.version)
-    return service.plan_read(plan)
+    moved = await service.transition_plan(session, plan=plan, request=body)
+    write.etag(moved)
+    return service.plan_read(moved)

@@ -6,14 +6,15 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
-from services.common.schemas import OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.common.territory import MunicipalityCode
 from services.security_plans.actions.schemas import ActionRead
 from services.security_plans.diagnosis.schemas import ProblemRead
 from services.security_plans.lines.schemas import LineRead
-from services.security_plans.records import FIRST_TERM_YEAR, Input, Reason, Title, forbid_null
+from services.security_plans.records import FIRST_TERM_YEAR, Reason, Title
 from services.security_plans.vocabularies import ApprovingBody, SecurityPlanStatus
 
 TermStartYear = Annotated[
@@ -36,7 +37,7 @@ def _term_year(value: int | None) -> int | None:
     return value
 
 
-class PlanCreate(Input):
+class PlanCreate(InputModel):
     """A new plan, in formulation. `id` may be sent by offline clients."""
 
     id: uuid.UUID | None = None
@@ -47,21 +48,18 @@ class PlanCreate(Input):
     _term = field_validator("term_start_year")(_term_year)
 
 
-class PlanUpdate(Input):
+class PlanUpdate(PatchModel):
     """Changes to a plan in formulation; absent fields stay as they are."""
+
+    required_fields = ("title", "term_start_year")
 
     title: Title | None = None
     term_start_year: TermStartYear | None = None
 
     _term = field_validator("term_start_year")(_term_year)
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> PlanUpdate:
-        forbid_null(self, ("title", "term_start_year"))
-        return self
 
-
-class SecurityPlanTransition(Input):
+class SecurityPlanTransition(InputModel):
     """Move a plan along its lifecycle; approval data is required when `to` is `approved`."""
 
     to: SecurityPlanStatus
@@ -102,9 +100,8 @@ class PlanRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class PlanPage(OutputModel):
-    items: list[PlanRead]
-    next_cursor: str | None = None
+class PlanPage(Page[PlanRead]):
+    pass
 
 
 class LineWithActions(LineRead):

@@ -12,11 +12,12 @@ import asyncpg
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
+from services.common.colombia import colombia_today
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
-from services.common.territory import Territories
-from services.security_plans import records
+from services.common.records import archive, bump_version, flush, replay_or_refuse
+from services.common.territory import Territories, check_municipality
 from services.security_plans.actions.schemas import ActionRead, action_read
 from services.security_plans.diagnosis.schemas import ProblemRead
 from services.security_plans.models import SecurityPlan
@@ -59,12 +60,11 @@ class PlanIncomplete(Conflict):
     slug, title = "plan-incomplete", "The plan is not complete enough for that"
 
 
-def _unique() -> dict[str, Conflict]:
-    return {
-        "uq_security_plans_municipality_code_term_start_year": DuplicatePlan(
-            "The municipality already has a plan for that term."
-        )
-    }
+ERRORS = {
+    "uq_security_plans_municipality_code_term_start_year": lambda: DuplicatePlan(
+        "The municipality already has a plan for that term."
+    )
+}
 
 
 def approval_deadline(term_start_year: int) -> date:
@@ -90,15 +90,13 @@ async def create_plan(
     session: AsyncSession, *, data: PlanCreate, principal: Principal, territories: Territories
 ) -> tuple[SecurityPlan, bool]:
     """Create a plan in formulation; returns it and whether it is new."""
-    records.check_municipality(territories, data.municipality_code)
+    check_municipality(territories, data.municipality_code)
     ensure_territory(principal, data.municipality_code, hide=False)
     fields = data.model_dump(exclude={"id"})
-    if data.id is not None:
-        existing = await repository.get_plan(session, data.id)
-        if existing is not None:
-            if principal.can_access(existing.municipality_code) and records.same(existing, fields):
-                return existing, False
-            raise records.IdReused(f"Security plan {data.id} already exists with other content.")
+    existing = None if data.id is None else await repository.get_plan(session, data.id)
+    if existing is not None:
+        visible = principal.can_access(existing.municipality_code)
+        return replay_or_refuse(existing, fields, what="Security plan", visible=visible), False
     if await repository.term_taken(
         session, municipality_code=data.municipality_code, term_start_year=data.term_start_year
     ):
@@ -112,8 +110,8 @@ async def create_plan(
         department_code=data.municipality_code[:2],
         term_end_year=data.term_start_year + 3,
     )
-    records.add(session, plan)
-    await records.flush(session, _unique())
+    session.add(plan)
+    await flush(session, ERRORS)
     return plan, True
 
 
@@ -182,17 +180,15 @@ async def update_plan(
         plan.term_end_year = year + 3
     for key, value in values.items():
         setattr(plan, key, value)
-    records.touch(plan)
-    await records.flush(session, _unique())
+    bump_version(plan)
+    await flush(session, ERRORS)
     return plan
 
 
 async def archive_plan(session: AsyncSession, *, plan: SecurityPlan) -> SecurityPlan:
     """Archive a plan (idempotent)."""
-    if plan.archived_at is None:
-        plan.archived_at = utcnow()
-        records.touch(plan)
-        await records.flush(session, _unique())
+    if archive(plan):
+        await flush(session, ERRORS)
     return plan
 
 
@@ -235,8 +231,8 @@ async def transition_plan(
     plan.status = to
     plan.status_reason = request.reason
     plan.status_changed_at = utcnow()
-    records.touch(plan)
-    await records.flush(session, _unique())
+    bump_version(plan)
+    await flush(session, ERRORS)
     return plan
 
 
@@ -254,7 +250,7 @@ def _check_approval(plan: SecurityPlan, request: SecurityPlanTransition) -> None
         )
     if request.approved_on > date(plan.term_end_year, 12, 31):
         raise InvalidInput("approved_on", f"is after the term ends ({plan.term_end_year}-12-31)")
-    if request.approved_on > records.today_bogota():
+    if request.approved_on > colombia_today():
         raise InvalidInput("approved_on", "cannot be in the future")
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
-from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
-from services.security_plans.actions.service import load_action
-from services.security_plans.plans.service import load_plan
+from services.common.routes import WriteGuardDep
+from services.security_plans.actions.api import ActionToChange, CurrentAction
+from services.security_plans.plans.api import CurrentPlan, PlanToChange
 from services.security_plans.records import PLAN, PLANS, WRITE_ERRORS, Reader, Writer, created
 from services.security_plans.reports import service
 from services.security_plans.reports.schemas import (
@@ -32,15 +32,13 @@ router = APIRouter(prefix=PLAN + "/actions/{action_id}/reports", tags=["plan-exe
     summary="Report an action's progress for one quarter",
 )
 async def create_report(
-    plan_id: uuid.UUID,
-    action_id: uuid.UUID,
     body: ReportCreate,
+    plan: PlanToChange,
+    action: ActionToChange,
     session: SessionDep,
     principal: Writer,
     response: Response,
 ) -> ReportRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=True)
-    action = await load_action(session, plan=plan, action_id=action_id)
     report, is_new = await service.create_report(
         session, plan=plan, action=action, data=body, principal=principal
     )
@@ -60,11 +58,7 @@ async def create_report(
     responses=problem_responses(404),
     summary="An action's reports, oldest first",
 )
-async def list_reports(
-    plan_id: uuid.UUID, action_id: uuid.UUID, session: SessionDep, principal: Reader
-) -> ReportList:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
-    action = await load_action(session, plan=plan, action_id=action_id)
+async def list_reports(plan: CurrentPlan, action: CurrentAction, session: SessionDep) -> ReportList:
     rows = await service.list_reports(session, action=action)
     return ReportList(items=[ReportRead.model_validate(r) for r in rows])
 
@@ -81,7 +75,7 @@ async def get_report(
     report_id: uuid.UUID,
     session: SessionDep,
     principal: Reader,
-    response: Response,
+    write: WriteGuardDep,
 ) -> ReportRead:
     _, report = await service.load_report(
         session,
@@ -91,7 +85,7 @@ async def get_report(
         principal=principal,
         for_update=False,
     )
-    set_etag(response, report.version)
+    write.etag(report)
     return ReportRead.model_validate(report)
 
 
@@ -107,10 +101,9 @@ async def update_report(
     action_id: uuid.UUID,
     report_id: uuid.UUID,
     body: ReportUpdate,
-    request: Request,
-    response: Response,
     session: SessionDep,
     principal: Writer,
+    write: WriteGuardDep,
 ) -> ReportRead:
     plan, report = await service.load_report(
         session,
@@ -120,7 +113,7 @@ async def update_report(
         principal=principal,
         for_update=True,
     )
-    require_if_match(request, report.version)
-    report = await service.update_report(session, plan=plan, report=report, changes=body)
-    set_etag(response, report.version)
-    return ReportRead.model_validate(report)
+    changed = await write(
+        report, lambda r: service.update_report(session, plan=plan, report=r, changes=body)
+    )
+    return ReportRead.model_validate(changed)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from services.common.schemas import OutputModel, UtcDatetime
-from services.security_plans.records import Input, Measure, Pesos, forbid_null
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
+from services.security_plans.records import Measure, Pesos
 
 PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
 Period = Annotated[
@@ -19,7 +19,7 @@ Period = Annotated[
 ]
 
 
-class ReportCreate(Input):
+class ReportCreate(InputModel):
     id: uuid.UUID | None = None
     period: Period
     value: Measure = Field(description="Indicator value at the end of the period")
@@ -27,15 +27,12 @@ class ReportCreate(Input):
     note: str | None = Field(default=None, max_length=4000)
 
 
-class ReportUpdate(Input):
+class ReportUpdate(PatchModel):
+    required_fields = ("value", "budget_executed_cop")
+
     value: Measure | None = None
     budget_executed_cop: Pesos | None = None
     note: str | None = Field(default=None, max_length=4000)
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> ReportUpdate:
-        forbid_null(self, ("value", "budget_executed_cop"))
-        return self
 
 
 class ReportRead(OutputModel):

@@ -9,7 +9,9 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
+from services.common.colombia import colombia_today
 from services.common.errors import Conflict, InvalidInput, NotFound
+from services.common.records import bump_version, flush, replay_or_refuse
 from services.security_plans import records
 from services.security_plans.models import ProgressReport, SecurityPlan, SecurityPlanAction
 from services.security_plans.plans.service import ensure_in_implementation, load_plan
@@ -21,12 +23,11 @@ class DuplicateReport(Conflict):
     slug, title = "duplicate-report", "The action already has a report for that period"
 
 
-def _unique() -> dict[str, Conflict]:
-    return {
-        "uq_progress_reports_action_id_period": DuplicateReport(
-            "The action already has a report for that period."
-        )
-    }
+ERRORS = {
+    "uq_progress_reports_action_id_period": lambda: DuplicateReport(
+        "The action already has a report for that period."
+    )
+}
 
 
 def parse_period(period: str) -> tuple[int, int]:
@@ -50,12 +51,10 @@ async def create_report(
 ) -> tuple[ProgressReport, bool]:
     """Report an action's quarter; returns the report and whether it is new."""
     fields = data.model_dump(exclude={"id"})
-    if data.id is not None:
-        existing = await records.get_by_id(session, ProgressReport, data.id)
-        if existing is not None:
-            if existing.action_id == action.id and records.same(existing, fields):
-                return existing, False
-            raise records.IdReused(f"Progress report {data.id} already exists with other content.")
+    existing = None if data.id is None else await session.get(ProgressReport, data.id)
+    if existing is not None:
+        visible = existing.action_id == action.id
+        return replay_or_refuse(existing, fields, what="Progress report", visible=visible), False
     ensure_in_implementation(plan)
     if action.archived_at is not None:
         raise NotFound(f"No action with id {action.id} in this plan.")
@@ -67,7 +66,7 @@ async def create_report(
             f"({plan.term_start_year}-Q1 to {plan.term_end_year}-Q4)",
         )
     start = period_start(year, quarter)
-    if start > records.today_bogota():
+    if start > colombia_today():
         raise InvalidInput("period", f"{data.period} has not started yet")
     if await repository.report_exists(session, action.id, data.period):
         raise DuplicateReport(
@@ -81,8 +80,8 @@ async def create_report(
         period_start=start,
         reported_by=principal.sub,
     )
-    records.add(session, report)
-    await records.flush(session, _unique())
+    session.add(report)
+    await flush(session, ERRORS)
     return report, True
 
 
@@ -104,10 +103,10 @@ async def load_report(
 ) -> tuple[SecurityPlan, ProgressReport]:
     """The plan and one report of its action, or 404."""
     plan = await load_plan(session, plan_id=plan_id, principal=principal, for_update=for_update)
-    report: ProgressReport = await records.load_child(
+    report = await records.load_child(
         session,
         ProgressReport,
-        plan=plan,
+        plan_id=plan.id,
         child_id=report_id,
         what="progress report",
         for_update=for_update,
@@ -124,6 +123,6 @@ async def update_report(
     ensure_in_implementation(plan)
     for key, value in changes.model_dump(exclude_unset=True).items():
         setattr(report, key, value)
-    records.touch(report)
-    await records.flush(session, _unique())
+    bump_version(report)
+    await flush(session, ERRORS)
     return report

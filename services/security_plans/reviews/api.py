@@ -10,8 +10,8 @@ from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
-from services.security_plans.plans.service import load_plan
-from services.security_plans.records import Page, Reader, Writer, created
+from services.security_plans.plans.api import CurrentPlan, PlanToChange
+from services.security_plans.records import PageQuery, Reader, created
 from services.security_plans.reviews import service
 from services.security_plans.reviews.schemas import ReviewCreate, ReviewPage, ReviewRead
 
@@ -27,13 +27,8 @@ router = APIRouter(prefix="/api/v1", tags=["plan-reviews"])
     summary="Record the programme's technical review of a plan",
 )
 async def create_review(
-    plan_id: uuid.UUID,
-    body: ReviewCreate,
-    session: SessionDep,
-    principal: Writer,
-    response: Response,
+    body: ReviewCreate, plan: PlanToChange, session: SessionDep, response: Response
 ) -> ReviewRead:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
     review, is_new = await service.create_review(session, plan=plan, data=body)
     created(response, is_new, review.version, f"/api/v1/plan-reviews/{review.id}")
     return service.review_read(review)
@@ -46,14 +41,8 @@ async def create_review(
     responses=problem_responses(404),
 )
 async def list_reviews(
-    plan_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Reader,
-    page: Page,
+    plan: CurrentPlan, request: Request, response: Response, session: SessionDep, page: PageQuery
 ) -> ReviewPage:
-    plan = await load_plan(session, plan_id=plan_id, principal=principal)
     items, next_cursor = await service.list_reviews(session, plan=plan, page=page)
     set_link_header(request, response, next_cursor)
     return ReviewPage(items=[service.review_read(r) for r in items], next_cursor=next_cursor)

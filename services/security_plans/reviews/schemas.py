@@ -7,12 +7,12 @@ from datetime import date
 
 from pydantic import Field, field_validator
 
-from services.common.schemas import OutputModel, UtcDatetime
-from services.security_plans.records import Input
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, UtcDatetime
 from services.security_plans.vocabularies import ChecklistItem, Rating
 
 
-class ChecklistEntry(Input):
+class ChecklistEntry(InputModel):
     rating: Rating
     comment: str = Field(default="", max_length=4000)
 
@@ -22,7 +22,7 @@ class ChecklistEntryRead(OutputModel):
     comment: str
 
 
-class ReviewCreate(Input):
+class ReviewCreate(InputModel):
     id: uuid.UUID | None = None
     reviewer: str = Field(min_length=2, max_length=200)
     reviewed_on: date
@@ -57,6 +57,5 @@ class ReviewRead(OutputModel):
     updated_at: UtcDatetime
 
 
-class ReviewPage(OutputModel):
-    items: list[ReviewRead]
-    next_cursor: str | None = None
+class ReviewPage(Page[ReviewRead]):
+    pass

@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
+from services.common.colombia import colombia_today
 from services.common.errors import InvalidInput, NotFound
 from services.common.pagination import PageParams, finish_page
+from services.common.records import flush
 from services.security_plans import records
 from services.security_plans.models import PlanReview, SecurityPlan
 from services.security_plans.plans.repository import get_plan
@@ -48,18 +50,20 @@ async def create_review(
         "checklist": checklist,
         "recommendations": data.recommendations,
     }
-    existing = await records.existing_child(session, PlanReview, data.id, plan, fields, "Review")
+    existing = await records.replayed_child(
+        session, PlanReview, data.id, plan_id=plan.id, fields=fields, what="Review"
+    )
     if existing is not None:
         return existing, False
     if plan.archived_at is not None:
         raise PlanArchived("An archived plan cannot be reviewed.")
-    if data.reviewed_on > records.today_bogota():
+    if data.reviewed_on > colombia_today():
         raise InvalidInput("reviewed_on", "cannot be in the future")
     review = PlanReview(
         **fields, id=data.id or uuid.uuid4(), plan_id=plan.id, score=review_score(checklist)
     )
-    records.add(session, review)
-    await records.flush(session)
+    session.add(review)
+    await flush(session)
     return review, True
 
 
@@ -75,7 +79,7 @@ async def load_review(
     session: AsyncSession, *, review_id: uuid.UUID, principal: Principal
 ) -> PlanReview:
     """A review of a plan in the caller's territories, or 404."""
-    review = await records.get_by_id(session, PlanReview, review_id)
+    review = await session.get(PlanReview, review_id)
     if review is None:
         raise NotFound(f"No plan review with id {review_id}.")
     plan = await get_plan(session, review.plan_id)

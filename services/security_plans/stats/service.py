@@ -10,8 +10,9 @@ from typing import Any
 import asyncpg
 
 from services.common.auth import Principal, ensure_territory
+from services.common.colombia import colombia_today
 from services.security_plans.plans.service import approval_deadline
-from services.security_plans.records import FIRST_TERM_YEAR, TWO_PLACES, percent, today_bogota
+from services.security_plans.records import FIRST_TERM_YEAR, TWO_PLACES, percent
 from services.security_plans.stats import repository
 from services.security_plans.stats.schemas import MunicipalitySecurity, SecurityPlanStats
 from services.security_plans.vocabularies import (
@@ -161,7 +162,7 @@ async def municipality_summary(
     """The current plan (status, term, latest review, execution), plans by status and
     strategies by status and approach, for one municipality: one connection, two statements."""
     ensure_territory(principal, municipality_code, hide=False)
-    day = as_of or today_bogota()
+    day = as_of or colombia_today()
     term = current_term_start(day)
     plans, strategies = await repository.fetch_municipality_summary(pool, municipality_code)
     by_status = dict.fromkeys(_PLAN_STATUSES, 0)

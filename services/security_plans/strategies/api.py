@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
+from services.security_plans.models import PreventionStrategy
 from services.security_plans.records import (
     WRITE_ERRORS,
     IncludeArchived,
-    Page,
+    PageQuery,
     Reader,
     Writer,
     created,
@@ -31,6 +33,20 @@ from services.security_plans.vocabularies import Approach, Problem, StrategyStat
 
 STRATEGIES = "/api/v1/prevention-strategies"
 router = APIRouter(prefix=STRATEGIES, tags=["prevention-strategies"])
+
+# The strategy of the path, or 404 (also outside the caller's territory); locked for writes.
+CurrentStrategy = Annotated[
+    PreventionStrategy,
+    Depends(record_loader(service.load_strategy, id_param="strategy_id", principal=Reader)),
+]
+StrategyToChange = Annotated[
+    PreventionStrategy,
+    Depends(
+        record_loader(
+            service.load_strategy, id_param="strategy_id", principal=Writer, for_update=True
+        )
+    ),
+]
 
 
 @router.post(
@@ -65,7 +81,7 @@ async def list_strategies(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     security_plan_id: uuid.UUID | None = None,
@@ -98,11 +114,8 @@ async def list_strategies(
     response_model=StrategyRead,
     responses=problem_responses(404),
 )
-async def get_strategy(
-    strategy_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
-) -> StrategyRead:
-    strategy = await service.load_strategy(session, strategy_id=strategy_id, principal=principal)
-    set_etag(response, strategy.version)
+async def get_strategy(strategy: CurrentStrategy, write: WriteGuardDep) -> StrategyRead:
+    write.etag(strategy)
     return StrategyRead.model_validate(strategy)
 
 
@@ -113,20 +126,12 @@ async def get_strategy(
     responses=WRITE_ERRORS,
 )
 async def update_strategy(
-    strategy_id: uuid.UUID,
-    body: StrategyUpdate,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    body: StrategyUpdate, strategy: StrategyToChange, session: SessionDep, write: WriteGuardDep
 ) -> StrategyRead:
-    strategy = await service.load_strategy(
-        session, strategy_id=strategy_id, principal=principal, for_update=True
+    changed = await write(
+        strategy, lambda s: service.update_strategy(session, strategy=s, changes=body)
     )
-    require_if_match(request, strategy.version)
-    strategy = await service.update_strategy(session, strategy=strategy, changes=body)
-    set_etag(response, strategy.version)
-    return StrategyRead.model_validate(strategy)
+    return StrategyRead.model_validate(changed)
 
 
 @router.delete(
@@ -136,19 +141,10 @@ async def update_strategy(
     responses=problem_responses(404, 412, 428),
 )
 async def archive_strategy(
-    strategy_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    strategy: StrategyToChange, session: SessionDep, write: WriteGuardDep
 ) -> StrategyRead:
-    strategy = await service.load_strategy(
-        session, strategy_id=strategy_id, principal=principal, for_update=True
-    )
-    require_if_match(request, strategy.version)
-    strategy = await service.archive_strategy(session, strategy=strategy)
-    set_etag(response, strategy.version)
-    return StrategyRead.model_validate(strategy)
+    archived = await write(strategy, lambda s: service.archive_strategy(session, strategy=s))
+    return StrategyRead.model_validate(archived)
 
 
 @router.post(
@@ -159,15 +155,8 @@ async def archive_strategy(
     summary="Start, complete, evaluate or discontinue a strategy",
 )
 async def transition_strategy(
-    strategy_id: uuid.UUID,
-    body: StrategyTransition,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    body: StrategyTransition, strategy: StrategyToChange, session: SessionDep, write: WriteGuardDep
 ) -> StrategyRead:
-    strategy = await service.load_strategy(
-        session, strategy_id=strategy_id, principal=principal, for_update=True
-    )
-    strategy = await service.transition_strategy(session, strategy=strategy, request=body)
-    set_etag(response, strategy.version)
-    return StrategyRead.model_validate(strategy)
+    moved = await service.transition_strategy(session, strategy=strategy, request=body)
+    write.etag(moved)
+    return StrategyRead.model_validate(moved)

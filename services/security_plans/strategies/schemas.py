@@ -6,11 +6,12 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
-from services.common.schemas import OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.common.territory import MunicipalityCode
-from services.security_plans.records import Input, LongText, Reason, Title, dedupe, forbid_null
+from services.security_plans.records import LongText, Reason, Title, dedupe
 from services.security_plans.vocabularies import (
     Approach,
     Problem,
@@ -21,7 +22,7 @@ from services.security_plans.vocabularies import (
 Reference = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
-class StrategyCreate(Input):
+class StrategyCreate(InputModel):
     id: uuid.UUID | None = None
     title: Title
     municipality_code: MunicipalityCode
@@ -39,7 +40,16 @@ class StrategyCreate(Input):
     _dedupe = field_validator("target_problems")(dedupe)
 
 
-class StrategyUpdate(Input):
+class StrategyUpdate(PatchModel):
+    required_fields = (
+        "title",
+        "approach",
+        "target_problems",
+        "target_population",
+        "evidence_summary",
+        "evidence_references",
+    )
+
     title: Title | None = None
     security_plan_id: uuid.UUID | None = None
     approach: Approach | None = None
@@ -52,23 +62,8 @@ class StrategyUpdate(Input):
 
     _dedupe = field_validator("target_problems")(dedupe)
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> StrategyUpdate:
-        forbid_null(
-            self,
-            (
-                "title",
-                "approach",
-                "target_problems",
-                "target_population",
-                "evidence_summary",
-                "evidence_references",
-            ),
-        )
-        return self
 
-
-class StrategyTransition(Input):
+class StrategyTransition(InputModel):
     """`implementing` needs `started_on` (here or already set); `evaluated` needs
     `results_note`; `discontinued` needs a `reason`."""
 
@@ -99,6 +94,5 @@ class StrategyRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class StrategyPage(OutputModel):
-    items: list[StrategyRead]
-    next_cursor: str | None = None
+class StrategyPage(Page[StrategyRead]):
+    pass

@@ -7,11 +7,11 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
+from services.common.colombia import colombia_today
 from services.common.errors import InvalidInput, InvalidTransition, NotFound
-from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
-from services.common.territory import Territories
-from services.security_plans import records
+from services.common.records import archive, bump_version, flush, replay_or_refuse
+from services.common.territory import Territories, check_municipality
 from services.security_plans.models import PreventionStrategy
 from services.security_plans.plans.repository import get_plan
 from services.security_plans.strategies import repository
@@ -49,25 +49,23 @@ async def create_strategy(
     session: AsyncSession, *, data: StrategyCreate, principal: Principal, territories: Territories
 ) -> tuple[PreventionStrategy, bool]:
     """Design a strategy; returns it and whether it is new."""
-    records.check_municipality(territories, data.municipality_code)
+    check_municipality(territories, data.municipality_code)
     ensure_territory(principal, data.municipality_code, hide=False)
     fields = data.model_dump(exclude={"id"}, mode="json")
     fields["started_on"] = data.started_on
     fields["security_plan_id"] = data.security_plan_id
-    if data.id is not None:
-        existing = await records.get_by_id(session, PreventionStrategy, data.id)
-        if existing is not None:
-            if principal.can_access(existing.municipality_code) and records.same(existing, fields):
-                return existing, False
-            raise records.IdReused(
-                f"Prevention strategy {data.id} already exists with other content."
-            )
+    existing = None if data.id is None else await session.get(PreventionStrategy, data.id)
+    if existing is not None:
+        visible = principal.can_access(existing.municipality_code)
+        return replay_or_refuse(
+            existing, fields, what="Prevention strategy", visible=visible
+        ), False
     await _check_strategy_plan(session, data.security_plan_id, data.municipality_code)
     strategy = PreventionStrategy(
         **fields, id=data.id or uuid.uuid4(), department_code=data.municipality_code[:2]
     )
-    records.add(session, strategy)
-    await records.flush(session)
+    session.add(strategy)
+    await flush(session)
     return strategy, True
 
 
@@ -107,8 +105,8 @@ async def update_strategy(
         values["started_on"] = changes.started_on
     for key, value in values.items():
         setattr(strategy, key, value)
-    records.touch(strategy)
-    await records.flush(session)
+    bump_version(strategy)
+    await flush(session)
     return strategy
 
 
@@ -116,10 +114,8 @@ async def archive_strategy(
     session: AsyncSession, *, strategy: PreventionStrategy
 ) -> PreventionStrategy:
     """Archive a strategy (idempotent)."""
-    if strategy.archived_at is None:
-        strategy.archived_at = utcnow()
-        records.touch(strategy)
-        await records.flush(session)
+    if archive(strategy):
+        await flush(session)
     return strategy
 
 
@@ -135,7 +131,7 @@ async def transition_strategy(
         started = request.started_on or strategy.started_on
         if started is None:
             raise InvalidInput("started_on", "is required to start implementing a strategy")
-        if started > records.today_bogota():
+        if started > colombia_today():
             raise InvalidInput("started_on", "cannot be in the future")
         strategy.started_on = started
     elif to == "evaluated":
@@ -151,6 +147,6 @@ async def transition_strategy(
         strategy.results_note = request.results_note
     strategy.status = to
     strategy.status_reason = request.reason
-    records.touch(strategy)
-    await records.flush(session)
+    bump_version(strategy)
+    await flush(session)
     return strategy

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.security_plans.records import today_bogota
+from services.common.colombia import colombia_today
 from tests.security_plans.factories import (
     POPAYAN,
     SANTANDER_DE_QUILICHAO,
@@ -253,7 +253,7 @@ async def test_municipality_summary_picks_the_plan_of_the_date(client, fixtures)
     in_2029 = (await ok(await client.get(url, params={"as_of": "2029-01-01"})))["current_plan"]
     assert (in_2029["id"], in_2029["current_term"]) == (fixtures["q24"], False)
     today = await ok(await client.get(url))
-    assert today["as_of"] == today_bogota().isoformat()
+    assert today["as_of"] == colombia_today().isoformat()
 
 
 async def test_municipality_summary_leaves_archived_records_out(client, fixtures):
