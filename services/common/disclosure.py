@@ -251,3 +251,27 @@ def protect_mean(
     if disclosure.exact or not is_small(respondents, disclosure.min_cell_size):
         return mean
     return None
+
+
+def protect_means(
+    document: dict[str, Any],
+    *,
+    respondents: Mapping[str, int],
+    whole: str,
+    field: str,
+    disclosure: Disclosure,
+) -> list[str]:
+    """Withhold, in place, means of people's answers that fewer than k people gave.
+
+    ``respondents`` maps the path of each object holding a mean (``"trust"``,
+    ``"by_municipality.05001.trust"``) to how many people answered; ``whole`` is the object
+    whose mean covers all the others. The whole's mean and the counts of sessions shown
+    beside it would give a lone hidden area's answers away by subtraction, so the
+    complementary rule applies to the areas as cells of the whole.
+    """
+    if disclosure.exact:
+        return []
+    parts = tuple(path for path in respondents if path != whole)
+    relation = Relation(parts, total=whole)
+    hidden = suppress(respondents, [relation], k=disclosure.min_cell_size)
+    return withhold(document, (f"{path}.{field}" for path in hidden))
