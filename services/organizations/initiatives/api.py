@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
+from services.common.disclosure import DisclosureDep
 from services.common.errors import created_responses, problem_responses
 from services.common.pagination import set_link_header
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
@@ -41,6 +42,7 @@ async def create_initiative(
     body: CommunityInitiativeCreate,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
     territories: TerritoriesDep,
     response: Response,
 ) -> CommunityInitiativeRead:
@@ -51,7 +53,7 @@ async def create_initiative(
         response.status_code = 200
     set_etag(response, initiative.version)
     response.headers["Location"] = f"{PREFIX}/{initiative.id}"
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)
 
 
 @router.get(
@@ -65,6 +67,7 @@ async def list_initiatives(
     response: Response,
     session: SessionDep,
     principal: Reader,
+    disclosure: DisclosureDep,
     page: Page,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
@@ -94,7 +97,8 @@ async def list_initiatives(
     )
     set_link_header(request, response, next_cursor)
     return CommunityInitiativePage(
-        items=[service.initiative_read(c) for c in items], next_cursor=next_cursor
+        items=[service.initiative_read(c, disclosure=disclosure) for c in items],
+        next_cursor=next_cursor,
     )
 
 
@@ -105,13 +109,17 @@ async def list_initiatives(
     responses=problem_responses(404),
 )
 async def get_initiative(
-    initiative_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+    initiative_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    disclosure: DisclosureDep,
+    response: Response,
 ) -> CommunityInitiativeRead:
     initiative = await service.load_initiative(
         session, initiative_id=initiative_id, principal=principal
     )
     set_etag(response, initiative.version)
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)
 
 
 @router.patch(
@@ -127,6 +135,7 @@ async def update_initiative(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
     territories: TerritoriesDep,
 ) -> CommunityInitiativeRead:
     initiative = await service.load_initiative(
@@ -137,7 +146,7 @@ async def update_initiative(
         session, initiative=initiative, changes=body, principal=principal, territories=territories
     )
     set_etag(response, initiative.version)
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)
 
 
 @router.delete(
@@ -153,6 +162,7 @@ async def archive_initiative(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
 ) -> CommunityInitiativeRead:
     initiative = await service.load_initiative(
         session, initiative_id=initiative_id, principal=principal, for_update=True
@@ -160,7 +170,7 @@ async def archive_initiative(
     require_if_match(request, initiative.version)
     initiative = await service.archive_initiative(session, initiative=initiative)
     set_etag(response, initiative.version)
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)
 
 
 @router.post(
@@ -176,10 +186,11 @@ async def transition_initiative(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
 ) -> CommunityInitiativeRead:
     initiative = await service.load_initiative(
         session, initiative_id=initiative_id, principal=principal, for_update=True
     )
     initiative = await service.transition_initiative(session, initiative=initiative, request=body)
     set_etag(response, initiative.version)
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)
