@@ -145,7 +145,9 @@ def summary_values(
     values: dict[str, int] = {}
     for name in breakdowns:
         for code, count in (figures.get(name) or {}).items():
-            values[f"{prefix}{name}.{code}"] = int(count or 0)
+            # null: already withheld upstream; taken as a small nonzero cell, so it stays
+            # hidden and counts as hidden in its relations
+            values[f"{prefix}{name}.{code}"] = 1 if count is None else int(count)
     whole = int(figures.get(total) or 0)
     for flag in flags:
         count = figures.get(flag)

@@ -224,3 +224,16 @@ def test_mean_of_few_respondents_is_withheld() -> None:
     assert protect_mean(4.5, 5, disclosure=PUBLIC) == 4.5
     assert protect_mean(4.5, 1, disclosure=EXACT) == 4.5
     assert protect_mean(None, None, disclosure=PUBLIC) is None
+
+
+def test_figures_already_withheld_upstream_stay_withheld() -> None:
+    # the gateway re-applies the rule to figures a service already protected
+    figures = summary(40, {"mujer": None, "hombre": None, "otro": 0}, {"ninguno": 40})
+    suppressed = protect_summary(figures, disclosure=PUBLIC, breakdowns=BREAKDOWNS)
+    assert figures["by_sex"] == {"mujer": None, "hombre": None, "otro": 0}
+    assert suppressed == ["by_sex.hombre", "by_sex.mujer"]
+    lone = summary(40, {"mujer": None, "hombre": 38, "otro": 0}, {"ninguno": 40})
+    assert protect_summary(lone, disclosure=PUBLIC, breakdowns=BREAKDOWNS) == [
+        "by_sex.hombre",
+        "by_sex.mujer",
+    ]
