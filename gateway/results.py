@@ -25,6 +25,7 @@ from gateway.compose import (
     server_timing,
 )
 from services.common.auth import Principal, current_principal
+from services.common.disclosure import Disclosure, Suppressed, protect_summary
 from services.common.errors import problem_responses
 from services.common.territory import DEPARTMENTS, DepartmentCode, MunicipalityCode
 
@@ -178,6 +179,21 @@ class ResultsFilters(BaseModel):
     to: date | None
 
 
+class PeopleReached(BaseModel):
+    """People-level figures: counts of 1 to k-1 people are null without attendees:pii."""
+
+    participants: dict[str, Any] | None = Field(
+        description="Participants of held events (events statistics): total, by_sex, "
+        "by_age_group, by_ethnicity, by_role, conflict_victims, persons_with_disability, "
+        "lgbtiq; null when the events service is unavailable"
+    )
+    beneficiaries: dict[str, Any] | None = Field(
+        description="Beneficiaries of community initiatives that are not cancelled "
+        "(organizations statistics): total, by_sex, by_age_group, by_ethnicity; null when the "
+        "organizations service is unavailable"
+    )
+
+
 class ResultsReport(BaseModel):
     filters: ResultsFilters
     partial: bool
@@ -185,6 +201,8 @@ class ResultsReport(BaseModel):
     problems: dict[str, str] = Field(default_factory=dict)
     generated_at: datetime
     indicators: list[Indicator]
+    people: PeopleReached
+    suppressed: Suppressed = []
 
 
 def _by_department(values: Iterable[tuple[str, float]]) -> dict[str, float]:
@@ -309,6 +327,49 @@ def compute(data: dict[str, Any], targets: dict[str, float | None]) -> list[Indi
     return out
 
 
+PARTICIPANT_BREAKDOWNS = ("by_sex", "by_age_group", "by_ethnicity", "by_role")
+PARTICIPANT_FLAGS = ("conflict_victims", "persons_with_disability", "lgbtiq")
+BENEFICIARY_BREAKDOWNS = ("by_sex", "by_age_group", "by_ethnicity")
+# (block, statistics document, path of the figures in it, breakdowns, flags)
+PEOPLE = (
+    ("participants", "event_stats", "participants", PARTICIPANT_BREAKDOWNS, PARTICIPANT_FLAGS),
+    ("beneficiaries", "org_stats", "totals.initiatives.beneficiaries", BENEFICIARY_BREAKDOWNS, ()),
+)
+
+
+def people_reached(
+    data: dict[str, Any], *, disclosure: Disclosure
+) -> tuple[PeopleReached, list[str]]:
+    """The people-level figures of the statistics documents, with disclosure control.
+
+    The services already withheld small cells for the caller's token (their ``suppressed``
+    paths are carried over); the rule is applied again here with the gateway's
+    ``SOMOS_MIN_CELL_SIZE``, so a service configured with a smaller k cannot leak through
+    the report.
+    """
+    blocks: dict[str, dict[str, Any] | None] = {}
+    suppressed: set[str] = set()
+    for block, document, path, breakdowns, flags in PEOPLE:
+        stats = data.get(document)
+        figures = dig(stats, *path.split(".")) if stats is not None else None
+        if not isinstance(figures, dict):
+            blocks[block] = None
+            continue
+        names = ("total", *breakdowns, *flags)
+        figures = {k: (dict(v) if isinstance(v, dict) else v) for k, v in figures.items()}
+        figures = {k: figures.get(k) for k in names}
+        upstream = dig(stats, "suppressed", default=[]) or []
+        suppressed |= {
+            f"people.{block}.{p.removeprefix(path + '.')}"
+            for p in upstream
+            if isinstance(p, str) and p.startswith(path + ".")
+        }
+        local = protect_summary(figures, disclosure=disclosure, breakdowns=breakdowns, flags=flags)
+        suppressed |= {f"people.{block}.{p}" for p in local}
+        blocks[block] = figures
+    return PeopleReached(**blocks), sorted(suppressed)
+
+
 STATS_DOCUMENTS = {
     "org_stats": ("organizations", "/api/v1/stats/organizations"),
     "plan_stats": ("security_plans", "/api/v1/stats/security-plans"),
@@ -347,6 +408,11 @@ router = APIRouter(tags=["results"])
         **problem_responses(422),
     },
     summary="The programme's results framework: each indicator against its target",
+    description="Each indicator against its target, and the people reached (participants "
+    "and beneficiaries, disaggregated). People-level counts of 1 to k-1 people "
+    "(k = SOMOS_MIN_CELL_SIZE) are null for tokens without attendees:pii, with any count that "
+    "would reveal them by subtraction; `suppressed` lists them (in the CSV: an empty value "
+    "marked `withheld`).",
 )
 async def get_results(
     request: Request,
@@ -372,6 +438,8 @@ async def get_results(
     settings = request.app.state.settings
     fetch = fetcher(request)
     out = await gather_data(fetch, query, settings.results_budget_seconds)
+    disclosure = Disclosure.of(principal, min_cell_size=settings.platform.min_cell_size)
+    people, suppressed = people_reached(out.results, disclosure=disclosure)
     report = ResultsReport(
         filters=ResultsFilters.model_validate(filters),
         partial=out.partial,
@@ -379,6 +447,8 @@ async def get_results(
         problems=out.problems,
         generated_at=datetime.now(UTC),
         indicators=compute(out.results, request.app.state.targets),
+        people=people,
+        suppressed=suppressed,
     )
     timing = server_timing(fetch)
     if format == "csv":
@@ -430,4 +500,20 @@ def to_csv(report: ResultsReport) -> bytes:
                 i.computed_from,
             ]
         )
+    # People reached, after a blank row: one figure per row; a withheld figure has an empty
+    # value and "withheld" in the last column (disclosure control).
+    writer.writerow([])
+    writer.writerow(["figure", "value", "note"])
+    withheld = set(report.suppressed)
+    for block in ("participants", "beneficiaries"):
+        figures = getattr(report.people, block)
+        if figures is None:
+            writer.writerow([block, "", "unavailable"])
+            continue
+        for name, value in figures.items():
+            items = value.items() if isinstance(value, dict) else [(None, value)]
+            for code, count in items:
+                path = f"{block}.{name}" + (f".{code}" if code is not None else "")
+                note = "withheld" if f"people.{path}" in withheld else ""
+                writer.writerow([path, "" if count is None else str(count), note])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -159,6 +159,12 @@ async def municipality_overview(
             "communities_by_type": _nonzero(dig(events, "communities_by_type", default={})),
             "participants": dig(events, "participants"),
             "trust": dig(events, "trust"),
+            # disclosure control: the withheld figures, by path within this section
+            "suppressed": [
+                p
+                for p in dig(events, "suppressed", default=[])
+                if p.startswith(("participants.", "trust."))
+            ],
         },
         commitments=None
         if events is None

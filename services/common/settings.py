@@ -35,6 +35,9 @@ class PlatformSettings(BaseSettings):
     max_body_bytes: int = 1_048_576
     idempotency_ttl_hours: int = 24
     shutdown_grace_seconds: int = 20
+    # Disclosure control: counts of 1 to min_cell_size-1 people are withheld from callers
+    # without attendees:pii (services/common/disclosure.py).
+    min_cell_size: int = Field(default=5, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
+from services.common.disclosure import DisclosureDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
@@ -54,6 +55,7 @@ async def create_event(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
     territories: TerritoriesDep,
     references: ReferencesDep,
 ) -> EventRead:
@@ -69,7 +71,7 @@ async def create_event(
         response.status_code = 200
     set_etag(response, event.version)
     set_location(response, f"{EVENTS}/{event.id}")
-    return service.event_read(event)
+    return service.event_read(event, disclosure=disclosure)
 
 
 @router.get(
@@ -83,6 +85,7 @@ async def list_events(
     response: Response,
     session: SessionDep,
     principal: Reader,
+    disclosure: DisclosureDep,
     page: Page,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
@@ -120,7 +123,9 @@ async def list_events(
         session, principal=principal, filters=filters, page=page
     )
     set_link_header(request, response, next_cursor)
-    return EventPage(items=[service.event_read(e) for e in items], next_cursor=next_cursor)
+    return EventPage(
+        items=[service.event_read(e, disclosure=disclosure) for e in items], next_cursor=next_cursor
+    )
 
 
 @router.get(
@@ -130,11 +135,15 @@ async def list_events(
     responses=problem_responses(404),
 )
 async def get_event(
-    event_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+    event_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    disclosure: DisclosureDep,
+    response: Response,
 ) -> EventRead:
     event = await service.load_event(session, event_id=event_id, principal=principal)
     set_etag(response, event.version)
-    return service.event_read(event)
+    return service.event_read(event, disclosure=disclosure)
 
 
 @router.patch(
@@ -150,6 +159,7 @@ async def update_event(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
     territories: TerritoriesDep,
     references: ReferencesDep,
     keyring: KeyringDep,
@@ -169,7 +179,7 @@ async def update_event(
         keyring=keyring,
     )
     set_etag(response, event.version)
-    return service.event_read(event)
+    return service.event_read(event, disclosure=disclosure)
 
 
 @router.delete(
@@ -185,6 +195,7 @@ async def archive_event(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
 ) -> EventRead:
     event = await service.load_event(
         session, event_id=event_id, principal=principal, for_update=True
@@ -192,7 +203,7 @@ async def archive_event(
     require_if_match(request, event.version)
     event = await service.archive_event(session, event=event)
     set_etag(response, event.version)
-    return service.event_read(event)
+    return service.event_read(event, disclosure=disclosure)
 
 
 @router.post(
@@ -209,6 +220,7 @@ async def transition_event(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
 ) -> EventRead:
     event = await service.load_event(
         session, event_id=event_id, principal=principal, for_update=True
@@ -216,4 +228,4 @@ async def transition_event(
     optional_if_match(request, event.version)
     event = await service.transition_event(session, event=event, body=body)
     set_etag(response, event.version)
-    return service.event_read(event)
+    return service.event_read(event, disclosure=disclosure)

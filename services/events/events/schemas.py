@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
+from services.common.disclosure import Suppressed
 from services.common.schemas import OutputModel, UtcDatetime
 from services.common.territory import MunicipalityCode
 from services.events.records import EventsInput, EventTime, Reason
@@ -56,7 +57,10 @@ class TrustSurvey(EventsInput):
 
 class TrustMeasureRead(OutputModel):
     respondents: int
-    mean_score: float
+    mean_score: float | None = Field(
+        description="Null for tokens without attendees:pii when fewer than "
+        "SOMOS_MIN_CELL_SIZE people answered (see `suppressed`)"
+    )
 
 
 class TrustSurveyRead(OutputModel):
@@ -140,6 +144,7 @@ class EventRead(OutputModel):
     organization_ids: list[uuid.UUID]
     security_plan_id: uuid.UUID | None
     trust_survey: TrustSurveyRead | None
+    suppressed: Suppressed = []
     version: int
     created_at: UtcDatetime
     updated_at: UtcDatetime

@@ -12,6 +12,7 @@ from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
+from services.common.disclosure import Disclosure, protect_mean
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
@@ -57,27 +58,37 @@ def _trust_columns(survey: TrustSurvey | None) -> dict[str, Any]:
     }
 
 
-def trust_read(event: Event) -> TrustSurveyRead | None:
-    """The event's trust survey as returned, or None when nothing was measured."""
+def trust_read(event: Event, *, disclosure: Disclosure) -> tuple[TrustSurveyRead | None, list[str]]:
+    """The event's trust survey as returned (None when nothing was measured), and the paths
+    withheld: a mean of fewer than k respondents is their answers, and the change would give
+    a withheld mean away."""
+    withheld: list[str] = []
 
-    def measure(respondents: int | None, mean: Decimal | None) -> TrustMeasureRead | None:
+    def measure(
+        side: str, respondents: int | None, mean: Decimal | None
+    ) -> TrustMeasureRead | None:
         if respondents is None or mean is None:
             return None
-        return TrustMeasureRead(respondents=respondents, mean_score=float(mean))
+        shown = protect_mean(float(mean), respondents, disclosure=disclosure)
+        if shown is None:
+            withheld.append(f"trust_survey.{side}.mean_score")
+        return TrustMeasureRead(respondents=respondents, mean_score=shown)
 
-    before = measure(event.trust_before_respondents, event.trust_before_mean)
-    after = measure(event.trust_after_respondents, event.trust_after_mean)
+    before = measure("before", event.trust_before_respondents, event.trust_before_mean)
+    after = measure("after", event.trust_after_respondents, event.trust_after_mean)
     if before is None and after is None:
-        return None
-    return TrustSurveyRead(
-        before=before,
-        after=after,
-        change=None if event.trust_change is None else float(event.trust_change),
-    )
+        return None, []
+    change = None if event.trust_change is None else float(event.trust_change)
+    if change is not None and withheld:
+        change = None
+        withheld.append("trust_survey.change")
+    return TrustSurveyRead(before=before, after=after, change=change), sorted(withheld)
 
 
-def event_read(event: Event) -> EventRead:
-    """The event as returned to clients."""
+def event_read(event: Event, *, disclosure: Disclosure) -> EventRead:
+    """The event as returned to clients (trust means of few respondents withheld unless
+    ``disclosure`` is exact)."""
+    trust_survey, suppressed = trust_read(event, disclosure=disclosure)
     return EventRead(
         id=event.id,
         type=event.type,
@@ -92,7 +103,8 @@ def event_read(event: Event) -> EventRead:
         partner_institutions=event.partner_institutions,
         organization_ids=event.organization_ids,
         security_plan_id=event.security_plan_id,
-        trust_survey=trust_read(event),
+        trust_survey=trust_survey,
+        suppressed=suppressed,
         version=event.version,
         created_at=event.created_at,
         updated_at=event.updated_at,

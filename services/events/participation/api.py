@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request, Response
 
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
+from services.common.disclosure import DisclosureDep
 from services.common.errors import NotFound, problem_responses
 from services.events.dependencies import EVENT, EVERY_ROUTE, Reader, Writer
 from services.events.events.service import load_event
@@ -22,16 +23,24 @@ router = APIRouter(prefix=EVENT + "/participation", tags=["participation"], resp
     operation_id="participation-get",
     response_model=ParticipationRead,
     responses=problem_responses(404),
+    summary="An event's anonymous participation summary",
+    description="Counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE, default 5) are null for "
+    "tokens without attendees:pii, with any count that would reveal them by subtraction; "
+    "`suppressed` lists them.",
 )
 async def get_participation(
-    event_id: uuid.UUID, session: SessionDep, principal: Reader, response: Response
+    event_id: uuid.UUID,
+    session: SessionDep,
+    principal: Reader,
+    disclosure: DisclosureDep,
+    response: Response,
 ) -> ParticipationRead:
     event = await load_event(session, event_id=event_id, principal=principal)
     participation = await repository.get_participation(session, event.id)
     if participation is None:
         raise NotFound("No participation summary has been recorded for this event.")
     set_etag(response, participation.version)
-    return service.participation_read(participation)
+    return service.participation_read(participation, disclosure=disclosure)
 
 
 @router.put(
@@ -51,6 +60,7 @@ async def put_participation(
     response: Response,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
 ) -> ParticipationRead:
     event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
     current = await repository.get_participation(session, event.id, for_update=True)
@@ -62,4 +72,4 @@ async def put_participation(
     if created:
         response.status_code = 201
     set_etag(response, participation.version)
-    return service.participation_read(participation)
+    return service.participation_read(participation, disclosure=disclosure)

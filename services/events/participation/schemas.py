@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from services.common.disclosure import Suppressed
 from services.common.schemas import OutputModel, UtcDatetime
 from services.events.records import EventsInput
 from services.events.vocabularies import AgeGroup, Ethnicity, ParticipantRole, Sex
@@ -34,12 +35,13 @@ class ParticipationRead(OutputModel):
         "list (then it cannot be edited by hand)"
     )
     total: int
-    by_sex: dict[Sex, int]
-    by_age_group: dict[AgeGroup, int]
-    by_ethnicity: dict[Ethnicity, int]
-    by_role: dict[ParticipantRole, int]
+    by_sex: dict[Sex, int | None]
+    by_age_group: dict[AgeGroup, int | None]
+    by_ethnicity: dict[Ethnicity, int | None]
+    by_role: dict[ParticipantRole, int | None]
     conflict_victims: int | None
     persons_with_disability: int | None
     lgbtiq: int | None
+    suppressed: Suppressed = []
     version: int
     updated_at: UtcDatetime

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.common.disclosure import Disclosure, protect_summary
 from services.common.errors import Conflict, DomainError, FieldError
 from services.events import records
 from services.events.models import Event, Participation
@@ -25,20 +26,25 @@ class BreakdownMismatch(DomainError):
     status, slug, title = 422, "breakdown-mismatch", "A participation breakdown does not add up"
 
 
-def participation_read(p: Participation) -> ParticipationRead:
-    """The summary as returned to clients."""
-    breakdowns = {
-        name: {code.value: getattr(p, count_column(name, code.value)) for code in codes}
-        for name, codes in BREAKDOWNS.items()
+def participation_read(p: Participation, *, disclosure: Disclosure) -> ParticipationRead:
+    """The summary as returned to clients, small cells withheld unless ``disclosure`` is
+    exact."""
+    figures: dict[str, Any] = {
+        "total": p.total,
+        **{
+            name: {code.value: getattr(p, count_column(name, code.value)) for code in codes}
+            for name, codes in BREAKDOWNS.items()
+        },
+        **{name: getattr(p, name) for name in OPTIONAL_COUNTS},
     }
+    suppressed = protect_summary(
+        figures, disclosure=disclosure, breakdowns=BREAKDOWNS, flags=OPTIONAL_COUNTS
+    )
     return ParticipationRead(
         event_id=p.event_id,
         source=p.source,
-        total=p.total,
-        **breakdowns,
-        conflict_victims=p.conflict_victims,
-        persons_with_disability=p.persons_with_disability,
-        lgbtiq=p.lgbtiq,
+        **figures,
+        suppressed=suppressed,
         version=p.version,
         updated_at=p.updated_at,
     )

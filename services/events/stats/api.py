@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from services.common.db import DatabaseDep
+from services.common.disclosure import DisclosureDep
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.events.dependencies import EVERY_ROUTE, FromDate, Reader, ToDate
 from services.events.records import date_range
@@ -20,10 +21,14 @@ router = APIRouter(prefix="/api/v1/stats/events", tags=["statistics"], responses
     response_model=EventStats,
     summary="Events held, communities, participants, commitments and trust — "
     "aggregates only, by municipality",
+    description="Participant counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE, default 5), "
+    "in total or in a municipality, are null for tokens without attendees:pii, with any count "
+    "that would reveal them by subtraction; `suppressed` lists them.",
 )
 async def event_stats(
     database: DatabaseDep,
     principal: Reader,
+    disclosure: DisclosureDep,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     from_: FromDate = None,
@@ -43,4 +48,6 @@ async def event_stats(
         "to": to.isoformat() if to else None,
     }
     assert database.pool is not None
-    return await service.event_stats(database.pool, principal=principal, filters=filters, echo=echo)
+    return await service.event_stats(
+        database.pool, principal=principal, disclosure=disclosure, filters=filters, echo=echo
+    )

@@ -103,10 +103,12 @@ def _commitments_sql(scope: StatsScope, today: date) -> tuple[str, list[Any]]:
 
 
 def _trust_sql(scope: StatsScope) -> tuple[str, list[Any]]:
-    """(municipality, held sessions with a trust change, sum of the changes)."""
+    """(municipality, held sessions with a trust change, sum of the changes, people who
+    answered both surveys at most)."""
     s = _Statement()
     sql = f"""
-        SELECT e.municipality_code, count(*) AS sessions, sum(e.trust_change) AS change_sum
+        SELECT e.municipality_code, count(*) AS sessions, sum(e.trust_change) AS change_sum,
+               sum(least(e.trust_before_respondents, e.trust_after_respondents)) AS respondents
         FROM events e
         WHERE {s.events_in_scope(scope)} AND e.status = 'held' AND e.trust_change IS NOT NULL
         GROUP BY 1"""

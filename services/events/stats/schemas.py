@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from services.common.disclosure import Suppressed
 from services.common.schemas import OutputModel
 from services.events.vocabularies import (
     AgeGroup,
@@ -19,13 +20,13 @@ from services.events.vocabularies import (
 class ParticipantsStats(OutputModel):
     total: int
     events_with_participation: int
-    by_sex: dict[Sex, int]
-    by_age_group: dict[AgeGroup, int]
-    by_ethnicity: dict[Ethnicity, int]
-    by_role: dict[ParticipantRole, int]
-    conflict_victims: int
-    persons_with_disability: int
-    lgbtiq: int
+    by_sex: dict[Sex, int | None]
+    by_age_group: dict[AgeGroup, int | None]
+    by_ethnicity: dict[Ethnicity, int | None]
+    by_role: dict[ParticipantRole, int | None]
+    conflict_victims: int | None
+    persons_with_disability: int | None
+    lgbtiq: int | None
 
 
 class CommitmentStats(OutputModel):
@@ -58,6 +59,7 @@ class AreaStats(OutputModel):
 
 class EventStats(AreaStats):
     filters: dict[str, str | None]
+    suppressed: Suppressed = []
     by_municipality: dict[str, AreaStats] = Field(
         description="The same figures per municipality, keyed by DIVIPOLA code"
     )

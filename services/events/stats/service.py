@@ -9,12 +9,14 @@ from typing import Any
 import asyncpg
 
 from services.common.auth import Principal
+from services.common.disclosure import Disclosure, protect_areas, protect_means
 from services.common.stats import Territory
 from services.events.records import TWO_PLACES, bogota_today
 from services.events.stats import repository
 from services.events.stats.schemas import EventStats
 from services.events.vocabularies import (
     BREAKDOWNS,
+    OPTIONAL_COUNTS,
     CommitmentStatus,
     EventStatus,
     EventType,
@@ -44,6 +46,7 @@ class _Area:
         self.overdue = 0
         self.trust_sessions = 0
         self.trust_sum = Decimal(0)
+        self.trust_respondents = 0
 
     def read(self) -> dict[str, Any]:
         """The figures as plain data (validated once, with every area, by the caller)."""
@@ -83,11 +86,14 @@ async def event_stats(
     pool: asyncpg.Pool,
     *,
     principal: Principal,
+    disclosure: Disclosure,
     filters: repository.StatsFilters,
     echo: Mapping[str, str | None],
 ) -> EventStats:
     """Statistics from five grouped aggregate statements run side by side; no row-by-row
-    reading. Areas are tallied as plain data and validated in one ``model_validate``."""
+    reading. Areas are tallied as plain data and validated in one ``model_validate``; the
+    participants' small cells are withheld (in total and per municipality) unless
+    ``disclosure`` is exact."""
     scope = repository.StatsScope(
         territory=Territory.of(
             principal,
@@ -127,14 +133,29 @@ async def event_stats(
         for area in both(code):
             area.commitments[status] += count
             area.overdue += overdue
-    for code, sessions, change_sum in rows["trust"]:
+    for code, sessions, change_sum, respondents in rows["trust"]:
         for area in both(code):
             area.trust_sessions += sessions
             area.trust_sum += Decimal(change_sum)
-    return EventStats.model_validate(
-        {
-            **total.read(),
-            "filters": dict(echo),
-            "by_municipality": {code: areas[code].read() for code in sorted(areas)},
-        }
+            area.trust_respondents += int(respondents or 0)
+    document = {
+        **total.read(),
+        "filters": dict(echo),
+        "by_municipality": {code: areas[code].read() for code in sorted(areas)},
+    }
+    suppressed = protect_areas(
+        document,
+        disclosure=disclosure,
+        whole="participants",
+        parts={code: f"by_municipality.{code}.participants" for code in areas},
+        breakdowns=BREAKDOWNS,
+        flags=OPTIONAL_COUNTS,
     )
+    trust = {"trust": total.trust_respondents} | {
+        f"by_municipality.{code}.trust": area.trust_respondents for code, area in areas.items()
+    }
+    suppressed += protect_means(
+        document, respondents=trust, whole="trust", field="mean_change", disclosure=disclosure
+    )
+    document["suppressed"] = sorted(suppressed)
+    return EventStats.model_validate(document)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
+from services.common.disclosure import DisclosureDep
 from services.common.errors import created_responses, problem_responses
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
@@ -56,6 +57,7 @@ async def create_initiative(
     body: CommunityInitiativeCreate,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
     territories: TerritoriesDep,
     response: Response,
     write: WriteGuardDep,
@@ -67,7 +69,7 @@ async def create_initiative(
         response.status_code = 200
     write.etag(initiative)
     response.headers["Location"] = f"{PREFIX}/{initiative.id}"
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)
 
 
 @router.get(
@@ -82,6 +84,7 @@ async def list_initiatives(
     session: SessionDep,
     principal: Reader,
     page: Paging,
+    disclosure: DisclosureDep,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     status: InitiativeStatus | None = None,
@@ -110,7 +113,8 @@ async def list_initiatives(
     )
     set_link_header(request, response, next_cursor)
     return CommunityInitiativePage(
-        items=[service.initiative_read(c) for c in items], next_cursor=next_cursor
+        items=[service.initiative_read(c, disclosure=disclosure) for c in items],
+        next_cursor=next_cursor,
     )
 
 
@@ -121,10 +125,10 @@ async def list_initiatives(
     responses=problem_responses(404),
 )
 async def get_initiative(
-    initiative: CurrentInitiative, response: Response
+    initiative: CurrentInitiative, response: Response, disclosure: DisclosureDep
 ) -> CommunityInitiativeRead:
     set_etag(response, initiative.version)
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)
 
 
 @router.patch(
@@ -138,6 +142,7 @@ async def update_initiative(
     initiative: InitiativeToChange,
     session: SessionDep,
     principal: Writer,
+    disclosure: DisclosureDep,
     territories: TerritoriesDep,
     write: WriteGuardDep,
 ) -> CommunityInitiativeRead:
@@ -147,7 +152,7 @@ async def update_initiative(
             session, initiative=i, changes=body, principal=principal, territories=territories
         ),
     )
-    return service.initiative_read(changed)
+    return service.initiative_read(changed, disclosure=disclosure)
 
 
 @router.delete(
@@ -158,10 +163,13 @@ async def update_initiative(
     summary="Archive a community initiative",
 )
 async def archive_initiative(
-    initiative: InitiativeToChange, session: SessionDep, write: WriteGuardDep
+    initiative: InitiativeToChange,
+    session: SessionDep,
+    write: WriteGuardDep,
+    disclosure: DisclosureDep,
 ) -> CommunityInitiativeRead:
     archived = await write(initiative, lambda i: service.archive_initiative(session, initiative=i))
-    return service.initiative_read(archived)
+    return service.initiative_read(archived, disclosure=disclosure)
 
 
 @router.post(
@@ -176,7 +184,8 @@ async def transition_initiative(
     initiative: InitiativeToChange,
     session: SessionDep,
     write: WriteGuardDep,
+    disclosure: DisclosureDep,
 ) -> CommunityInitiativeRead:
     initiative = await service.transition_initiative(session, initiative=initiative, request=body)
     write.etag(initiative)
-    return service.initiative_read(initiative)
+    return service.initiative_read(initiative, disclosure=disclosure)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from services.common.disclosure import Suppressed
 from services.common.pagination import Page
 from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.common.territory import MunicipalityCode
@@ -46,10 +47,13 @@ class Beneficiaries(InputModel):
 
 
 class BeneficiariesRead(OutputModel):
+    """Counts of 1 to k-1 people are null for tokens without attendees:pii (see
+    `suppressed` beside it)."""
+
     total: int
-    by_sex: dict[Sex, int]
-    by_age_group: dict[AgeGroup, int]
-    by_ethnicity: dict[Ethnicity, int]
+    by_sex: dict[Sex, int | None]
+    by_age_group: dict[AgeGroup, int | None]
+    by_ethnicity: dict[Ethnicity, int | None]
 
 
 def _unique_codes(values: list[RiskFactor]) -> list[RiskFactor]:
@@ -124,6 +128,7 @@ class CommunityInitiativeRead(OutputModel):
     end_date: date | None
     budget_cop: int | None
     beneficiaries: BeneficiariesRead
+    suppressed: Suppressed = []
     version: int
     created_at: UtcDatetime
     updated_at: UtcDatetime

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import uuid
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
+from services.common.disclosure import Disclosure, protect_summary
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.pagination import PageParams, finish_page
 from services.common.records import archive, bump_version, flush, replay_or_refuse
@@ -56,8 +58,26 @@ def beneficiaries_record(data: Beneficiaries) -> dict[str, Any]:
     return out
 
 
-def initiative_read(initiative: CommunityInitiative) -> CommunityInitiativeRead:
-    """The response body of a community initiative."""
+BENEFICIARY_BREAKDOWNS = ("by_sex", "by_age_group", "by_ethnicity")
+
+
+def protect_beneficiaries(
+    beneficiaries: dict[str, Any], *, disclosure: Disclosure, prefix: str
+) -> list[str]:
+    """Withhold small beneficiary cells in place; their paths under ``prefix``."""
+    paths = protect_summary(beneficiaries, disclosure=disclosure, breakdowns=BENEFICIARY_BREAKDOWNS)
+    return [prefix + path for path in paths]
+
+
+def initiative_read(
+    initiative: CommunityInitiative, *, disclosure: Disclosure
+) -> CommunityInitiativeRead:
+    """The response body of a community initiative (small beneficiary cells withheld unless
+    ``disclosure`` is exact)."""
+    beneficiaries = copy.deepcopy(initiative.beneficiaries)
+    suppressed = protect_beneficiaries(
+        beneficiaries, disclosure=disclosure, prefix="beneficiaries."
+    )
     return CommunityInitiativeRead(
         id=initiative.id,
         title=initiative.title,
@@ -73,7 +93,8 @@ def initiative_read(initiative: CommunityInitiative) -> CommunityInitiativeRead:
         start_date=initiative.start_date,
         end_date=initiative.end_date,
         budget_cop=initiative.budget_cop,
-        beneficiaries=BeneficiariesRead.model_validate(initiative.beneficiaries),
+        beneficiaries=BeneficiariesRead.model_validate(beneficiaries),
+        suppressed=suppressed,
         version=initiative.version,
         created_at=initiative.created_at,
         updated_at=initiative.updated_at,

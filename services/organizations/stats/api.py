@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from services.common.db import DatabaseDep
+from services.common.disclosure import DisclosureDep
 from services.common.errors import problem_responses
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.organizations.records import Reader
@@ -26,6 +27,7 @@ router = APIRouter(prefix="/api/v1/stats/organizations", tags=["statistics"])
 async def get_organization_stats(
     database: DatabaseDep,
     principal: Reader,
+    disclosure: DisclosureDep,
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
     from_: Annotated[
@@ -44,6 +46,7 @@ async def get_organization_stats(
     return await service.organization_stats(
         database.pool,
         principal=principal,
+        disclosure=disclosure,
         municipality_code=municipality_code,
         department_code=department_code,
         date_from=from_,
@@ -64,9 +67,15 @@ async def get_organization_stats(
     ),
 )
 async def get_municipality_summary(
-    municipality_code: MunicipalityCode, database: DatabaseDep, principal: Reader
+    municipality_code: MunicipalityCode,
+    database: DatabaseDep,
+    principal: Reader,
+    disclosure: DisclosureDep,
 ) -> MunicipalityOrganizations:
     assert database.pool is not None
     return await service.municipality_summary(
-        database.pool, principal=principal, municipality_code=municipality_code
+        database.pool,
+        principal=principal,
+        disclosure=disclosure,
+        municipality_code=municipality_code,
     )

@@ -7,6 +7,7 @@ from datetime import date
 
 from pydantic import Field
 
+from services.common.disclosure import Suppressed
 from services.common.schemas import OutputModel, UtcDatetime
 from services.organizations.initiatives.schemas import BeneficiariesRead
 from services.organizations.vocabularies import (
@@ -104,6 +105,7 @@ class OrganizationStats(OutputModel):
     filters: StatsFilters
     generated_at: UtcDatetime
     totals: Figures
+    suppressed: Suppressed = []
     by_municipality: dict[str, Figures]
 
 
@@ -124,6 +126,7 @@ class MunicipalityOrganizations(OutputModel):
     municipality_code: str
     generated_at: UtcDatetime
     figures: Figures = Field(description="As `totals` of the statistics for this municipality")
+    suppressed: Suppressed = []
     initiatives: list[InitiativeListing] = Field(
         description="Active initiatives, latest start first (at most 200; "
         "`figures.initiatives.total` counts them all)"

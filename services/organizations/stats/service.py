@@ -12,6 +12,7 @@ from typing import Any
 import asyncpg
 
 from services.common.auth import Principal, ensure_territory
+from services.common.disclosure import Disclosure, protect_areas, protect_summary
 from services.common.errors import InvalidInput
 from services.common.models import utcnow
 from services.common.stats import Territory
@@ -181,6 +182,7 @@ async def organization_stats(
     pool: asyncpg.Pool,
     *,
     principal: Principal,
+    disclosure: Disclosure,
     municipality_code: str | None,
     department_code: str | None,
     date_from: date | None,
@@ -200,36 +202,52 @@ async def organization_stats(
     total = _Tally()
     for tally in tallies.values():
         total.add(tally)
-    return OrganizationStats.model_validate(
-        {
-            "filters": {
-                "department_code": department_code,
-                "municipality_code": municipality_code,
-                "from": date_from,
-                "to": date_to,
-            },
-            "generated_at": utcnow(),
-            "totals": total.figures(),
-            "by_municipality": {code: tallies[code].figures() for code in sorted(tallies)},
-        }
+    document = {
+        "filters": {
+            "department_code": department_code,
+            "municipality_code": municipality_code,
+            "from": date_from,
+            "to": date_to,
+        },
+        "generated_at": utcnow(),
+        "totals": total.figures(),
+        "by_municipality": {code: tallies[code].figures() for code in sorted(tallies)},
+    }
+    document["suppressed"] = protect_areas(
+        document,
+        disclosure=disclosure,
+        whole=_BENEFICIARIES.format("totals"),
+        parts={c: _BENEFICIARIES.format(f"by_municipality.{c}") for c in tallies},
+        breakdowns=repository.BENEFICIARY_BREAKDOWNS,
     )
+    return OrganizationStats.model_validate(document)
+
+
+_BENEFICIARIES = "{}.initiatives.beneficiaries"
 
 
 INITIATIVES_LISTED = 200
 
 
 async def municipality_summary(
-    pool: asyncpg.Pool, *, principal: Principal, municipality_code: str
+    pool: asyncpg.Pool, *, principal: Principal, disclosure: Disclosure, municipality_code: str
 ) -> MunicipalityOrganizations:
     """One municipality's figures and initiatives in one read; 403 outside the token's reach."""
     ensure_territory(principal, municipality_code, hide=False)
     rows = await repository.municipality_figures(pool, municipality_code, INITIATIVES_LISTED)
     tally = _tallies(rows).get(municipality_code) or _Tally()
+    figures = tally.figures()
+    suppressed = protect_summary(
+        figures["initiatives"]["beneficiaries"],
+        disclosure=disclosure,
+        breakdowns=repository.BENEFICIARY_BREAKDOWNS,
+    )
     return MunicipalityOrganizations.model_validate(
         {
             "municipality_code": municipality_code,
             "generated_at": utcnow(),
-            "figures": tally.figures(),
+            "figures": figures,
+            "suppressed": ["figures.initiatives.beneficiaries." + p for p in suppressed],
             "initiatives": [dict(r) for r in rows["listed"]],
         }
     )
