@@ -1,0 +1,75 @@
+"""Only `somos dev` creates the development JWT secret, with mode 0600 from the start;
+every other launcher needs SOMOS_JWT_SECRET or the file `somos dev` created."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from somos.cli import ensure_dev_secret
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_somos(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SOMOS_JWT_SECRET"}
+    env.update(SOMOS_DATA_DIR=str(data_dir), SOMOS_ENVIRONMENT="development")
+    return subprocess.run(
+        [sys.executable, "-m", "somos.cli", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["serve", "gateway", "--port", "1"], ["token"], ["demo-data", "--url", "http://127.0.0.1:1"]],
+    ids=["serve", "token", "demo-data"],
+)
+def test_launchers_without_a_secret_fail_clearly_and_create_none(tmp_path, command):
+    result = run_somos(*command, data_dir=tmp_path)
+    assert result.returncode == 1
+    assert f"somos {command[0]}: no JWT secret" in result.stderr
+    assert "SOMOS_JWT_SECRET" in result.stderr and "somos dev" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "jwt-secret").exists()
+
+
+def test_serve_uses_the_secret_somos_dev_created(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOMOS_JWT_SECRET", raising=False)
+    ensure_dev_secret(tmp_path)
+    # A port already taken: getting as far as binding it means the secret was accepted.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_somos("serve", "gateway", "--port", str(port), data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "no JWT secret" not in result.stderr
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+def test_the_secret_file_is_created_0600_without_a_later_chmod(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOMOS_JWT_SECRET", raising=False)
+
+    def no_chmod(*args, **kwargs):
+        raise AssertionError("the mode must be set when the file is created")
+
+    monkeypatch.setattr(os, "chmod", no_chmod)
+    monkeypatch.setattr(Path, "chmod", no_chmod)
+    previous = os.umask(0)  # the most permissive umask: only os.open's mode protects it
+    try:
+        secret = ensure_dev_secret(tmp_path / "data")
+    finally:
+        os.umask(previous)
+    path = tmp_path / "data" / "jwt-secret"
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.read_text() == secret and len(secret) >= 64
