@@ -28,8 +28,8 @@ from typing import Any
 import httpx
 import pytest
 
-from services.common.embedded import drop_database, ensure_database
 from services.common import testing
+from services.common.embedded import drop_database, ensure_database
 from services.common.testing import free_port
 from tests.deploy import inventory
 from tests.deploy.k8s_manifests import find, rendered
