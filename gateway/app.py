@@ -6,15 +6,12 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway import contract as checked_in_contract
@@ -25,6 +22,7 @@ from gateway.proxy import UPSTREAM_SCOPE_KEY, ProxyMiddleware, RoutingTable
 from gateway.ratelimit import Policy, build_limiter
 from gateway.settings import UPSTREAMS, GatewaySettings
 from gateway.upstreams import CircuitCollector, UpstreamMetrics, build_upstreams
+from services.common.app import install_offline_docs
 from services.common.errors import install_problem_handlers, problem_response, problem_responses
 from services.common.health import health_router
 from services.common.limits import BodyLimitMiddleware
@@ -38,13 +36,6 @@ TAGS = [
     {"name": "results", "description": "The programme's results framework against its targets"},
     {"name": "territories", "description": "DANE DIVIPOLA departments and municipalities"},
 ]
-
-
-def _docs_assets() -> Path:
-    """Swagger UI and ReDoc files shipped by the fastapi-offline wheel (no CDN needed)."""
-    import fastapi_offline
-
-    return Path(fastapi_offline.__file__).parent / "static"
 
 
 def create_app(
@@ -284,31 +275,10 @@ def _install_contract(app: FastAPI, document: dict[str, Any]) -> None:
         return document
 
     app.openapi = openapi  # type: ignore[method-assign]
-    app.mount("/static/docs", StaticFiles(directory=_docs_assets()), name="docs-assets")
-
     body = JSONResponse(document).body  # rendered once; the document never changes
 
     @app.get("/openapi.json", include_in_schema=False)
     async def openapi_document() -> Response:
         return Response(body, media_type="application/json")
 
-    @app.get("/docs", include_in_schema=False)
-    async def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="Somos API — Swagger UI",
-            swagger_js_url="/static/docs/swagger-ui-bundle.js",
-            swagger_css_url="/static/docs/swagger-ui.css",
-            swagger_favicon_url="/static/docs/favicon.png",
-            swagger_ui_parameters={"validatorUrl": None, "persistAuthorization": True},
-        )
-
-    @app.get("/redoc", include_in_schema=False)
-    async def redoc() -> HTMLResponse:
-        return get_redoc_html(
-            openapi_url="/openapi.json",
-            title="Somos API — ReDoc",
-            redoc_js_url="/static/docs/redoc.standalone.js",
-            redoc_favicon_url="/static/docs/favicon.png",
-            with_google_fonts=False,
-        )
+    install_offline_docs(app, title="Somos API", persist_auth=True)
