@@ -60,11 +60,12 @@ def test_dev_secret_is_generated_once_and_kept(tmp_path, monkeypatch):
     from somos.cli import ensure_dev_secret
 
     env = {"SOMOS_DATA_DIR": str(tmp_path)}
-    monkeypatch.delenv("SOMOS_JWT_SECRET", raising=False)
-    secret = ensure_dev_secret(tmp_path)  # what `somos dev` does first
+    monkeypatch.setenv("SOMOS_JWT_SECRET", "recorded-so-teardown-restores-the-original")
     monkeypatch.delenv("SOMOS_JWT_SECRET")
+    secret = ensure_dev_secret(tmp_path)  # what `somos dev` does first (and exports)
+    del os.environ["SOMOS_JWT_SECRET"]
     assert ensure_dev_secret(tmp_path) == secret  # kept, not regenerated
-    monkeypatch.delenv("SOMOS_JWT_SECRET")
+    del os.environ["SOMOS_JWT_SECRET"]
     secret_file = tmp_path / "jwt-secret"
     assert secret_file.exists() and oct(secret_file.stat().st_mode)[-3:] == "600"
     verifier = TokenVerifier(PlatformSettings(jwt_secret=secret))

@@ -43,8 +43,14 @@ def test_launchers_without_a_secret_fail_clearly_and_create_none(tmp_path, comma
     assert not (tmp_path / "jwt-secret").exists()
 
 
+def no_secret_in_env(monkeypatch):
+    """Unset SOMOS_JWT_SECRET for the test; ensure_dev_secret's export is undone after it."""
+    monkeypatch.setenv("SOMOS_JWT_SECRET", "recorded-so-teardown-restores-the-original")
+    monkeypatch.delenv("SOMOS_JWT_SECRET")
+
+
 def test_serve_uses_the_secret_somos_dev_created(tmp_path, monkeypatch):
-    monkeypatch.delenv("SOMOS_JWT_SECRET", raising=False)
+    no_secret_in_env(monkeypatch)
     ensure_dev_secret(tmp_path)
     # A port already taken: getting as far as binding it means the secret was accepted.
     with socket.socket() as taken:
@@ -58,7 +64,7 @@ def test_serve_uses_the_secret_somos_dev_created(tmp_path, monkeypatch):
 
 
 def test_the_secret_file_is_created_0600_without_a_later_chmod(tmp_path, monkeypatch):
-    monkeypatch.delenv("SOMOS_JWT_SECRET", raising=False)
+    no_secret_in_env(monkeypatch)
 
     def no_chmod(*args, **kwargs):
         raise AssertionError("the mode must be set when the file is created")
