@@ -168,6 +168,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     sockets = None
     if spec.name == "gateway":  # one server, two ports: public API and internal metrics
+        if settings.internal_port == config.port:
+            raise SystemExit(
+                f"SOMOS_GATEWAY_INTERNAL_PORT ({settings.internal_port}) must differ from the "
+                "public port: metrics must not be served where the API is"
+            )
         sockets = [
             _listen(args.host, config.port),
             _listen(args.host, settings.internal_port),

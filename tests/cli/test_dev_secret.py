@@ -79,3 +79,18 @@ def test_the_secret_file_is_created_0600_without_a_later_chmod(tmp_path, monkeyp
     path = tmp_path / "data" / "jwt-secret"
     assert path.stat().st_mode & 0o777 == 0o600
     assert path.read_text() == secret and len(secret) >= 64
+
+
+def test_the_gateway_refuses_an_internal_port_equal_to_its_public_port(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOMOS_")}
+    env.update(SOMOS_JWT_SECRET="s" * 40, SOMOS_GATEWAY_INTERNAL_PORT="18555")
+    result = subprocess.run(
+        [sys.executable, "-m", "somos.cli", "serve", "gateway", "--port", "18555"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "SOMOS_GATEWAY_INTERNAL_PORT (18555) must differ from the public port" in result.stderr
