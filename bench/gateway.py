@@ -304,7 +304,9 @@ def main() -> None:
         **common,
         **{f"SOMOS_GATEWAY_{s.upper()}_URL": f"http://127.0.0.1:{ports[s]}" for s in SERVICES},
         "SOMOS_GATEWAY_RATE_LIMIT_PER_MINUTE": "0",
+        "SOMOS_GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "0",
         "SOMOS_GATEWAY_RESULTS_BUDGET_SECONDS": "60",
+        "SOMOS_GATEWAY_INTERNAL_PORT": str(free_port()),  # metrics; 9000 may be taken
     }
     rows: list[dict[str, Any]] = []
     run = {"duration": args.duration, "connections": args.connections}
@@ -329,7 +331,11 @@ def main() -> None:
                 _serve(
                     "gateway",
                     old_port,
-                    {**gateway_env, "PYTHONPATH": path},
+                    {
+                        **gateway_env,
+                        "PYTHONPATH": path,
+                        "SOMOS_GATEWAY_INTERNAL_PORT": str(free_port()),
+                    },
                     cwd=os.path.abspath(args.baseline),
                 )
             )

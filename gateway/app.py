@@ -6,25 +6,24 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gateway import contract as checked_in_contract
 from gateway import results, territories, views
-from gateway.edge import EdgeMiddleware, RateLimiter
-from gateway.openapi import build_contract, service_documents
+from gateway.edge import EdgeMiddleware, EdgeVerifier
+from gateway.forwarding import ForwardedMiddleware, TrustedProxies
 from gateway.proxy import UPSTREAM_SCOPE_KEY, ProxyMiddleware, RoutingTable
-from gateway.settings import GatewaySettings
+from gateway.ratelimit import Policy, build_limiter
+from gateway.settings import UPSTREAMS, GatewaySettings
 from gateway.upstreams import CircuitCollector, UpstreamMetrics, build_upstreams
-from services.common.auth import TokenVerifier
-from services.common.errors import install_problem_handlers, problem_responses
+from services.common.app import install_offline_docs
+from services.common.errors import install_problem_handlers, problem_response, problem_responses
 from services.common.health import health_router
 from services.common.limits import BodyLimitMiddleware
 from services.common.observability import InFlight, Metrics, RequestContextMiddleware
@@ -39,16 +38,16 @@ TAGS = [
 ]
 
 
-def _docs_assets() -> Path:
-    """Swagger UI and ReDoc files shipped by the fastapi-offline wheel (no CDN needed)."""
-    import fastapi_offline
+def create_app(
+    settings: GatewaySettings | None = None, *, contract: dict[str, Any] | None = None
+) -> FastAPI:
+    """The FastAPI app of the gateway (port 8000; /metrics on the internal port).
 
-    return Path(fastapi_offline.__file__).parent / "static"
-
-
-def create_app(settings: GatewaySettings | None = None) -> FastAPI:
-    """The FastAPI app of the gateway (port 8000)."""
+    It serves ``contract``, by default the checked-in ``gateway/openapi.json``: the gateway
+    never builds the services' apps, whose settings hold secrets it must not have.
+    """
     settings = settings or GatewaySettings()
+    document = checked_in_contract.load() if contract is None else contract
     platform = settings.platform
     directory = territories.Directory.from_file(platform.divipola_file)
     targets = results.load_targets(settings.results_targets_file)
@@ -57,6 +56,12 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     upstreams = build_upstreams(settings, upstream_metrics)
     metrics.registry.register(CircuitCollector(upstreams))
     in_flight = InFlight()
+    policies = _policies(settings)
+    limiter = (
+        build_limiter(settings.rate_limit_redis_url, prefix=settings.rate_limit_redis_prefix)
+        if any(policies)
+        else None
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -68,6 +73,8 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
             await in_flight.drained()  # requests cut off at shutdown answer 503 first
             for upstream in upstreams.values():
                 await upstream.close()
+            if limiter is not None:
+                await limiter.close()
 
     app = GatewayApp(
         title="Somos API gateway",
@@ -84,37 +91,40 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     app.state.directory = directory
     app.state.targets = targets
     app.state.metrics = metrics
-    app.state.token_verifier = TokenVerifier(platform)
+    app.state.token_verifier = EdgeVerifier(platform)
 
     async def readiness(request: Request) -> str | None:
         problems = await asyncio.gather(*(u.ready() for u in upstreams.values()))
         failing = [p for p in problems if p]
         return "; ".join(failing) if failing else None
 
-    app.include_router(health_router(readiness))
+    app.include_router(_public_health_router(readiness))
     app.include_router(views.router)
     app.include_router(results.router)
     app.include_router(territories.router)
-    _install_contract(app)
+    _install_contract(app, document)
     install_problem_handlers(app)
+    app.internal_port = settings.internal_port
+    app.internal = _internal_app(readiness, metrics)
 
-    documents = service_documents(platform)
     own_paths = [
         (route.path, route.path_regex)  # type: ignore[attr-defined]
         for router in (views.router, results.router, territories.router)
         for route in router.routes
         if getattr(route, "path", "").startswith("/api/")
     ]
-    limiter = (
-        RateLimiter(per_minute=settings.rate_limit_per_minute, burst=settings.rate_limit_burst)
-        if settings.rate_limit_per_minute
-        else None
-    )
-    verifier: TokenVerifier = app.state.token_verifier  # one for the process, with its cache
+    verifier: EdgeVerifier = app.state.token_verifier  # one for the process, with its cache
+    proxies = TrustedProxies(settings.trusted_proxies)
 
     def edge(inner: ASGIApp) -> ASGIApp:
-        """Request id → CORS → body limit → token + rate limit → ``inner``."""
-        chain: ASGIApp = EdgeMiddleware(inner, verifier=verifier, limiter=limiter)
+        """Client view → request id → CORS → body limit → limits + token → ``inner``."""
+        chain: ASGIApp = EdgeMiddleware(
+            inner,
+            verifier=verifier,
+            limiter=limiter,
+            caller_policy=policies[0],
+            anonymous_policy=policies[1],
+        )
         chain = BodyLimitMiddleware(chain, max_bytes=platform.max_body_bytes)
         if settings.cors_allow_origins:
             chain = CORSMiddleware(
@@ -138,15 +148,16 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
                 ],
                 max_age=600,
             )
-        return RequestContextMiddleware(
+        chain = RequestContextMiddleware(
             chain, service="gateway", metrics=metrics, in_flight=in_flight
         )
+        return ForwardedMiddleware(chain, proxies=proxies)
 
     # Pass-through takes a short pure-ASGI path (the edge, then the proxy); the gateway's own
     # routes go through the same edge inside FastAPI's full stack.
     proxy = ProxyMiddleware(
         app.router,
-        routes=RoutingTable.from_documents(documents),
+        routes=RoutingTable.from_contract(document, UPSTREAMS),
         upstreams=upstreams,
         own_paths=own_paths,
     )
@@ -170,12 +181,20 @@ class _Edge:
 
 
 class GatewayApp(FastAPI):
-    """FastAPI for the gateway's own routes; paths a service owns skip its stack."""
+    """FastAPI for the gateway's own routes; paths a service owns skip its stack; requests
+    to the internal port (metrics, detailed readiness) go to the internal app."""
 
     proxy: ProxyMiddleware | None = None
     proxy_chain: ASGIApp | None = None
+    internal: ASGIApp | None = None
+    internal_port: int | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.internal is not None:
+            server = scope.get("server")
+            if server and server[1] == self.internal_port:
+                await self.internal(scope, receive, send)
+                return
         if scope["type"] == "http" and self.proxy is not None and self.proxy_chain is not None:
             upstream = self.proxy.upstream_for(scope["path"])
             if upstream is not None:
@@ -186,46 +205,80 @@ class GatewayApp(FastAPI):
         await super().__call__(scope, receive, send)
 
 
-def _install_contract(app: FastAPI) -> None:
-    """/openapi.json (merged, built once), /docs and /redoc with assets served locally."""
-    contract: dict[str, Any] = {}
+def _policies(settings: GatewaySettings) -> tuple[Policy | None, Policy | None]:
+    """The per-caller policy and the anonymous (per client address) one; None = off."""
+    caller = (
+        Policy("caller", settings.rate_limit_per_minute, settings.rate_limit_burst)
+        if settings.rate_limit_per_minute
+        else None
+    )
+    anonymous = (
+        Policy(
+            "anonymous",
+            settings.rate_limit_anonymous_per_minute,
+            settings.rate_limit_anonymous_burst,
+        )
+        if settings.rate_limit_anonymous_per_minute
+        else None
+    )
+    return caller, anonymous
+
+
+def _public_health_router(readiness: Callable[[Request], Any]) -> APIRouter:
+    """/healthz and a /readyz that says ready or not, never why (details: internal port)."""
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz")
+    async def readyz(request: Request) -> Response:
+        if await readiness(request):
+            return problem_response(
+                status=503,
+                slug="not-ready",
+                title="Not ready",
+                detail="The gateway is not ready to serve requests.",
+                instance="/readyz",
+                headers={"Retry-After": "5"},
+            )
+        return JSONResponse({"status": "ready"})
+
+    return router
+
+
+def _internal_app(readiness: Callable[[Request], Any], metrics: Metrics) -> ASGIApp:
+    """What only the cluster sees: /metrics, /readyz with its reasons, /healthz."""
+    internal = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    internal.state.metrics = metrics
+    internal.include_router(health_router(readiness))
+    install_problem_handlers(internal)
+    return internal
+
+
+def own_document(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document of the gateway's own routes (merged into the contract)."""
+    return get_openapi(
+        title=app.title,
+        version=app.version,
+        routes=app.routes,
+        tags=app.openapi_tags,
+        separate_input_output_schemas=True,
+    )
+
+
+def _install_contract(app: FastAPI, document: dict[str, Any]) -> None:
+    """/openapi.json (the contract given), /docs and /redoc with assets served locally."""
 
     def openapi() -> dict[str, Any]:
-        if not contract:
-            own = get_openapi(
-                title=app.title,
-                version=app.version,
-                routes=app.routes,
-                tags=app.openapi_tags,
-                separate_input_output_schemas=True,
-            )
-            contract.update(build_contract(own, app.state.settings.platform))
-        return contract
+        return document
 
     app.openapi = openapi  # type: ignore[method-assign]
-    app.mount("/static/docs", StaticFiles(directory=_docs_assets()), name="docs-assets")
+    body = JSONResponse(document).body  # rendered once; the document never changes
 
     @app.get("/openapi.json", include_in_schema=False)
-    async def openapi_document() -> JSONResponse:
-        return JSONResponse(openapi())
+    async def openapi_document() -> Response:
+        return Response(body, media_type="application/json")
 
-    @app.get("/docs", include_in_schema=False)
-    async def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="Somos API — Swagger UI",
-            swagger_js_url="/static/docs/swagger-ui-bundle.js",
-            swagger_css_url="/static/docs/swagger-ui.css",
-            swagger_favicon_url="/static/docs/favicon.png",
-            swagger_ui_parameters={"validatorUrl": None, "persistAuthorization": True},
-        )
-
-    @app.get("/redoc", include_in_schema=False)
-    async def redoc() -> HTMLResponse:
-        return get_redoc_html(
-            openapi_url="/openapi.json",
-            title="Somos API — ReDoc",
-            redoc_js_url="/static/docs/redoc.standalone.js",
-            redoc_favicon_url="/static/docs/favicon.png",
-            with_google_fonts=False,
-        )
+    install_offline_docs(app, title="Somos API", persist_auth=True)

@@ -9,6 +9,7 @@ file; the suite fails when the file and the code disagree.
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +17,18 @@ CONTRACT_FILE = Path(__file__).with_name("openapi.json")
 
 
 def generate() -> dict[str, Any]:
-    """The merged OpenAPI document built from the code, as the gateway would serve it."""
-    from gateway.app import create_app
+    """The merged OpenAPI document built from the code: the only place that builds it.
+
+    It constructs every service's app (development settings), so it runs in CI and in
+    ``make contract``, never in a gateway serving requests.
+    """
+    from gateway.app import create_app, own_document
+    from gateway.openapi import build_contract
     from gateway.settings import GatewaySettings
 
-    return create_app(GatewaySettings()).openapi()
+    settings = GatewaySettings()
+    app = create_app(settings, contract={})  # only its routes are read here
+    return build_contract(own_document(app), settings.platform)
 
 
 def render(document: dict[str, Any]) -> str:
@@ -29,8 +37,9 @@ def render(document: dict[str, Any]) -> str:
 
 
 def load() -> dict[str, Any]:
-    """The checked-in contract."""
-    return json.loads(CONTRACT_FILE.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    """The checked-in contract, read from the installed package's data."""
+    text = resources.files("gateway").joinpath("openapi.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
 
 
 def main() -> None:

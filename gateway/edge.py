@@ -1,19 +1,25 @@
-"""Edge protections as pure-ASGI middleware: token check first, then a per-caller rate limit."""
+"""Edge protections as pure-ASGI middleware: rate limits around the token check.
+
+Order for an API call: a caller whose token the gateway has not verified yet (no token, a
+new token, a forged one) first takes from its client address's *anonymous* bucket, so a flood
+of bad tokens is refused with 429 before any signature is checked; then the token is
+verified (401 never reaches a service); then the verified caller takes from its own bucket.
+"""
 
 from __future__ import annotations
 
-import math
 import time
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gateway.ratelimit import Limiter, Policy
 from gateway.resilience import TooManyRequests
-from services.common.auth import TokenVerifier
+from services.common.auth import Principal, TokenVerifier
 from services.common.errors import DomainError, Unauthorized, problem_response
 
-# Paths anyone may read without a token: health, metrics, the contract and its viewers.
-_OPEN_PREFIXES = ("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/redoc", "/static/")
-_UNLIMITED = ("/healthz", "/readyz", "/metrics")
+# Paths anyone may read without a token: health, the contract and its viewers.
+_OPEN_PREFIXES = ("/healthz", "/readyz", "/openapi.json", "/docs", "/redoc", "/static/")
+_UNLIMITED = ("/healthz", "/readyz")
 
 
 async def send_problem(scope: Scope, receive: Receive, send: Send, error: DomainError) -> None:
@@ -31,45 +37,48 @@ async def send_problem(scope: Scope, receive: Receive, send: Send, error: Domain
     await response(scope, receive, send)
 
 
-class RateLimiter:
-    """A token bucket per caller: ``per_minute`` sustained, ``burst`` at once."""
+class EdgeVerifier(TokenVerifier):
+    """The kit's verifier, able to say whether a token is already known good (no crypto)."""
 
-    def __init__(self, *, per_minute: int, burst: int, max_callers: int = 100_000) -> None:
-        self.rate = per_minute / 60.0
-        self.burst = float(burst)
-        self.max_callers = max_callers
-        self._buckets: dict[str, tuple[float, float]] = {}
-
-    def take(self, caller: str) -> int:
-        """0 when the call may go ahead, else the seconds to wait before retrying."""
-        now = time.monotonic()
-        tokens, last = self._buckets.get(caller, (self.burst, now))
-        tokens = min(self.burst, tokens + (now - last) * self.rate)
-        if tokens >= 1.0:
-            if len(self._buckets) >= self.max_callers and caller not in self._buckets:
-                self._buckets.clear()
-            self._buckets[caller] = (tokens - 1.0, now)
-            return 0
-        self._buckets[caller] = (tokens, now)
-        return max(1, math.ceil((1.0 - tokens) / self.rate))
+    def known(self, token: str) -> Principal | None:
+        cached = self._cache.get(token)
+        if cached is not None and cached[1] > time.time():
+            return cached[0]
+        return None
 
 
 class EdgeMiddleware:
-    """Verify the bearer token of every API call (401 never reaches a service); rate limit."""
+    """Anonymous limit per client address → token check → per-caller limit."""
 
     def __init__(
-        self, app: ASGIApp, *, verifier: TokenVerifier, limiter: RateLimiter | None
+        self,
+        app: ASGIApp,
+        *,
+        verifier: EdgeVerifier,
+        limiter: Limiter | None,
+        caller_policy: Policy | None,
+        anonymous_policy: Policy | None,
     ) -> None:
         self.app = app
         self.verifier = verifier  # the app's one verifier: it caches verified tokens
         self.limiter = limiter
+        self.caller_policy = caller_policy
+        self.anonymous_policy = anonymous_policy
+
+    async def _limited(self, caller: str, policy: Policy | None) -> TooManyRequests | None:
+        if self.limiter is None or policy is None:
+            return None
+        wait = await self.limiter.take(caller, policy)
+        return TooManyRequests(wait) if wait else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        caller: str | None = None
+        client = scope.get("client")
+        address = "ip:" + (client[0] if client else "unknown")  # normalised by ForwardedMiddleware
+        refusal: DomainError | None = None
         if not path.startswith(_OPEN_PREFIXES) and scope["method"] != "OPTIONS":
             token = None
             for key, value in scope["headers"]:
@@ -78,21 +87,22 @@ class EdgeMiddleware:
                     if scheme.lower() == "bearer" and credentials.strip():
                         token = credentials.strip()
                     break
-            try:
-                if token is None:
-                    raise Unauthorized("A bearer token is required.")
-                principal = self.verifier.verify(token)
-            except DomainError as exc:
-                await send_problem(scope, receive, send, exc)
-                return
-            scope.setdefault("state", {})["principal"] = principal
-            caller = "sub:" + principal.sub
-        if self.limiter is not None and not path.startswith(_UNLIMITED):
-            if caller is None:
-                client = scope.get("client")
-                caller = "ip:" + (client[0] if client else "unknown")
-            wait = self.limiter.take(caller)
-            if wait:
-                await send_problem(scope, receive, send, TooManyRequests(wait))
-                return
+            principal = self.verifier.known(token) if token else None
+            if principal is None:
+                refusal = await self._limited(address, self.anonymous_policy)
+                if refusal is None:
+                    try:
+                        if token is None:
+                            raise Unauthorized("A bearer token is required.")
+                        principal = self.verifier.verify(token)
+                    except DomainError as exc:
+                        refusal = exc
+            if principal is not None:
+                scope.setdefault("state", {})["principal"] = principal
+                refusal = await self._limited("sub:" + principal.sub, self.caller_policy)
+        elif not path.startswith(_UNLIMITED):
+            refusal = await self._limited(address, self.anonymous_policy)
+        if refusal is not None:
+            await send_problem(scope, receive, send, refusal)
+            return
         await self.app(scope, receive, send)

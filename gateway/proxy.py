@@ -6,11 +6,14 @@ import logging
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gateway.edge import send_problem
+from gateway.forwarding import FORWARDING_HEADERS, upstream_forwarding_headers
+from gateway.openapi import SERVICE_TITLES
 from gateway.upstreams import Headers, Upstream
 from services.common.errors import DomainError
 from services.common.observability import current_request_id
@@ -95,12 +98,40 @@ class RoutingTable:
                     owners[key] = service
         return cls(owners)
 
+    @classmethod
+    def from_contract(cls, contract: Mapping[str, Any], services: Iterable[str]) -> RoutingTable:
+        """The owners of the merged contract's paths, from its tag groups (one per service).
+
+        A path's owner is the one service whose group holds every tag of its operations;
+        tags shared by several services (statistics, vocabularies) are settled by
+        ``STATIC_ROUTES``. ``tests/gateway/test_routing.py`` checks this equals the table
+        learnt from the services' own documents.
+        """
+        titles = {title: service for service, title in SERVICE_TITLES.items()}
+        groups = {
+            titles.get(group["name"], group["name"]): set(group.get("tags", []))
+            for group in contract.get("x-tagGroups", [])
+        }
+        upstream_groups = {s: tags for s, tags in groups.items() if s in set(services)}
+        owners = dict(STATIC_ROUTES)
+        for path, item in (contract.get("paths") or {}).items():
+            key = route_key(path)
+            if key is None or key in STATIC_ROUTES:
+                continue
+            tags = {
+                tag for op in item.values() if isinstance(op, dict) for tag in op.get("tags", [])
+            }
+            candidates = [s for s, group in upstream_groups.items() if tags and tags <= group]
+            if len(candidates) == 1:
+                owners[key] = candidates[0]
+        return cls(owners)
+
     def owner(self, path: str) -> str | None:
         key = route_key(path)
         return self.owners.get(key) if key is not None else None
 
 
-_DROP_REQUEST_RAW = frozenset(name.encode() for name in _DROP_REQUEST)
+_DROP_REQUEST_RAW = frozenset(name.encode() for name in _DROP_REQUEST) | FORWARDING_HEADERS
 _DROP_RESPONSE_RAW = frozenset(name.encode() for name in _DROP_RESPONSE)
 
 
@@ -109,24 +140,19 @@ def _tokens(value: bytes) -> set[bytes]:
 
 
 def upstream_headers(scope: Scope) -> Headers:
-    """The client's headers minus hop-by-hop ones, plus request id and forwarding headers."""
+    """The client's headers minus hop-by-hop and forwarding ones, plus the gateway's own
+    Host / X-Forwarded-* / Forwarded (see ``gateway.forwarding``) and the request id."""
     raw: list[tuple[bytes, bytes]] = scope["headers"]
     drop = _DROP_REQUEST_RAW
     for key, value in raw:
         if key == b"connection":  # headers it names are hop-by-hop too (rare)
             drop = drop | _tokens(value)
-    headers: Headers = []
-    forwarded_for = ""
-    for key, value in raw:  # ASGI servers give lower-case names
-        if key == b"x-forwarded-for":
-            forwarded_for = value.decode("latin-1")
-        elif key not in drop:
-            headers.append((key.decode("latin-1"), value.decode("latin-1")))
-    client = scope.get("client")
-    if client:
-        forwarded_for = f"{forwarded_for}, {client[0]}" if forwarded_for else client[0]
-    if forwarded_for:
-        headers.append(("x-forwarded-for", forwarded_for))
+    headers: Headers = [
+        (key.decode("latin-1"), value.decode("latin-1"))  # ASGI servers give lower-case names
+        for key, value in raw
+        if key not in drop
+    ]
+    headers.extend(upstream_forwarding_headers(scope))
     request_id = current_request_id()
     if request_id:
         headers.append(("x-request-id", request_id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import random
 import time
 
 from services.common.errors import DomainError
@@ -91,6 +92,13 @@ class CircuitBreaker:
             self.opened_at = time.monotonic()
 
 
-def backoff_delay(attempt: int, base: float) -> float:
-    """Exponential backoff: base, 2·base, 4·base …"""
-    return float(base * (2**attempt))
+def backoff_delay(attempt: int, base: float, *, rng: random.Random | None = None) -> float:
+    """Exponential backoff with full jitter: uniform in [0, base·2^attempt].
+
+    Replicas that failed together do not retry together (AWS Architecture Blog,
+    "Exponential Backoff And Jitter").
+    """
+    return (rng or _RANDOM).uniform(0.0, base * (2**attempt))
+
+
+_RANDOM = random.Random()

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.catalog import GATEWAY, SERVICES, upstream_services
+from gateway.forwarding import parse_networks
 from services.common.settings import PlatformSettings
 
 UPSTREAMS = tuple(s.name for s in upstream_services())
@@ -44,6 +45,17 @@ class GatewaySettings(BaseSettings):
     cors_allow_origins: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = Field(default=1200, ge=0, description="0 disables")
     rate_limit_burst: int = Field(default=200, ge=1)
+    # Calls without a token the gateway already verified (none, new, invalid), per client
+    # address, counted before any signature check: a flood of bad tokens gets 429s.
+    rate_limit_anonymous_per_minute: int = Field(default=120, ge=0, description="0 disables")
+    rate_limit_anonymous_burst: int = Field(default=30, ge=1)
+    # Shared buckets for every replica (redis://host:6379/0); unset: each replica its own.
+    rate_limit_redis_url: str | None = None
+    rate_limit_redis_prefix: str = "somos:ratelimit:"
+    # Peers whose Forwarded / X-Forwarded-* headers are believed (the ingress controller).
+    trusted_proxies: list[str] = Field(default_factory=list)
+    # /metrics and /readyz's details: on this port only, which only the cluster reaches.
+    internal_port: int = Field(default=9000, ge=1, le=65535)
 
     composition_budget_seconds: float = Field(default=2.0, gt=0)
     results_budget_seconds: float = Field(default=30.0, gt=0)
@@ -57,6 +69,12 @@ class GatewaySettings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// base URL")
         return value.rstrip("/")
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        parse_networks(value)
+        return value
 
     def upstream_url(self, name: str) -> str:
         return str(getattr(self, f"{name}_url"))

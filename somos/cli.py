@@ -30,16 +30,45 @@ def _data_dir() -> Path:
     return Path(os.environ.get("SOMOS_DATA_DIR", ".somos"))
 
 
+DEV_SECRET_FILE = "jwt-secret"
+
+
 def ensure_dev_secret(data_dir: Path) -> str:
-    """The development JWT secret: SOMOS_JWT_SECRET, else one generated once and kept."""
+    """The development JWT secret for ``somos dev``: SOMOS_JWT_SECRET, else the one kept in
+    ``<data dir>/jwt-secret``, generated there once (only ``somos dev`` generates it)."""
     if os.environ.get("SOMOS_JWT_SECRET"):
         return os.environ["SOMOS_JWT_SECRET"]
-    path = data_dir / "jwt-secret"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+    path = data_dir / DEV_SECRET_FILE
+    data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        # Created with mode 0600 from the start: no moment when others may read it.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass  # kept from an earlier run (or another process created it just now)
+    else:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return _use_dev_secret(path)
+
+
+def require_dev_secret(data_dir: Path, command: str) -> str:
+    """The development JWT secret for any other launcher: SOMOS_JWT_SECRET, or the file
+    ``somos dev`` created; never a new one (processes would disagree on it)."""
+    if os.environ.get("SOMOS_JWT_SECRET"):
+        return os.environ["SOMOS_JWT_SECRET"]
+    path = data_dir / DEV_SECRET_FILE
+    if not path.is_file():
+        raise SystemExit(
+            f"somos {command}: no JWT secret. Set SOMOS_JWT_SECRET, or run `somos dev` once "
+            f"(it creates the development secret in {path})."
+        )
+    return _use_dev_secret(path)
+
+
+def _use_dev_secret(path: Path) -> str:
     secret = path.read_text().strip()
+    if not secret:
+        raise SystemExit(f"{path} is empty; delete it and run `somos dev` again")
     os.environ["SOMOS_JWT_SECRET"] = secret
     return secret
 
@@ -79,7 +108,7 @@ def cmd_token(args: argparse.Namespace) -> int:
     from services.common.settings import PlatformSettings
 
     if not _production():
-        ensure_dev_secret(_data_dir())
+        require_dev_secret(_data_dir(), "token")
     token = mint_token(
         PlatformSettings(),
         scopes=args.scope.split(),
@@ -123,7 +152,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if spec is None:
         raise SystemExit(f"unknown service {args.service!r}; choose from {', '.join(SERVICES)}")
     if not _production():
-        ensure_dev_secret(_data_dir())
+        require_dev_secret(_data_dir(), "serve")
     if spec.has_database:
         _resolve_database_url(spec, migrate_embedded=True)
         if spec.name in os.environ.get(DEV_HANDLE_ENV, "").split(",") and not _production():
@@ -137,17 +166,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     configure_logging(platform.log_level)
     settings = spec.load(spec.settings_class)()
     app = spec.load(spec.app_factory)(settings)
-    uvicorn.run(
+    config = uvicorn.Config(
         app,
         host=args.host,
         port=args.port or spec.port,
         log_config=None,
         access_log=False,
-        proxy_headers=True,
+        # The gateway decides itself which forwarding headers to believe (trusted proxies).
+        proxy_headers=spec.name != "gateway",
         server_header=False,
         timeout_graceful_shutdown=platform.shutdown_grace_seconds,
     )
+    sockets = None
+    if spec.name == "gateway":  # one server, two ports: public API and internal metrics
+        if settings.internal_port == config.port:
+            raise SystemExit(
+                f"SOMOS_GATEWAY_INTERNAL_PORT ({settings.internal_port}) must differ from the "
+                "public port: metrics must not be served where the API is"
+            )
+        sockets = [
+            _listen(args.host, config.port),
+            _listen(args.host, settings.internal_port),
+        ]
+    uvicorn.Server(config).run(sockets=sockets)
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (what uvicorn binds when given no sockets)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise SystemExit(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    sock.set_inheritable(True)
+    return sock
 
 
 def _wait_healthy(port: int, process: subprocess.Popen[Any], timeout: float = 60) -> bool:
@@ -225,6 +281,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
         env.update(dev_upstream_env(ports))
         env["SOMOS_DATA_DIR"] = str(data_dir.resolve())
         on_embedded: list[str] = []
+        # The gateway's internal port (metrics) moves with --port-offset like the others.
+        env.setdefault("SOMOS_GATEWAY_INTERNAL_PORT", str(9000 + args.port_offset))
         for spec in database_services():
             if spec.database_env in os.environ:
                 url = os.environ[spec.database_env]
@@ -418,7 +476,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     from services.common.settings import PlatformSettings
 
     if not args.token and not _production():
-        ensure_dev_secret(_data_dir())
+        require_dev_secret(_data_dir(), "demo-data")
     token = args.token or mint_token(
         PlatformSettings(), scopes=ALL_SCOPES.split(), sub="demo-data", ttl_seconds=3600
     )

@@ -5,9 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from services.common.auth import TokenVerifier
 from services.common.db import Database
@@ -90,6 +94,8 @@ def create_service_app(
         description=description,
         version=version,
         lifespan=lifespan,
+        docs_url=None,  # served below with local assets: no CDN
+        redoc_url=None,
         openapi_tags=list(tags),
         responses=problem_responses(400, 401, 403, 413, 422, 500),
         separate_input_output_schemas=True,
@@ -114,6 +120,8 @@ def create_service_app(
         return migration_problem(service, current, heads, known)
 
     app.include_router(health_router(readiness))
+    install_offline_docs(app, title=title)
+    _keep_problem_schema_name(app)
     for router in routers:
         app.include_router(router)
     install_problem_handlers(app)
@@ -128,3 +136,99 @@ def create_service_app(
     )
     instrument_app(app, service)  # outermost, and only when OTEL_* asks for traces
     return app
+
+
+_PROBLEM_REF = "#/components/schemas/Problem"
+_QUALIFIED_PROBLEM = "services__common__errors__Problem"
+
+
+def _keep_problem_schema_name(app: FastAPI) -> None:
+    """Keep the problem+json schema named ``Problem``, which every error response refers to.
+
+    When a service has another model called ``Problem`` (security_plans' vocabulary of
+    security problems), FastAPI qualifies both names and the ``$ref`` in
+    ``problem_responses`` dangles: ReDoc then refuses to render the document at all.
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            schemas = document.get("components", {}).get("schemas", {})
+            if "Problem" not in schemas and _QUALIFIED_PROBLEM in schemas:
+                schemas["Problem"] = schemas.pop(_QUALIFIED_PROBLEM)
+                app.openapi_schema = _rename_refs(
+                    document, "#/components/schemas/" + _QUALIFIED_PROBLEM, _PROBLEM_REF
+                )
+        return generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _rename_refs(node: Any, old: str, new: str) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: (new if k == "$ref" and v == old else _rename_refs(v, old, new))
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_rename_refs(v, old, new) for v in node]
+    return node
+
+
+DOCS_ASSETS_PATH = "/static/docs"
+# The documentation pages may load nothing from elsewhere. ReDoc's bundle still names its
+# attribution logo on cdn.redoc.ly: this policy keeps the browser from asking for it.
+# Inline script and styles: Swagger UI's start-up script, ReDoc's generated styles.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+def docs_assets() -> Path:
+    """Swagger UI and ReDoc files shipped by the fastapi-offline wheel (no CDN needed)."""
+    import fastapi_offline
+
+    return Path(fastapi_offline.__file__).parent / "static"
+
+
+def install_offline_docs(
+    app: FastAPI, *, title: str, openapi_url: str = "/openapi.json", persist_auth: bool = False
+) -> None:
+    """/docs (Swagger UI) and /redoc whose scripts, styles and icon are served by the app."""
+    app.mount(DOCS_ASSETS_PATH, StaticFiles(directory=docs_assets()), name="docs-assets")
+    parameters: dict[str, Any] = {"validatorUrl": None}  # no call to swagger.io's validator
+    if persist_auth:
+        parameters["persistAuthorization"] = True
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return _local_only(
+            get_swagger_ui_html(
+                openapi_url=openapi_url,
+                title=f"{title} — Swagger UI",
+                swagger_js_url=f"{DOCS_ASSETS_PATH}/swagger-ui-bundle.js",
+                swagger_css_url=f"{DOCS_ASSETS_PATH}/swagger-ui.css",
+                swagger_favicon_url=f"{DOCS_ASSETS_PATH}/favicon.png",
+                swagger_ui_parameters=parameters,
+            )
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> HTMLResponse:
+        return _local_only(
+            get_redoc_html(
+                openapi_url=openapi_url,
+                title=f"{title} — ReDoc",
+                redoc_js_url=f"{DOCS_ASSETS_PATH}/redoc.standalone.js",
+                redoc_favicon_url=f"{DOCS_ASSETS_PATH}/favicon.png",
+                with_google_fonts=False,
+            )
+        )
+
+
+def _local_only(page: HTMLResponse) -> HTMLResponse:
+    page.headers["Content-Security-Policy"] = DOCS_CSP
+    return page

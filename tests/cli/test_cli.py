@@ -56,15 +56,21 @@ def test_token_command_mints_a_verifiable_restricted_token(tmp_path):
     assert principal.municipalities == {"52835"} and principal.departments == {"19"}
 
 
-def test_dev_secret_is_generated_once_and_kept(tmp_path):
+def test_dev_secret_is_generated_once_and_kept(tmp_path, monkeypatch):
+    from somos.cli import ensure_dev_secret
+
     env = {"SOMOS_DATA_DIR": str(tmp_path)}
-    os.environ.pop("SOMOS_JWT_SECRET", None)
-    first = run_somos("token", env=env)
-    assert first.returncode == 0, first.stderr
+    monkeypatch.setenv("SOMOS_JWT_SECRET", "recorded-so-teardown-restores-the-original")
+    monkeypatch.delenv("SOMOS_JWT_SECRET")
+    secret = ensure_dev_secret(tmp_path)  # what `somos dev` does first (and exports)
+    del os.environ["SOMOS_JWT_SECRET"]
+    assert ensure_dev_secret(tmp_path) == secret  # kept, not regenerated
+    del os.environ["SOMOS_JWT_SECRET"]
     secret_file = tmp_path / "jwt-secret"
     assert secret_file.exists() and oct(secret_file.stat().st_mode)[-3:] == "600"
-    secret = secret_file.read_text().strip()
     verifier = TokenVerifier(PlatformSettings(jwt_secret=secret))
+    first = run_somos("token", env=env)
+    assert first.returncode == 0, first.stderr
     assert verifier.verify(first.stdout.strip()).sub == "dev"
     second = run_somos("token", env=env)
     assert verifier.verify(second.stdout.strip()).sub == "dev"

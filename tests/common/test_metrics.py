@@ -92,14 +92,19 @@ async def test_every_metric_the_runbook_explains_is_exposed(organizations_db):
     assert len(documented) >= 6
     dead = f"http://127.0.0.1:{free_port()}"
     exposed: set[str] = set()
-    for app in (
-        create_app(OrganizationsSettings(database_url=organizations_db)),
-        create_gateway(
-            GatewaySettings(organizations_url=dead, security_plans_url=dead, events_url=dead)
+    gateway_settings = GatewaySettings(
+        organizations_url=dead, security_plans_url=dead, events_url=dead
+    )
+    for app, url in (
+        (create_app(OrganizationsSettings(database_url=organizations_db)), "/metrics"),
+        # The gateway serves /metrics on its internal port only.
+        (
+            create_gateway(gateway_settings),
+            f"http://testserver:{gateway_settings.internal_port}/metrics",
         ),
     ):
         async with running_app(app), asgi_client(app) as client:
-            text = (await client.get("/metrics")).text
+            text = (await client.get(url)).text
         exposed |= {family.name for family in text_string_to_metric_families(text)}
     # prometheus_client names counter families without their _total suffix
     missing = {

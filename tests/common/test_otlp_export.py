@@ -53,6 +53,7 @@ def serve_one_traced_request(database: str, tmp_path) -> bytes:
         **os.environ,
         "SOMOS_ORGANIZATIONS_DATABASE_URL": database,
         "SOMOS_DATA_DIR": str(tmp_path),
+        "SOMOS_JWT_SECRET": "otlp-export-test-secret-0123456789abcdef",  # serve generates none
         "OTEL_EXPORTER_OTLP_ENDPOINT": f"http://127.0.0.1:{collector.server_address[1]}",
         "OTEL_BSP_SCHEDULE_DELAY": "100",
     }

@@ -9,7 +9,7 @@ import pytest
 from tests.deploy import inventory, k8s_manifests
 from tests.deploy.inventory import REPO
 
-DOCS = [REPO / "docs" / "configuration.md"]
+DOCS = [REPO / "README.md", *sorted((REPO / "docs").glob("**/*.md"))]
 ALL_VARIABLES = sorted(
     {v for spec in inventory.processes() for v in inventory.process_variables(spec)}
     | set(inventory.OTEL_VARIABLES)

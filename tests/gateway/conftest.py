@@ -26,6 +26,9 @@ from services.common.testing import (
 )
 
 Routes = dict[str, Any]
+# The gateway's internal port (metrics, readiness details) as the in-process client reaches it:
+# the port of the URL is the server port the app sees.
+INTERNAL = "http://testserver:9000"
 
 
 def dead_url() -> str:
@@ -74,6 +77,7 @@ def gateway_settings(**overrides: Any) -> GatewaySettings:
         "events_url": dead_url(),
         "retries": 0,
         "rate_limit_per_minute": 0,
+        "rate_limit_anonymous_per_minute": 0,
         "composition_budget_seconds": 2.0,
     }
     values.update(overrides)

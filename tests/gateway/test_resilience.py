@@ -15,7 +15,7 @@ import pytest
 
 from services.common.settings import PlatformSettings
 from services.common.testing import REPO_ROOT, TokenFactory, free_port
-from tests.gateway.conftest import gateway_client, gateway_settings
+from tests.gateway.conftest import INTERNAL, gateway_client, gateway_settings
 
 pytestmark = pytest.mark.e2e
 
@@ -102,14 +102,14 @@ async def test_stopped_service_partial_then_circuit_then_recovery(
         opened = await client.get("/api/v1/organizations")
         assert opened.status_code == 503
         assert 1 <= int(opened.headers["retry-after"]) <= 1
-        metrics = (await client.get("/metrics")).text
+        metrics = (await client.get(INTERNAL + "/metrics")).text
         assert 'somos_gateway_circuit_state{upstream="organizations"} 2.0' in metrics
 
         await asyncio.to_thread(organizations_process.start)
         await asyncio.sleep(1.1)  # the circuit lets one probe through
         recovered = await client.get("/api/v1/organizations")
         assert recovered.status_code == 200
-        metrics = (await client.get("/metrics")).text
+        metrics = (await client.get(INTERNAL + "/metrics")).text
         assert 'somos_gateway_circuit_state{upstream="organizations"} 0.0' in metrics
 
 

@@ -182,3 +182,17 @@ def test_routes_learnt_from_service_documents(service: str) -> None:
     for path in documents[service]["paths"]:
         if path.startswith("/api/v1/"):
             assert table.owner(path) == service, path
+
+
+def test_routing_from_the_checked_in_contract_equals_the_services_documents() -> None:
+    """The gateway routes from gateway/openapi.json; it must agree with the code's routes."""
+    from gateway import contract
+    from gateway.openapi import service_documents
+    from gateway.settings import UPSTREAMS
+
+    learnt = RoutingTable.from_documents(service_documents())
+    served = RoutingTable.from_contract(contract.load(), UPSTREAMS)
+    assert served.owners == learnt.owners
+    for path in contract.load()["paths"]:
+        if path.startswith("/api/v1/"):
+            assert served.owner(path) == learnt.owner(path), path

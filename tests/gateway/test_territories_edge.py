@@ -8,8 +8,8 @@ import pytest
 
 from gateway.territories import DivipolaStartupError
 from services.common.settings import PlatformSettings
-from services.common.testing import TokenFactory, bearer
-from tests.gateway.conftest import gateway_client, gateway_settings
+from services.common.testing import REPO_ROOT, TokenFactory, bearer
+from tests.gateway.conftest import INTERNAL, gateway_client, gateway_settings
 
 
 async def test_territories_from_the_bundled_dane_list(make_token: TokenFactory) -> None:
@@ -118,9 +118,12 @@ async def test_health_and_metrics(stub_server, make_token: TokenFactory) -> None
     async with gateway_client(gateway_settings(), make_token()) as client:
         assert (await client.get("/healthz")).json() == {"status": "ok"}
         ready = await client.get("/readyz")
-        assert ready.status_code == 503 and "organizations" in ready.json()["detail"]
+        # The public port says not ready, never why; the internal port names the service.
+        assert ready.status_code == 503 and "organizations" not in ready.json()["detail"]
+        internal = await client.get(INTERNAL + "/readyz")
+        assert internal.status_code == 503 and "organizations" in internal.json()["detail"]
         await client.get("/api/v1/organizations")
-        metrics = (await client.get("/metrics")).text
+        metrics = (await client.get(INTERNAL + "/metrics")).text
     assert (
         'somos_gateway_upstream_calls_total{outcome="connect_error",upstream="organizations"}'
         in metrics

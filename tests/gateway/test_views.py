@@ -9,6 +9,7 @@ import httpx
 
 from services.common.testing import ServerThread, TokenFactory
 from tests.gateway.conftest import (
+    INTERNAL,
     System,
     assert_timed,
     dead_url,
@@ -21,7 +22,7 @@ from tests.gateway.programme import TERM, build_programme
 
 async def upstream_calls(client: httpx.AsyncClient) -> float:
     """Calls the gateway has made to the services so far (from its /metrics)."""
-    text = (await client.get("/metrics")).text
+    text = (await client.get(INTERNAL + "/metrics")).text
     return sum(
         float(line.rsplit(" ", 1)[1])
         for line in text.splitlines()
