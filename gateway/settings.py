@@ -8,8 +8,8 @@ from typing import ClassVar
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from services.common.catalog import GATEWAY, SERVICES, upstream_services
 from gateway.forwarding import parse_networks
+from services.common.catalog import GATEWAY, SERVICES, upstream_services
 from services.common.settings import PlatformSettings
 
 UPSTREAMS = tuple(s.name for s in upstream_services())

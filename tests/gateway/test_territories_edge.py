@@ -8,7 +8,7 @@ import pytest
 
 from gateway.territories import DivipolaStartupError
 from services.common.settings import PlatformSettings
-from services.common.testing import REPO_ROOT, TokenFactory, bearer
+from services.common.testing import TokenFactory, bearer
 from tests.gateway.conftest import INTERNAL, gateway_client, gateway_settings
 
 
