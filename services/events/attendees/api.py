@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.idempotency import PersonalData
 from services.common.pagination import set_link_header
 from services.events.attendees import service
 from services.events.attendees.schemas import (
@@ -32,7 +33,14 @@ from services.events.pii import open_attendee
 from services.events.pii_access_log.service import record_access
 from services.events.upstreams import ReferencesDep
 
-router = APIRouter(prefix=EVENT + "/attendees", tags=["attendees"], responses=EVERY_ROUTE)
+# Every answer carries personal data: `Cache-Control: no-store`, and idempotency records keep
+# only what a replay needs to re-read the record (see services/common/idempotency.py).
+router = APIRouter(
+    prefix=EVENT + "/attendees",
+    tags=["attendees"],
+    responses=EVERY_ROUTE,
+    dependencies=[PersonalData],
+)
 
 
 @router.post(
