@@ -400,6 +400,27 @@ def _purge_once(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_verify_pii_log(args: argparse.Namespace) -> int:
+    """Check the PII access log's hash chain in the events database; 1 at the first broken link."""
+    import asyncpg
+
+    from services.events.pii_access_log.chain import verify_database
+
+    url = _resolve_database_url(SERVICES["events"], migrate_embedded=False)
+    try:
+        report = asyncio.run(verify_database(url))
+    except (asyncpg.UndefinedTableError, asyncpg.UndefinedColumnError):
+        print(
+            "the events database is not migrated yet: run `somos migrate events`", file=sys.stderr
+        )
+        return 2
+    if report.intact:
+        print(report.describe())
+        return 0
+    print(report.describe(), file=sys.stderr)
+    return 1
+
+
 def cmd_generate_pii_key(args: argparse.Namespace) -> int:
     """Print a new random AES-256 key for SOMOS_EVENTS_PII_KEYS (never stored)."""
     from services.events import pii
@@ -880,6 +901,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="run forever, once every SECONDS (the compose service); default: once",
     )
     p.set_defaults(func=cmd_purge)
+
+    p = sub.add_parser(
+        "verify-pii-log",
+        help="check that no PII access log entry was changed or removed (exit 1 if one was)",
+    )
+    p.set_defaults(func=cmd_verify_pii_log)
 
     p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
     p.set_defaults(func=cmd_generate_pii_key)

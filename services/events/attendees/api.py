@@ -67,7 +67,7 @@ async def create_attendee(
     )
     if not created:
         response.status_code = 200
-    record_access(
+    await record_access(
         session, principal=principal, action="create", event=event, count=1, attendee_id=attendee.id
     )
     set_etag(response, attendee.version)
@@ -96,7 +96,7 @@ async def list_attendees(
     items, next_cursor = await service.list_attendees(
         session, event=event, page=page, include_archived=include_archived
     )
-    record_access(session, principal=principal, action="list", event=event, count=len(items))
+    await record_access(session, principal=principal, action="list", event=event, count=len(items))
     set_link_header(request, response, next_cursor)
     return AttendeePage(
         items=[service.attendee_read(a, open_attendee(keyring, a), event) for a in items],
@@ -120,7 +120,7 @@ async def get_attendee(
 ) -> AttendeeRead:
     event = await load_event(session, event_id=event_id, principal=principal)
     attendee = await service.load_attendee(session, event=event, attendee_id=attendee_id)
-    record_access(
+    await record_access(
         session, principal=principal, action="read", event=event, count=1, attendee_id=attendee.id
     )
     set_etag(response, attendee.version)
@@ -158,7 +158,7 @@ async def update_attendee(
         references=references,
         request=request,
     )
-    record_access(
+    await record_access(
         session, principal=principal, action="update", event=event, count=1, attendee_id=attendee.id
     )
     set_etag(response, attendee.version)
@@ -189,7 +189,7 @@ async def archive_attendee(
     attendee, payload = await service.archive_attendee(
         session, event=event, attendee=attendee, keyring=keyring
     )
-    record_access(
+    await record_access(
         session,
         principal=principal,
         action="archive",
