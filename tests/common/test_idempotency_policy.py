@@ -14,7 +14,6 @@ from services.events.app import create_app
 from services.events.settings import EventsSettings
 from tests.events.conftest import TEST_KEYRING
 
-
 Writer = Annotated[Principal, Depends(require_scopes("things:write", "people:pii"))]
 
 
