@@ -8,7 +8,8 @@ of 5xx are not stored, so a retry after a server failure runs again.
 Nothing is written for a request whose token lacks a scope the route requires (the route
 answers 403 itself): the route's ``require_scopes`` dependencies declare their scopes.
 
-Routes whose answers carry personal data declare it with the ``PersonalData`` dependency.
+Routes whose answers carry personal data declare it with the ``PersonalData`` dependency
+(a route requiring ``attendees:pii`` is treated so even without it).
 Their answers are sent with ``Cache-Control: no-store``, and their idempotency records keep
 no personal data: a success keeps its status and headers (``Location``, ``ETag``: ids and a
 version) but not its body, and a replay re-reads the record at ``Location`` through the app
@@ -31,7 +32,7 @@ from fastapi import Depends, Request, Response
 from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from services.common.auth import Principal, route_scopes
+from services.common.auth import PII_SCOPE, Principal, route_scopes
 from services.common.db import Database
 from services.common.errors import Unauthorized
 
@@ -295,10 +296,10 @@ class IdempotencyMiddleware:
         policy = self._policies.get(id(route))
         if policy is None:
             dependant = getattr(route, "dependant", None)
-            policy = RoutePolicy(
-                scopes=route_scopes(dependant) if dependant else frozenset(),
-                personal=_declares_personal_data(dependant) if dependant else False,
-            )
+            scopes = route_scopes(dependant) if dependant else frozenset()
+            # A route needing the PII scope answers with personal data, marked or not.
+            personal = PII_SCOPE in scopes or bool(dependant and _declares_personal_data(dependant))
+            policy = RoutePolicy(scopes=scopes, personal=personal)
             self._policies[id(route)] = policy
         return policy
 

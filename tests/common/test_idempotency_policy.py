@@ -52,6 +52,12 @@ def test_scopes_and_mark_come_from_the_route_dependencies_at_any_depth():
     ) -> None:
         return None
 
+    @things.post("/{thing_id}/owners")
+    async def add_owner(
+        _: Annotated[Principal, Depends(require_scopes("things:write", "attendees:pii"))],
+    ) -> None:
+        return None
+
     app = FastAPI()
     app.include_router(people)
     app.include_router(things)
@@ -60,6 +66,10 @@ def test_scopes_and_mark_come_from_the_route_dependencies_at_any_depth():
     )
     assert policy(app, "POST", "/things") == RoutePolicy(
         scopes=frozenset({"things:write"}), personal=False
+    )
+    # needing attendees:pii is enough to be treated as answering with personal data
+    assert policy(app, "POST", f"/things/{uuid.uuid4()}/owners") == RoutePolicy(
+        scopes=frozenset({"things:write", "attendees:pii"}), personal=True
     )
     assert policy(app, "POST", "/nowhere") is None
     assert policy(app, "GET", "/things") is None  # a path without that method: the app says 405
