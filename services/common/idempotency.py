@@ -273,7 +273,8 @@ class IdempotencyMiddleware:
             # the personal data; without a Location there is nothing to re-read: run again.
             stored_body = None
             if not any(k.lower() == "location" for k, _ in captured["headers"]):
-                status = 500
+                await self._forget(database, caller, key)
+                return
         if status >= 500:
             await self._forget(database, caller, key)
             return

@@ -253,3 +253,37 @@ async def test_error_answers_of_personal_routes_are_replayed_as_stored(client, e
     finally:
         await conn.close()
     assert b"consent_given" in stored and PERSON["full_name"].encode() not in stored
+
+
+async def test_a_personal_answer_without_location_is_not_kept_and_runs_again(events_db, make_token):
+    from fastapi import APIRouter, Depends
+
+    from services.common.app import create_service_app
+    from services.common.auth import require_scopes
+    from services.common.idempotency import PersonalData
+    from services.common.testing import asgi_client, running_app
+    from services.events.settings import EventsSettings
+
+    runs: list[str] = []
+    router = APIRouter(dependencies=[PersonalData])
+
+    @router.post("/api/v1/people-export", dependencies=[Depends(require_scopes("events:read"))])
+    async def export() -> dict[str, str]:
+        runs.append("run")
+        return {"full_name": PERSON["full_name"]}
+
+    app = create_service_app(
+        settings=EventsSettings(database_url=events_db),
+        title="t",
+        description="t",
+        routers=[router],
+    )
+    token = bearer(make_token(["events:read"], sub="exportadora"))
+    async with running_app(app), asgi_client(app, headers=token) as client:
+        for _ in range(2):
+            r = await client.post("/api/v1/people-export", headers={"Idempotency-Key": "x"})
+            assert r.status_code == 200 and r.json()["full_name"] == PERSON["full_name"]
+            assert r.headers["cache-control"] == "no-store"
+            assert "idempotent-replayed" not in r.headers
+    assert runs == ["run", "run"]
+    assert await count_keys(events_db) == 0
