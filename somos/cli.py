@@ -252,9 +252,10 @@ def cmd_dev(args: argparse.Namespace) -> int:
             children.append((spec, process))
             if not _wait_healthy(ports[spec.name], process):
                 raise SystemExit(f"{spec.name} did not start; see its log lines above")
-        token = mint_token(
-            PlatformSettings(), scopes=ALL_SCOPES.split(), sub="dev", ttl_seconds=12 * 3600
-        )
+        platform = PlatformSettings()
+        # Every scope includes attendees:pii, so the token lives SOMOS_PII_TOKEN_MAX_TTL at most.
+        ttl = min(12 * 3600, platform.pii_token_max_ttl)
+        token = mint_token(platform, scopes=ALL_SCOPES.split(), sub="dev", ttl_seconds=ttl)
         print("\nSomos is running (Ctrl-C stops everything):", flush=True)
         for spec in SERVICES.values():
             print(
@@ -262,7 +263,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 f"docs: http://127.0.0.1:{ports[spec.name]}/docs"
             )
         print(f"  data            {data_dir.resolve()}")
-        print("\nDevelopment token (every scope, 12 h):")
+        lifetime = f"{ttl // 3600} h" if ttl % 3600 == 0 else f"{ttl // 60} min"
+        print(f"\nDevelopment token (every scope, {lifetime}; `somos token` mints another):")
         print(f"  export TOKEN={token}\n", flush=True)
         # One service stopping (crash, or stopped on purpose to try the gateway's partial
         # answers) leaves the others running; Ctrl-C, or all of them gone, stops everything.
