@@ -66,6 +66,12 @@ class Principal:
         return or_(*clauses) if clauses else false()
 
 
+class PiiTokenTooLongLived(Unauthorized):
+    """401: a token carrying attendees:pii whose lifetime exceeds SOMOS_PII_TOKEN_MAX_TTL."""
+
+    slug, title = "pii-token-too-long-lived", "Token lifetime too long for personal data"
+
+
 class TokenVerifier:
     """Verifies Somos JWTs: HS256 with the shared secret, or RS256/ES256 through a JWKS URL."""
 
@@ -135,12 +141,6 @@ class TokenVerifier:
                 f"(exp - iat, SOMOS_PII_TOKEN_MAX_TTL); this one lives {int(lifetime)} seconds. "
                 "Ask for a shorter-lived token."
             )
-
-
-class PiiTokenTooLongLived(Unauthorized):
-    """401: a token carrying attendees:pii whose lifetime exceeds SOMOS_PII_TOKEN_MAX_TTL."""
-
-    slug, title = "pii-token-too-long-lived", "Token lifetime too long for personal data"
 
 
 def _codes(value: Any, length: int, claim: str) -> frozenset[str] | None:
