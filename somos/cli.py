@@ -310,9 +310,10 @@ def cmd_dev(args: argparse.Namespace) -> int:
             children.append((spec, process))
             if not _wait_healthy(ports[spec.name], process):
                 raise SystemExit(f"{spec.name} did not start; see its log lines above")
-        token = mint_token(
-            PlatformSettings(), scopes=ALL_SCOPES.split(), sub="dev", ttl_seconds=12 * 3600
-        )
+        platform = PlatformSettings()
+        # Every scope includes attendees:pii, so the token lives SOMOS_PII_TOKEN_MAX_TTL at most.
+        ttl = min(12 * 3600, platform.pii_token_max_ttl)
+        token = mint_token(platform, scopes=ALL_SCOPES.split(), sub="dev", ttl_seconds=ttl)
         print("\nSomos is running (Ctrl-C stops everything):", flush=True)
         for spec in SERVICES.values():
             print(
@@ -320,7 +321,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 f"docs: http://127.0.0.1:{ports[spec.name]}/docs"
             )
         print(f"  data            {data_dir.resolve()}")
-        print("\nDevelopment token (every scope, 12 h):")
+        lifetime = f"{ttl // 3600} h" if ttl % 3600 == 0 else f"{ttl // 60} min"
+        print(f"\nDevelopment token (every scope, {lifetime}; `somos token` mints another):")
         print(f"  export TOKEN={token}\n", flush=True)
         # One service stopping (crash, or stopped on purpose to try the gateway's partial
         # answers) leaves the others running; Ctrl-C, or all of them gone, stops everything.
@@ -456,6 +458,27 @@ def _purge_once(args: argparse.Namespace) -> int:
         print("no service database configured: nothing purged", file=sys.stderr)
         return 1
     return 1 if failed else 0
+
+
+def cmd_verify_pii_log(args: argparse.Namespace) -> int:
+    """Check the PII access log's hash chain in the events database; 1 at the first broken link."""
+    import asyncpg
+
+    from services.events.pii_access_log.chain import verify_database
+
+    url = _resolve_database_url(SERVICES["events"], migrate_embedded=False)
+    try:
+        report = asyncio.run(verify_database(url))
+    except (asyncpg.UndefinedTableError, asyncpg.UndefinedColumnError):
+        print(
+            "the events database is not migrated yet: run `somos migrate events`", file=sys.stderr
+        )
+        return 2
+    if report.intact:
+        print(report.describe())
+        return 0
+    print(report.describe(), file=sys.stderr)
+    return 1
 
 
 def cmd_generate_pii_key(args: argparse.Namespace) -> int:
@@ -938,6 +961,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="run forever, once every SECONDS (the compose service); default: once",
     )
     p.set_defaults(func=cmd_purge)
+
+    p = sub.add_parser(
+        "verify-pii-log",
+        help="check that no PII access log entry was changed or removed (exit 1 if one was)",
+    )
+    p.set_defaults(func=cmd_verify_pii_log)
 
     p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
     p.set_defaults(func=cmd_generate_pii_key)

@@ -18,6 +18,7 @@ from services.common.errors import Forbidden, MissingScope, NotFound, Unauthoriz
 from services.common.settings import PlatformSettings
 
 SCOPES = CATALOG_SCOPES  # every scope and what it allows (services/common/catalog.py)
+PII_SCOPE = "attendees:pii"
 
 bearer_scheme = HTTPBearer(
     auto_error=False,
@@ -63,6 +64,12 @@ class Principal:
         if self.departments:
             clauses.append(department_column.in_(sorted(self.departments)))
         return or_(*clauses) if clauses else false()
+
+
+class PiiTokenTooLongLived(Unauthorized):
+    """401: a token carrying attendees:pii whose lifetime exceeds SOMOS_PII_TOKEN_MAX_TTL."""
+
+    slug, title = "pii-token-too-long-lived", "Token lifetime too long for personal data"
 
 
 class TokenVerifier:
@@ -116,7 +123,24 @@ class TokenVerifier:
             raise Unauthorized("The token's signing key could not be resolved.") from exc
         except jwt.InvalidTokenError as exc:
             raise Unauthorized(f"The token is not valid: {exc}.") from exc
-        return principal_from_claims(claims), float(claims["exp"])
+        principal = principal_from_claims(claims)
+        if principal.has_scope(PII_SCOPE):
+            self._check_pii_lifetime(claims)
+        return principal, float(claims["exp"])
+
+    def _check_pii_lifetime(self, claims: dict[str, Any]) -> None:
+        """A token opening personal data must be short-lived (``SOMOS_PII_TOKEN_MAX_TTL``)."""
+        limit = self.settings.pii_token_max_ttl
+        try:
+            lifetime = float(claims["exp"]) - float(claims["iat"])
+        except (TypeError, ValueError) as exc:
+            raise Unauthorized("The token's 'exp' and 'iat' claims must be numbers.") from exc
+        if lifetime > limit:
+            raise PiiTokenTooLongLived(
+                f"A token carrying {PII_SCOPE} may live at most {limit} seconds "
+                f"(exp - iat, SOMOS_PII_TOKEN_MAX_TTL); this one lives {int(lifetime)} seconds. "
+                "Ask for a shorter-lived token."
+            )
 
 
 def _codes(value: Any, length: int, claim: str) -> frozenset[str] | None:
@@ -192,16 +216,35 @@ async def current_principal(
 PrincipalDep = Annotated[Principal, Depends(current_principal)]
 
 
-def require_scope(scope: str) -> Callable[..., Any]:
-    """A dependency returning the principal when it carries ``scope`` (403 otherwise)."""
+def require_scopes(*scopes: str) -> Callable[..., Any]:
+    """A dependency returning the principal when it carries every scope (403 naming the first
+    missing one otherwise).
+
+    The dependency declares its scopes (``required_scopes``) so that middleware can check them
+    before it writes anything for the request (``route_scopes``)."""
 
     async def dependency(principal: PrincipalDep) -> Principal:
-        if not principal.has_scope(scope):
-            raise MissingScope(scope)
+        for scope in scopes:
+            if not principal.has_scope(scope):
+                raise MissingScope(scope)
         return principal
 
-    dependency.__name__ = f"require_{scope.replace(':', '_')}"
+    dependency.__name__ = "require_" + "_".join(s.replace(":", "_") for s in scopes)
+    dependency.required_scopes = frozenset(scopes)  # type: ignore[attr-defined]
     return dependency
+
+
+def require_scope(scope: str) -> Callable[..., Any]:
+    """A dependency returning the principal when it carries ``scope`` (403 otherwise)."""
+    return require_scopes(scope)
+
+
+def route_scopes(dependant: Any) -> frozenset[str]:
+    """Every scope a route's dependencies require (``require_scopes`` ones, at any depth)."""
+    found: set[str] = set(getattr(dependant.call, "required_scopes", ()))
+    for sub in dependant.dependencies:
+        found |= route_scopes(sub)
+    return frozenset(found)
 
 
 def ensure_territory(

@@ -4,23 +4,80 @@ Keys live in the service's own database (table ``idempotency_keys``), scoped per
 (the token's ``sub``) and kept at least ``SOMOS_IDEMPOTENCY_TTL_HOURS`` (24 h by default).
 Same key with another body → 422; same key while the first request runs → 409. Responses
 of 5xx are not stored, so a retry after a server failure runs again.
+
+Nothing is written for a request whose token lacks a scope the route requires (the route
+answers 403 itself): the route's ``require_scopes`` dependencies declare their scopes.
+
+Routes whose answers carry personal data declare it with the ``PersonalData`` dependency
+(a route requiring ``attendees:pii`` is treated so even without it).
+Their answers are sent with ``Cache-Control: no-store``, and their idempotency records keep
+no personal data: a success keeps its status and headers (``Location``, ``ETag``: ids and a
+version) but not its body, and a replay re-reads the record at ``Location`` through the app
+(the read route checks the scopes, the territory and writes the access log again), then
+answers it with the first status. Error answers keep their problem bodies (problem details
+never echo submitted values).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
+from fastapi import Depends, Request, Response
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from services.common.auth import PII_SCOPE, Principal, route_scopes
 from services.common.db import Database
 from services.common.errors import Unauthorized
 
 TABLE = "idempotency_keys"
 MAX_KEY_LENGTH = 255
+NOT_REPLAYED = (b"x-request-id", b"content-length", b"date", b"server")
+
+
+def personal_data_response(request: Request, response: Response) -> None:
+    """Marks a route whose answers carry personal data: never cached, never kept in clear."""
+    response.headers["Cache-Control"] = "no-store"
+    request.state.personal_data = True  # the middleware's second line of defence
+
+
+# `APIRouter(dependencies=[PersonalData])` or `@router.post(..., dependencies=[PersonalData])`.
+PersonalData = Depends(personal_data_response)
+
+
+@dataclass(frozen=True, slots=True)
+class RoutePolicy:
+    """What the middleware needs to know of the route a request goes to."""
+
+    scopes: frozenset[str]
+    personal: bool
+
+
+def _route_for(routes: Any, scope: Scope) -> Any:
+    """The route that will answer ``scope``, found the way the router finds it."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:  # FastAPI's included router: its own routes, prefixed already
+            found = _route_for(included.routes, scope)
+            if found is not None:
+                return found
+            continue
+        match, _ = route.matches(scope)
+        if match is Match.FULL:
+            return route
+    return None
+
+
+def _declares_personal_data(dependant: Any) -> bool:
+    if dependant.call is personal_data_response:
+        return True
+    return any(_declares_personal_data(d) for d in dependant.dependencies)
 
 
 def create_table_ddl(op: Any) -> None:
@@ -63,6 +120,7 @@ class IdempotencyMiddleware:
     def __init__(self, app: ASGIApp, *, ttl_hours: int = 24) -> None:
         self.app = app
         self.ttl = timedelta(hours=ttl_hours)
+        self._policies: dict[int, RoutePolicy] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "POST":
@@ -87,10 +145,14 @@ class IdempotencyMiddleware:
                 ),
             )
             return
-        caller = self._caller(scope, headers.get(b"authorization"))
-        if caller is None:  # the route itself answers 401
+        principal = self._principal(scope, headers.get(b"authorization"))
+        policy = self._policy(scope)
+        if principal is None or policy is None or not policy.scopes <= principal.scopes:
+            # No token (401), no such route (404/405) or a scope missing (403): the app
+            # answers, and no key is written for a request that cannot run.
             await self.app(scope, receive, send)
             return
+        caller = principal.sub
 
         body = b""
         more = True
@@ -169,6 +231,10 @@ class IdempotencyMiddleware:
                     (k.encode("latin-1"), v.encode("latin-1"))
                     for k, v in json.loads(row["response_headers"] or "[]")
                 ]
+                location = _header(stored_headers, b"location")
+                if policy.personal and 200 <= row["response_status"] < 300 and location:
+                    await self._replay_by_reading(scope, send, row["response_status"], location)
+                    return
                 stored_headers.append((b"idempotent-replayed", b"true"))
                 await send(
                     {
@@ -188,7 +254,7 @@ class IdempotencyMiddleware:
                 captured["headers"] = [
                     (k.decode("latin-1"), v.decode("latin-1"))
                     for k, v in message["headers"]
-                    if k.lower() not in (b"x-request-id", b"content-length", b"date", b"server")
+                    if k.lower() not in NOT_REPLAYED
                 ]
             elif message["type"] == "http.response.body":
                 captured["body"] += message.get("body", b"")
@@ -199,7 +265,17 @@ class IdempotencyMiddleware:
         except BaseException:
             await self._forget(database, caller, key)
             raise
-        if captured["status"] >= 500:
+        status: int = captured["status"]
+        stored_body: bytes | None = bytes(captured["body"])
+        personal = policy.personal or scope.get("state", {}).get("personal_data", False)
+        if personal and 200 <= status < 300:
+            # Keep what a replay needs to re-read the record (status, Location, ETag), never
+            # the personal data; without a Location there is nothing to re-read: run again.
+            stored_body = None
+            if not any(k.lower() == "location" for k, _ in captured["headers"]):
+                await self._forget(database, caller, key)
+                return
+        if status >= 500:
             await self._forget(database, caller, key)
             return
         async with database.pool.acquire() as conn:
@@ -208,20 +284,82 @@ class IdempotencyMiddleware:
                 "response_headers = $4, response_body = $5 WHERE caller = $1 AND key = $2",
                 caller,
                 key,
-                captured["status"],
+                status,
                 json.dumps(captured["headers"]),
-                bytes(captured["body"]),
+                stored_body,
             )
 
+    def _policy(self, scope: Scope) -> RoutePolicy | None:
+        """The scopes and personal-data mark of the route this request goes to (None: none)."""
+        route = _route_for(scope["app"].router.routes, scope)
+        if route is None:
+            return None
+        policy = self._policies.get(id(route))
+        if policy is None:
+            dependant = getattr(route, "dependant", None)
+            scopes = route_scopes(dependant) if dependant else frozenset()
+            # A route needing the PII scope answers with personal data, marked or not.
+            personal = PII_SCOPE in scopes or bool(dependant and _declares_personal_data(dependant))
+            policy = RoutePolicy(scopes=scopes, personal=personal)
+            self._policies[id(route)] = policy
+        return policy
+
+    async def _replay_by_reading(
+        self, scope: Scope, send: Send, status: int, location: bytes
+    ) -> None:
+        """Replay a personal-data answer: GET ``location`` through the app with the caller's
+        headers, then answer its body with the first status (or the read's problem)."""
+        target = urlsplit(location.decode("latin-1"))
+        forwarded = {b"authorization", b"accept", b"accept-language", b"host", b"traceparent"}
+        read_scope = dict(scope)
+        read_scope.update(
+            method="GET",
+            path=target.path,
+            raw_path=target.path.encode(),
+            query_string=target.query.encode(),
+            headers=[(k, v) for k, v in scope["headers"] if k.lower() in forwarded],
+            state=dict(scope.get("state", {})),
+        )
+        read: dict[str, Any] = {"status": 500, "headers": [], "body": bytearray()}
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                read["status"] = message["status"]
+                read["headers"] = list(message["headers"])
+            elif message["type"] == "http.response.body":
+                read["body"] += message.get("body", b"")
+
+        await self.app(read_scope, receive, capture)
+        headers = [
+            (k, v)
+            for k, v in read["headers"]
+            if k.lower() not in NOT_REPLAYED and k.lower() not in (b"location", b"link")
+        ]
+        if read["status"] == 200:
+            headers.append((b"location", location))
+            status_out = status
+        else:  # gone, or no longer readable by this caller: say so, never the old data
+            status_out = read["status"]
+        headers += [
+            (b"content-length", str(len(read["body"])).encode()),
+            (b"idempotent-replayed", b"true"),
+        ]
+        await send({"type": "http.response.start", "status": status_out, "headers": headers})
+        await send({"type": "http.response.body", "body": bytes(read["body"])})
+
     @staticmethod
-    def _caller(scope: Scope, authorization: bytes | None) -> str | None:
+    def _principal(scope: Scope, authorization: bytes | None) -> Principal | None:
         if not authorization or not authorization.lower().startswith(b"bearer "):
             return None
         verifier = scope["app"].state.token_verifier
         try:
-            return str(verifier.verify(authorization[7:].decode("latin-1").strip()).sub)
+            principal: Principal = verifier.verify(authorization[7:].decode("latin-1").strip())
         except Unauthorized:
             return None
+        return principal
 
     @staticmethod
     async def _forget(database: Database, caller: str, key: str) -> None:
@@ -236,6 +374,13 @@ class IdempotencyMiddleware:
             headers.append((b"retry-after", b"1"))
         await send({"type": "http.response.start", "status": problem["status"], "headers": headers})
         await send({"type": "http.response.body", "body": problem["body"]})
+
+
+def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
+    for key, value in headers:
+        if key.lower() == name:
+            return value
+    return None
 
 
 def _replay_receive(body: bytes, upstream: Receive) -> Receive:

@@ -34,6 +34,9 @@ class PlatformSettings(BaseSettings):
     log_level: str = "INFO"
     max_body_bytes: int = 1_048_576
     idempotency_ttl_hours: int = 24
+    # A token carrying attendees:pii may live at most this long (exp - iat, seconds), so a leaked
+    # one opens personal data for a short while only.
+    pii_token_max_ttl: int = Field(default=3600, ge=60)
     shutdown_grace_seconds: int = 20
     # Disclosure control: counts of 1 to min_cell_size-1 people are withheld from callers
     # without attendees:pii (services/common/disclosure.py).

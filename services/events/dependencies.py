@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Query, Request, Response
 
-from services.common.auth import Principal, PrincipalDep, require_scope
+from services.common.auth import Principal, require_scope, require_scopes
 from services.common.concurrency import require_if_match
-from services.common.errors import MissingScope, problem_responses
+from services.common.errors import problem_responses
 from services.common.pagination import PageParams, page_params
 from services.events.pii import Keyring
-
-
-def require_scopes(*scopes: str) -> Any:
-    """A dependency returning the principal when it carries every scope (403 naming the first
-    missing one otherwise)."""
-
-    async def dependency(principal: PrincipalDep) -> Principal:
-        for scope in scopes:
-            if not principal.has_scope(scope):
-                raise MissingScope(scope)
-        return principal
-
-    dependency.__name__ = "require_" + "_".join(s.replace(":", "_") for s in scopes)
-    return dependency
 
 
 def _keyring(request: Request) -> Keyring:

@@ -181,10 +181,16 @@ class Attendee(SQLModel, table=True):
 
 
 class PiiAccess(SQLModel, table=True):
-    """One read (or write answered with data) of attendees' personal data."""
+    """One read (or write answered with data) of attendees' personal data.
+
+    Entries form a hash chain (``pii_access_log/chain.py``): ``position`` 1, 2, 3, …, each
+    with the hash of the entry before it and its own."""
 
     __tablename__ = "pii_access_log"
-    __table_args__ = (sa.Index("ix_pii_access_log_occurred_at_id", "occurred_at", "id"),)
+    __table_args__ = (
+        sa.Index("ix_pii_access_log_occurred_at_id", "occurred_at", "id"),
+        sa.UniqueConstraint("position"),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     occurred_at: datetime = timestamp_field()
@@ -195,6 +201,9 @@ class PiiAccess(SQLModel, table=True):
     attendee_id: uuid.UUID | None = None
     record_count: int
     request_id: str | None = Field(default=None, max_length=128)
+    position: int = Field(sa_type=sa.BigInteger)  # type: ignore[call-overload]
+    previous_hash: str = Field(max_length=64)
+    entry_hash: str = Field(max_length=64)
 
 
 class RiskFactor(SQLModel, table=True):

@@ -45,7 +45,7 @@ async def test_upgrade_downgrade_upgrade(postgres_admin_url):
         conn = await asyncpg.connect(asyncpg_dsn(url))
         try:
             assert (
-                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0002"
+                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0003"
             )
             # the database itself refuses a breakdown that does not add up
             checks = {
@@ -84,3 +84,83 @@ async def test_model_checks_are_the_migrated_ones(events_db):
     assert len(migrated) == 8
     for name in migrated:
         assert name in ddl
+
+
+async def test_chaining_migration_chains_existing_entries_and_drops_attendee_bodies(
+    postgres_admin_url,
+):
+    import json
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    from services.events.pii_access_log import chain
+
+    name = database_name("events_chain_migration")
+    url = await ensure_database(postgres_admin_url, name, recreate=True)
+    try:
+        await asyncio.to_thread(migrations.upgrade, "events", url, "evt_0002")
+        conn = await asyncpg.connect(asyncpg_dsn(url))
+        try:
+            start = datetime(2026, 3, 1, 14, 30, 0, 123456, tzinfo=UTC)
+            ids = [uuid.uuid4() for _ in range(4)]
+            for i, entry_id in enumerate(ids):  # written out of order, chained by time
+                await conn.execute(
+                    "INSERT INTO pii_access_log (id, occurred_at, subject, token_id, action, "
+                    "event_id, attendee_id, record_count, request_id) "
+                    "VALUES ($1, $2, $3, NULL, 'read', $4, NULL, $5, 'req')",
+                    entry_id,
+                    start - timedelta(minutes=i),
+                    f"persona-{i}",
+                    uuid.uuid4(),
+                    i,
+                )
+            attendee = json.dumps({"id": str(uuid.uuid4()), "full_name": "Yurani Quiñones"})
+            for key, status, body in (
+                ("attendee", 201, attendee.encode()),
+                ("event", 201, b'{"id": "e", "title": "Dialogo"}'),
+                ("problem", 422, b'{"type": "urn:somos:problem:validation-error"}'),
+            ):
+                await conn.execute(
+                    "INSERT INTO idempotency_keys VALUES ('tester', $1, 'h', 'completed', $2, "
+                    "'[]', $3, now(), now() + interval '1 day')",
+                    key,
+                    status,
+                    body,
+                )
+        finally:
+            await conn.close()
+
+        await asyncio.to_thread(migrations.upgrade, "events", url)
+        report = await chain.verify_database(url)
+        assert report.intact and report.count == 4
+        conn = await asyncpg.connect(asyncpg_dsn(url))
+        try:
+            order = await conn.fetch("SELECT id FROM pii_access_log ORDER BY position")
+            assert [r["id"] for r in order] == list(reversed(ids))
+            bodies = {
+                r["key"]: r["response_body"]
+                for r in await conn.fetch("SELECT key, response_body FROM idempotency_keys")
+            }
+            assert bodies["attendee"] is None
+            assert bodies["event"] == b'{"id": "e", "title": "Dialogo"}'
+            assert bodies["problem"].startswith(b'{"type"')
+        finally:
+            await conn.close()
+
+        await asyncio.to_thread(migrations.downgrade, "events", url, "evt_0002")
+        conn = await asyncpg.connect(asyncpg_dsn(url))
+        try:
+            keys = {r["key"] for r in await conn.fetch("SELECT key FROM idempotency_keys")}
+            assert keys == {"event", "problem"}  # a body-less key would replay nothing: gone
+            columns = {
+                r["column_name"]
+                for r in await conn.fetch(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE table_name = 'pii_access_log'"
+                )
+            }
+            assert "entry_hash" not in columns and "position" not in columns
+        finally:
+            await conn.close()
+    finally:
+        await drop_database(postgres_admin_url, name)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.idempotency import PersonalData
 from services.common.pagination import set_link_header
 from services.events.attendees import service
 from services.events.attendees.schemas import (
@@ -32,7 +33,14 @@ from services.events.pii import open_attendee
 from services.events.pii_access_log.service import record_access
 from services.events.upstreams import ReferencesDep
 
-router = APIRouter(prefix=EVENT + "/attendees", tags=["attendees"], responses=EVERY_ROUTE)
+# Every answer carries personal data: `Cache-Control: no-store`, and idempotency records keep
+# only what a replay needs to re-read the record (see services/common/idempotency.py).
+router = APIRouter(
+    prefix=EVENT + "/attendees",
+    tags=["attendees"],
+    responses=EVERY_ROUTE,
+    dependencies=[PersonalData],
+)
 
 
 @router.post(
@@ -59,7 +67,7 @@ async def create_attendee(
     )
     if not created:
         response.status_code = 200
-    record_access(
+    await record_access(
         session, principal=principal, action="create", event=event, count=1, attendee_id=attendee.id
     )
     set_etag(response, attendee.version)
@@ -88,7 +96,7 @@ async def list_attendees(
     items, next_cursor = await service.list_attendees(
         session, event=event, page=page, include_archived=include_archived
     )
-    record_access(session, principal=principal, action="list", event=event, count=len(items))
+    await record_access(session, principal=principal, action="list", event=event, count=len(items))
     set_link_header(request, response, next_cursor)
     return AttendeePage(
         items=[service.attendee_read(a, open_attendee(keyring, a), event) for a in items],
@@ -112,7 +120,7 @@ async def get_attendee(
 ) -> AttendeeRead:
     event = await load_event(session, event_id=event_id, principal=principal)
     attendee = await service.load_attendee(session, event=event, attendee_id=attendee_id)
-    record_access(
+    await record_access(
         session, principal=principal, action="read", event=event, count=1, attendee_id=attendee.id
     )
     set_etag(response, attendee.version)
@@ -150,7 +158,7 @@ async def update_attendee(
         references=references,
         request=request,
     )
-    record_access(
+    await record_access(
         session, principal=principal, action="update", event=event, count=1, attendee_id=attendee.id
     )
     set_etag(response, attendee.version)
@@ -181,7 +189,7 @@ async def archive_attendee(
     attendee, payload = await service.archive_attendee(
         session, event=event, attendee=attendee, keyring=keyring
     )
-    record_access(
+    await record_access(
         session,
         principal=principal,
         action="archive",

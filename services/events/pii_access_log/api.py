@@ -1,4 +1,4 @@
-"""Route of the PII access log (admin only)."""
+"""Route of the PII access log (admin only, within the token's territories)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from services.common.db import SessionDep
+from services.common.idempotency import PersonalData
 from services.common.pagination import set_link_header
 from services.events.dependencies import EVERY_ROUTE, NO_NUL, Admin, FromDate, Page, ToDate
 from services.events.pii_access_log import repository, service
@@ -22,6 +23,10 @@ router = APIRouter(prefix="/api/v1/pii-access-log", tags=["attendees"], response
     operation_id="pii-access-log-list",
     response_model=PiiAccessPage,
     summary="Who read attendees' personal data, when, of which event, how many (admin)",
+    description="Entries of events within the token's territories (`municipalities`, "
+    "`departments` claims), newest first. The log is a hash chain: `somos verify-pii-log` "
+    "checks that no entry was changed or removed.",
+    dependencies=[PersonalData],
 )
 async def list_pii_access(
     request: Request,
@@ -37,6 +42,7 @@ async def list_pii_access(
     occurred_from, occurred_before = date_range(from_, to)
     items, next_cursor = await service.list_pii_access(
         session,
+        principal=principal,
         filters=repository.PiiAccessFilters(
             event_id=event_id,
             subject=subject,

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
-from services.events.models import PiiAccess
+from services.events.models import Event, PiiAccess
+from services.events.pii_access_log.chain import APPEND_LOCK
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,16 @@ class PiiAccessFilters:
 
 
 async def list_pii_access(
-    session: AsyncSession, *, filters: PiiAccessFilters, page: PageParams
+    session: AsyncSession, *, principal: Principal, filters: PiiAccessFilters, page: PageParams
 ) -> Sequence[PiiAccess]:
-    """One page of access entries, newest first."""
+    """One page of access entries of events in the caller's territories, newest first."""
     p = PiiAccess
     stmt = select(p)
+    if principal.is_territorially_limited:
+        # An entry belongs to its event's territory; one without a known event to none.
+        stmt = stmt.join(Event, col(Event.id) == col(p.event_id)).where(
+            principal.territory_clause(Event.municipality_code, Event.department_code)
+        )
     if filters.event_id is not None:
         stmt = stmt.where(p.event_id == filters.event_id)  # type: ignore[arg-type]
     if filters.subject is not None:
@@ -39,3 +46,19 @@ async def list_pii_access(
         stmt = stmt.where(col(p.occurred_at) < filters.occurred_before)
     stmt = keyset(stmt, (p.occurred_at, p.id), page, descending=True)
     return (await session.execute(stmt)).scalars().all()
+
+
+async def lock_chain(session: AsyncSession) -> None:
+    """Serialise appends to the chain until this transaction ends."""
+    await session.execute(select(func.pg_advisory_xact_lock(APPEND_LOCK)))
+
+
+async def chain_head(session: AsyncSession) -> tuple[int, str] | None:
+    """Position and hash of the last entry (None while the log is empty)."""
+    stmt = (
+        select(col(PiiAccess.position), col(PiiAccess.entry_hash))
+        .order_by(col(PiiAccess.position).desc())
+        .limit(1)
+    )
+    row = (await session.execute(stmt)).first()
+    return (int(row[0]), str(row[1])) if row else None

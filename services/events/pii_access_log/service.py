@@ -1,4 +1,5 @@
-"""The PII access log: every read or change of attendees' personal data leaves an entry."""
+"""The PII access log: every read or change of attendees' personal data leaves an entry, and
+the entries form a hash chain (``chain.py``) so that an edited or deleted one is detected."""
 
 from __future__ import annotations
 
@@ -6,15 +7,16 @@ import uuid
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.common import records
 from services.common.auth import Principal
+from services.common.models import utcnow
 from services.common.observability import current_request_id
 from services.common.pagination import PageParams, finish_page
-from services.events import records
 from services.events.models import Event, PiiAccess
-from services.events.pii_access_log import repository
+from services.events.pii_access_log import chain, repository
 
 
-def record_access(
+async def record_access(
     session: AsyncSession,
     *,
     principal: Principal,
@@ -22,25 +24,42 @@ def record_access(
     event: Event,
     count: int,
     attendee_id: uuid.UUID | None = None,
-) -> None:
-    """Write who saw how many attendee records of which event (same transaction)."""
-    records.add(
-        session,
-        PiiAccess(
-            subject=principal.sub,
-            token_id=principal.token_id,
-            action=action,
-            event_id=event.id,
-            attendee_id=attendee_id,
-            record_count=count,
-            request_id=current_request_id(),
-        ),
+) -> PiiAccess:
+    """Append who saw how many attendee records of which event (same transaction).
+
+    Takes the chain's append lock until the transaction ends: call it last, once the
+    request's other rows are locked, so that appends wait on each other and nothing else."""
+    await repository.lock_chain(session)
+    head = await repository.chain_head(session)
+    position, previous = (head[0] + 1, head[1]) if head else (1, chain.GENESIS)
+    entry = PiiAccess(
+        occurred_at=utcnow(),
+        subject=principal.sub,
+        token_id=principal.token_id,
+        action=action,
+        event_id=event.id,
+        attendee_id=attendee_id,
+        record_count=count,
+        request_id=current_request_id(),
+        position=position,
+        previous_hash=previous,
+        entry_hash="",
     )
+    entry.entry_hash = chain.entry_hash(entry.model_dump(), previous)
+    session.add(entry)
+    await records.flush(session)
+    return entry
 
 
 async def list_pii_access(
-    session: AsyncSession, *, filters: repository.PiiAccessFilters, page: PageParams
+    session: AsyncSession,
+    *,
+    principal: Principal,
+    filters: repository.PiiAccessFilters,
+    page: PageParams,
 ) -> tuple[list[PiiAccess], str | None]:
-    """One page of the log, and the cursor of the next."""
-    rows = await repository.list_pii_access(session, filters=filters, page=page)
+    """One page of the log within the caller's territories, and the cursor of the next."""
+    rows = await repository.list_pii_access(
+        session, principal=principal, filters=filters, page=page
+    )
     return finish_page(rows, page, lambda p: (p.occurred_at, p.id))
