@@ -19,18 +19,19 @@ def record_access(
     *,
     principal: Principal,
     action: str,
-    event: Event,
+    event: Event | None,
     count: int,
     attendee_id: uuid.UUID | None = None,
 ) -> None:
-    """Write who saw how many attendee records of which event (same transaction)."""
+    """Write who saw how many attendee records of which event (same transaction); no event
+    for a habeas data search that found nothing."""
     records.add(
         session,
         PiiAccess(
             subject=principal.sub,
             token_id=principal.token_id,
             action=action,
-            event_id=event.id,
+            event_id=event.id if event is not None else None,
             attendee_id=attendee_id,
             record_count=count,
             request_id=current_request_id(),
