@@ -413,6 +413,7 @@ def cmd_purge_pii(args: argparse.Namespace) -> int:
 
 
 def _purge_pii_once() -> int:
+    from pydantic import ValidationError
     from sqlalchemy.exc import SQLAlchemyError
 
     from services.events.data_subject_requests.service import purge_expired_pii_url
@@ -421,7 +422,11 @@ def _purge_pii_once() -> int:
     spec = SERVICES["events"]
     if _production() and not os.environ.get(spec.database_env):
         raise SystemExit(f"{spec.database_env} must be set in production")
-    days = RetentionSettings().pii_retention_days
+    try:
+        days = RetentionSettings().pii_retention_days
+    except ValidationError as exc:
+        message = exc.errors()[0]["msg"]
+        raise SystemExit(f"SOMOS_EVENTS_PII_RETENTION_DAYS: {message}") from None
     url = _resolve_database_url(spec, migrate_embedded=False)
     try:
         result = asyncio.run(purge_expired_pii_url(url, retention_days=days))
