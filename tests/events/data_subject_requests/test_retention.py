@@ -109,3 +109,41 @@ async def test_somos_purge_pii_prints_counts_and_no_personal_data(client, events
     assert bad.stderr.strip() == (
         "SOMOS_EVENTS_PII_RETENTION_DAYS: Input should be greater than or equal to 1"
     )
+
+
+def test_kubernetes_runs_it_daily_with_the_events_database_and_no_pii_key():
+    from tests.deploy.k8s_manifests import find, rendered
+
+    docs = rendered("production")
+    cron = find(docs, "CronJob", "purge-attendee-pii")
+    minute, hour, *every_day = cron["spec"]["schedule"].split()
+    assert every_day == ["*", "*", "*"] and minute.isdigit() and hour.isdigit()
+    assert cron["spec"]["concurrencyPolicy"] == "Forbid"
+    pod = cron["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    assert container["args"] == ["purge-pii"]
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    env = {e["name"]: e for e in container["env"]}
+    assert set(env) == {"SOMOS_EVENTS_DATABASE_URL", "SOMOS_EVENTS_PII_RETENTION_DAYS"}
+    events = find(docs, "Deployment", "events")
+    (service,) = events["spec"]["template"]["spec"]["containers"]
+    theirs = {e["name"]: e for e in service["env"]}
+    for name in env:  # the same database secret, the same retention as the service
+        assert env[name] == theirs[name]
+
+
+def test_compose_runs_it_daily_like_the_purge_service():
+    from tests.deploy.inventory import load_compose
+
+    services = load_compose()["services"]
+    purge = services["purge-pii"]
+    assert purge["command"] == ["purge-pii", "--every", "${SOMOS_PURGE_PII_EVERY_SECONDS:-86400}"]
+    assert purge["restart"] == "unless-stopped" and "ports" not in purge
+    environment = purge["environment"]
+    assert not [name for name in environment if name.startswith("SOMOS_EVENTS_PII_KEY")]
+    for name in ("SOMOS_EVENTS_DATABASE_URL", "SOMOS_EVENTS_PII_RETENTION_DAYS"):
+        assert environment[name] == services["events"]["environment"][name]
+    assert purge["depends_on"] == {
+        "migrate-events": {"condition": "service_completed_successfully"}
+    }
