@@ -57,6 +57,7 @@ STATIC_ROUTES: dict[str, str] = {
     "events": "events",
     "commitments": "events",
     "pii-access-log": "events",
+    "data-subject-requests": "events",
     "stats/events": "events",
     "vocabularies/events": "events",
 }

@@ -481,6 +481,47 @@ def cmd_verify_pii_log(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_purge_pii(args: argparse.Namespace) -> int:
+    """Erase attendees' personal data past SOMOS_EVENTS_PII_RETENTION_DAYS after their event,
+    keeping anonymous counts; with ``--every`` again and again (compose). Prints counts only."""
+    if args.every is None:
+        return _purge_pii_once()
+    if args.every < 60:
+        raise SystemExit("--every takes seconds, at least 60")
+    while True:
+        _purge_pii_once()
+        time.sleep(args.every)
+
+
+def _purge_pii_once() -> int:
+    from pydantic import ValidationError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from services.events.data_subject_requests.service import purge_expired_pii_url
+    from services.events.settings import RetentionSettings
+
+    spec = SERVICES["events"]
+    if _production() and not os.environ.get(spec.database_env):
+        raise SystemExit(f"{spec.database_env} must be set in production")
+    try:
+        days = RetentionSettings().pii_retention_days
+    except ValidationError as exc:
+        message = exc.errors()[0]["msg"]
+        raise SystemExit(f"SOMOS_EVENTS_PII_RETENTION_DAYS: {message}") from None
+    url = _resolve_database_url(spec, migrate_embedded=False)
+    try:
+        result = asyncio.run(purge_expired_pii_url(url, retention_days=days))
+    except (OSError, SQLAlchemyError) as exc:
+        print(f"events: purge-pii failed ({type(exc).__name__})", file=sys.stderr, flush=True)
+        return 1
+    print(
+        f"events: erased the personal data of {result.records} attendee records "
+        f"({result.events} events ended more than {days} days ago); anonymous counts kept",
+        flush=True,
+    )
+    return 0
+
+
 def cmd_generate_pii_key(args: argparse.Namespace) -> int:
     """Print a new random AES-256 key for SOMOS_EVENTS_PII_KEYS (never stored)."""
     from services.events import pii
@@ -967,6 +1008,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="check that no PII access log entry was changed or removed (exit 1 if one was)",
     )
     p.set_defaults(func=cmd_verify_pii_log)
+
+    p = sub.add_parser(
+        "purge-pii",
+        help="erase attendees' personal data past SOMOS_EVENTS_PII_RETENTION_DAYS (counts stay)",
+    )
+    p.add_argument(
+        "--every",
+        type=int,
+        default=None,
+        metavar="SECONDS",
+        help="run forever, once every SECONDS (the compose service); default: once",
+    )
+    p.set_defaults(func=cmd_purge_pii)
 
     p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
     p.set_defaults(func=cmd_generate_pii_key)

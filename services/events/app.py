@@ -13,6 +13,8 @@ from services.common.vocabulary import vocabularies_router
 from services.events import vocabularies
 from services.events.attendees import api as attendees
 from services.events.commitments import api as commitments
+from services.events.data_subject_requests import api as data_subject_requests
+from services.events.data_subject_requests.service import person_hash_backfill
 from services.events.events import api as events
 from services.events.participation import api as participation
 from services.events.pii import Keyring, keyring_from_settings
@@ -33,6 +35,11 @@ TAGS = [
         "name": "attendees",
         "description": "Named attendees — personal data: `attendees:pii`, "
         "encrypted at rest, every read logged",
+    },
+    {
+        "name": "data-subject-requests",
+        "description": "Habeas data (Ley 1581 de 2012): find, export and erase one person's "
+        "records across events — `attendees:pii` and `admin`, every call logged",
     },
     {
         "name": "risk-factors-and-commitments",
@@ -56,6 +63,7 @@ ROUTERS = [
     participation.router,
     attendees.router,
     pii_access_log.router,
+    data_subject_requests.router,
     risk_factors.router,
     commitments.event_router,
     commitments.router,
@@ -79,7 +87,7 @@ def create_app(
         "(encrypted, access-logged), risk factors and commitments.",
         routers=ROUTERS,
         tags=TAGS,
-        lifespan_hooks=[upstream_lifespan(settings, upstream_transports)],
+        lifespan_hooks=[upstream_lifespan(settings, upstream_transports), person_hash_backfill],
     )
     # Refuses to start in production without keys; development keeps generated ones.
     app.state.keyring = keyring or keyring_from_settings(settings)

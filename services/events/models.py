@@ -6,7 +6,9 @@ its event (no pivot, no JSON parsing), and the rule "each breakdown adds up to t
 CHECK constraint the database itself enforces.
 
 Attendees keep nothing readable: one AES-GCM ciphertext with every personal field, the id of
-the key that sealed it, and a keyed hash of the document for duplicate detection.
+the key that sealed it, a keyed hash of the document for duplicate detection within an event,
+and a keyed hash of the person (document type and number, any event) for habeas data requests.
+Erased attendees leave their anonymous counts in ``participation_erased``.
 """
 
 from __future__ import annotations
@@ -162,6 +164,12 @@ class Attendee(SQLModel, table=True):
             unique=True,
             postgresql_where=sa.text("archived_at IS NULL AND document_hash IS NOT NULL"),
         ),
+        # Habeas data: every record of one person, across events, by keyed hash.
+        sa.Index(
+            "ix_attendees_person_hash",
+            "person_hash",
+            postgresql_where=sa.text("person_hash IS NOT NULL"),
+        ),
         sa.CheckConstraint("consent_given", name="consent_given"),
     )
 
@@ -172,12 +180,50 @@ class Attendee(SQLModel, table=True):
     document_hash: bytes | None = Field(
         default=None, sa_column=sa.Column(sa.LargeBinary(32), nullable=True)
     )
+    person_hash: bytes | None = Field(
+        default=None,
+        sa_column=sa.Column(sa.LargeBinary(32), nullable=True),
+        description="HMAC of document type and number, the same in every event (habeas data)",
+    )
     consent_given: bool = True
     consent_at: datetime = timestamp_field()
     version: int = 1
     created_at: datetime = timestamp_field()
     updated_at: datetime = timestamp_field()
     archived_at: datetime | None = timestamp_field(nullable=True)
+
+
+class ParticipationErased(SQLModel, table=True):
+    """Anonymous counts of an event's attendees whose personal data was erased (habeas data
+    or retention): the summary computed from attendees adds them, so erasing keeps figures."""
+
+    __tablename__ = "participation_erased"
+
+    event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
+    total: int = 0
+    sex_mujer: int = 0
+    sex_hombre: int = 0
+    sex_otro: int = 0
+    sex_no_reporta: int = 0
+    age_0_13: int = 0
+    age_14_28: int = 0
+    age_29_59: int = 0
+    age_60_mas: int = 0
+    age_no_reporta: int = 0
+    eth_afrocolombiano: int = 0
+    eth_indigena: int = 0
+    eth_raizal: int = 0
+    eth_palenquero: int = 0
+    eth_rrom: int = 0
+    eth_ninguno: int = 0
+    eth_no_reporta: int = 0
+    role_comunidad: int = 0
+    role_lider_social: int = 0
+    role_policia: int = 0
+    role_autoridad_local: int = 0
+    role_organizacion_sociedad_civil: int = 0
+    role_otro: int = 0
+    updated_at: datetime = timestamp_field()
 
 
 class PiiAccess(SQLModel, table=True):
@@ -197,7 +243,7 @@ class PiiAccess(SQLModel, table=True):
     subject: str = Field(max_length=255, index=True)
     token_id: str | None = Field(default=None, max_length=255)
     action: str = Field(max_length=20)
-    event_id: uuid.UUID = Field(index=True)
+    event_id: uuid.UUID | None = Field(default=None, index=True)  # None: a search found nobody
     attendee_id: uuid.UUID | None = None
     record_count: int
     request_id: str | None = Field(default=None, max_length=128)

@@ -3,7 +3,9 @@
 Every attendee row stores one ciphertext (``nonce || AES-GCM(json)``) and the id of the key
 that sealed it; the row's ids are the associated data, so a ciphertext moved to another row
 does not decrypt. Duplicate documents are found through an HMAC of (event, type, number): equal
-within one event, unlinkable across events, useless without the key.
+within one event, unlinkable across events, useless without the key. A second HMAC of (type,
+number), with a key derived for that purpose, finds one person's records across events for
+habeas data requests (Ley 1581 de 2012).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from services.events.models import Attendee
 from services.events.settings import EventsSettings
 
 NONCE_BYTES = 12
+PERSON_HASH_CONTEXT = b"somos-events|person-hash|v1"
 KEY_BYTES = 32
 
 
@@ -87,6 +90,16 @@ class Keyring:
         """HMAC-SHA256 of the normalised document within one event."""
         message = f"{event_id}|{document_type}|{normalize_document(number)}".encode()
         return hmac.new(self.hash_key, message, hashlib.sha256).digest()
+
+    def person_hash(self, *, document_type: str, number: str) -> bytes:
+        """HMAC-SHA256 of the normalised document in every event (habeas data requests).
+
+        Keyed with a key derived from the hash key for this purpose only, so it matches no
+        per-event document hash.
+        """
+        key = hmac.new(self.hash_key, PERSON_HASH_CONTEXT, hashlib.sha256).digest()
+        message = f"{document_type}|{normalize_document(number)}".encode()
+        return hmac.new(key, message, hashlib.sha256).digest()
 
 
 def attendee_aad(attendee_id: uuid.UUID, event_id: uuid.UUID) -> bytes:
@@ -190,7 +203,7 @@ def keyring_from_settings(settings: EventsSettings) -> Keyring:
 
 
 async def rotate_database(database_url: str, keyring: Keyring, *, batch_size: int = 500) -> int:
-    """Re-encrypt every attendee row with the active key (and refresh document hashes).
+    """Re-encrypt every attendee row with the active key (and refresh both keyed hashes).
 
     Works in batches, each in its own transaction with the rows locked, so it can run while
     the service is up; returns how many rows were re-encrypted.
@@ -213,20 +226,25 @@ async def rotate_database(database_url: str, keyring: Keyring, *, batch_size: in
                     aad = attendee_aad(row["id"], row["event_id"])
                     payload = keyring.open(row["pii_key_id"], row["pii_ciphertext"], aad=aad)
                     key_id, blob = keyring.seal(payload, aad=aad)
-                    digest = None
+                    digest = person = None
                     if payload.get("document_number"):
                         digest = keyring.document_hash(
                             event_id=row["event_id"],
                             document_type=payload["document_type"],
                             number=payload["document_number"],
                         )
+                        person = keyring.person_hash(
+                            document_type=payload["document_type"],
+                            number=payload["document_number"],
+                        )
                     await conn.execute(
                         "UPDATE attendees SET pii_key_id = $2, pii_ciphertext = $3, "
-                        "document_hash = $4 WHERE id = $1",
+                        "document_hash = $4, person_hash = $5 WHERE id = $1",
                         row["id"],
                         key_id,
                         blob,
                         digest,
+                        person,
                     )
                     rotated += 1
                 last = rows[-1]["id"]

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.settings import InsecureConfiguration, ServiceSettings
+
+RetentionDays = Annotated[
+    int,
+    Field(
+        ge=1,
+        le=36500,
+        description="Days after its event (its end) that attendees' personal data is kept; "
+        "`somos purge-pii` erases it afterwards, keeping anonymous counts",
+    ),
+]
 
 
 class EventsSettings(ServiceSettings):
@@ -44,6 +54,7 @@ class EventsSettings(ServiceSettings):
         description="Development only: where generated keys are kept "
         "(default <SOMOS_DATA_DIR>/events-pii-keys.json)",
     )
+    pii_retention_days: RetentionDays = 730
 
     @model_validator(mode="after")
     def _refuse_production_without_keys(self) -> EventsSettings:
@@ -55,3 +66,11 @@ class EventsSettings(ServiceSettings):
                 "attendees' personal data is never stored with generated or default keys"
             )
         return self
+
+
+class RetentionSettings(BaseSettings):
+    """What `somos purge-pii` reads: erasing decrypts nothing, so it holds no PII keys."""
+
+    model_config = SettingsConfigDict(env_prefix="SOMOS_EVENTS_", extra="ignore")
+
+    pii_retention_days: RetentionDays = 730

@@ -14,6 +14,7 @@ from services.common.testing import test_database_name as database_name
 TABLES = {
     "events",
     "participation",
+    "participation_erased",
     "attendees",
     "pii_access_log",
     "risk_factors",
@@ -45,7 +46,7 @@ async def test_upgrade_downgrade_upgrade(postgres_admin_url):
         conn = await asyncpg.connect(asyncpg_dsn(url))
         try:
             assert (
-                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0003"
+                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0004"
             )
             # the database itself refuses a breakdown that does not add up
             checks = {

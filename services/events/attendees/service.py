@@ -127,6 +127,15 @@ async def _document_digest(
     return digest
 
 
+def person_hash(keyring: Keyring, payload: Mapping[str, Any]) -> bytes | None:
+    """The person's keyed hash across events (none without a document number)."""
+    if not payload.get("document_number"):
+        return None
+    return keyring.person_hash(
+        document_type=payload["document_type"], number=payload["document_number"]
+    )
+
+
 async def create_attendee(
     session: AsyncSession,
     *,
@@ -166,6 +175,7 @@ async def create_attendee(
         pii_key_id=key_id,
         pii_ciphertext=blob,
         document_hash=digest,
+        person_hash=person_hash(keyring, payload),
         consent_given=True,
         consent_at=data.consent_at or utcnow(),
     )
@@ -232,6 +242,7 @@ async def update_attendee(
         )
     key_id, blob = keyring.seal(payload, aad=attendee_aad(attendee.id, event.id))
     attendee.pii_key_id, attendee.pii_ciphertext, attendee.document_hash = key_id, blob, digest
+    attendee.person_hash = person_hash(keyring, payload)  # rectification moves both hashes
     records.touch(attendee)
     await _flush(session)
     await recompute_participation(session, event=event, keyring=keyring)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from services.events.models import Attendee, Participation
+from services.events.models import Attendee, Participation, ParticipationErased
 
 
 async def get_participation(
@@ -44,3 +44,11 @@ async def has_active_attendees(session: AsyncSession, event_id: uuid.UUID) -> bo
         .limit(1)
     )
     return (await session.execute(stmt)).first() is not None
+
+
+async def get_erased_counts(
+    session: AsyncSession, event_id: uuid.UUID
+) -> ParticipationErased | None:
+    """The anonymous counts of the event's erased attendees, if any."""
+    stmt = select(ParticipationErased).where(col(ParticipationErased.event_id) == event_id)
+    return (await session.execute(stmt)).scalar_one_or_none()

@@ -106,28 +106,35 @@ async def put_participation(
     return current, False
 
 
+def attendee_categories(payload: Mapping[str, Any], event: Event) -> dict[str, str]:
+    """The breakdown codes one attendee counts under (age at the event's start year)."""
+    birth_year = payload.get("birth_year")
+    year = event.starts_at.astimezone(BOGOTA).year
+    return {
+        "by_sex": payload["sex"],
+        "by_ethnicity": payload["ethnicity"],
+        "by_role": payload["role"],
+        "by_age_group": age_group(year - birth_year if birth_year else None).value,
+    }
+
+
 async def recompute_participation(session: AsyncSession, *, event: Event, keyring: Keyring) -> None:
-    """Rebuild the summary from the active attendees (none left: no summary)."""
+    """Rebuild the summary from the active attendees plus the anonymous counts of erased ones
+    (neither: no summary)."""
     attendees = await repository.active_attendees(session, event.id)
+    erased = await repository.get_erased_counts(session, event.id)
     current = await repository.get_participation(session, event.id, for_update=True)
-    if not attendees:
+    if not attendees and erased is None:
         if current is not None and current.source == "attendees":
             await repository.delete_participation(session, event.id)
         return
     breakdowns: dict[str, dict[str, int]] = {name: {} for name in BREAKDOWNS}
-    year = event.starts_at.astimezone(BOGOTA).year
     for attendee in attendees:
-        payload = open_attendee(keyring, attendee)
-        birth_year = payload.get("birth_year")
-        categories = {
-            "by_sex": payload["sex"],
-            "by_ethnicity": payload["ethnicity"],
-            "by_role": payload["role"],
-            "by_age_group": age_group(year - birth_year if birth_year else None).value,
-        }
-        for name, code in categories.items():
+        for name, code in attendee_categories(open_attendee(keyring, attendee), event).items():
             breakdowns[name][code] = breakdowns[name].get(code, 0) + 1
     values: dict[str, Any] = _count_values(len(attendees), breakdowns)
+    if erased is not None:
+        values = {key: value + getattr(erased, key) for key, value in values.items()}
     values.update({name: None for name in OPTIONAL_COUNTS})
     if current is None:
         records.add(session, Participation(event_id=event.id, source="attendees", **values))

@@ -14,8 +14,11 @@ class PiiAccessRead(OutputModel):
     occurred_at: UtcDatetime
     subject: str = Field(description="The token's subject (who)")
     token_id: str | None
-    action: str = Field(description="list, read, create, update or archive")
-    event_id: uuid.UUID
+    action: str = Field(
+        description="list, read, create, update, archive; subject-search, subject-export, "
+        "subject-erase (habeas data); retention-erase (somos purge-pii)"
+    )
+    event_id: uuid.UUID | None = Field(description="None: a habeas data search found nothing")
     attendee_id: uuid.UUID | None
     record_count: int
     request_id: str | None

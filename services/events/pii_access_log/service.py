@@ -21,7 +21,7 @@ async def record_access(
     *,
     principal: Principal,
     action: str,
-    event: Event,
+    event: Event | None,
     count: int,
     attendee_id: uuid.UUID | None = None,
 ) -> PiiAccess:
@@ -37,7 +37,7 @@ async def record_access(
         subject=principal.sub,
         token_id=principal.token_id,
         action=action,
-        event_id=event.id,
+        event_id=event.id if event is not None else None,
         attendee_id=attendee_id,
         record_count=count,
         request_id=current_request_id(),
