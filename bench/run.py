@@ -7,7 +7,7 @@ is installed (else the Python generator, and the table says so). Each comparison
 alternating rounds — baseline, subject, baseline, subject … — so both sides see the same
 machine; its ratio is the median of the rounds' ratios and the spread (min-max) is printed.
 
-    python -m bench.run                          # 100,000 organizations, 3 rounds of 5 s
+    python -m bench.run                          # 100,000 organizations, 5 rounds of 4 s
     python -m bench.run --organizations 20000    # a quick run
 
 Nothing is asserted: the figures go in docs/benchmarks-method.md with the date and machine.
@@ -190,32 +190,59 @@ class Comparison:
     subject: Target
     runs: dict[str, list[dict[str, float]]] = field(default_factory=dict)
 
-    def ratios(self) -> list[float]:
+    def ratios(self, key: str = "rps") -> list[float]:
+        """Per round: the subject's figure over the baseline's."""
         return [
-            s["rps"] / b["rps"] if b["rps"] else 0.0
+            s[key] / b[key] if b[key] else 0.0
             for b, s in zip(self.runs["baseline"], self.runs["subject"], strict=True)
         ]
 
 
-def measure(comparison: Comparison, rounds: int, duration: float, connections: int) -> None:
-    """baseline, subject, baseline, subject …; a warm-up before the first round of each."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux /proc; 0.0 elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(
+    comparison: Comparison,
+    rounds: int,
+    duration: float,
+    connections: int,
+    pids: dict[int, int],
+) -> None:
+    """baseline, subject, baseline, subject …; a warm-up before the first round of each.
+
+    Besides req/s, each run records the CPU the server process spent per request: on a
+    machine shared with other work, throughput moves with the neighbours, CPU per request
+    much less.
+    """
     comparison.runs = {"baseline": [], "subject": []}
     for i in range(rounds):
         for side in ("baseline", "subject"):
             target: Target = getattr(comparison, side)
-            result = load(
-                target.port,
-                target.paths,
-                headers=target.headers,
-                duration=duration,
-                connections=connections,
-                warmup=1.0 if i == 0 else 0.0,
-            )
+            for seconds in (1.0, duration) if i == 0 else (duration,):  # warm-up discarded
+                before = cpu_seconds(pids[target.port])
+                result = load(
+                    target.port,
+                    target.paths,
+                    headers=target.headers,
+                    connections=connections,
+                    duration=seconds,
+                    warmup=0.0,
+                )
+                spent = cpu_seconds(pids[target.port]) - before
+            n = result["requests"]
+            result["cpu_ms_per_req"] = spent * 1000 / n if n else 0.0
             comparison.runs[side].append(result)
             print(
                 f"  {comparison.name} · round {i + 1}/{rounds} · {target.label}: "
                 f"{result['rps']:,.0f} req/s, p50 {result['p50_ms']:.1f} ms, "
-                f"errors {result['errors']:.0f}",
+                f"server CPU {result['cpu_ms_per_req']:.2f} ms/req, errors {result['errors']:.0f}",
                 flush=True,
             )
 
@@ -240,12 +267,16 @@ def table_rows(comparisons: Sequence[Comparison]) -> list[dict[str, Any]]:
                 "errors": sum(r["errors"] for r in runs),
                 "ratio": "1.00",
                 "spread (min-max)": "",
+                "CPU ms/req": _median(runs, "cpu_ms_per_req"),
+                "CPU ratio": "1.00",
             }
             if side == "subject":
                 ratios = c.ratios()
+                cpu = c.ratios("cpu_ms_per_req")
                 row["scenario"] = f"↳ {target.label}"
                 row["ratio"] = f"**{statistics.median(ratios):.2f}**"
                 row["spread (min-max)"] = f"{min(ratios):.2f}-{max(ratios):.2f}"
+                row["CPU ratio"] = f"{statistics.median(cpu):.2f} ({min(cpu):.2f}-{max(cpu):.2f})"
             rows.append(row)
     return rows
 
@@ -275,8 +306,8 @@ def load_average() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--organizations", type=int, default=100_000)
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds per side per round")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per comparison")
+    parser.add_argument("--duration", type=float, default=4.0, help="seconds per side per round")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating rounds per comparison")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument(
         "--loader",
@@ -322,13 +353,14 @@ def run(args: argparse.Namespace, url: str) -> None:
             [sys.executable, "-m", "bench.floor", str(floor_port)],
             floor_port,
             env={"SOMOS_BENCH_FLOOR_DATABASE_URL": url},
-        ),
+        ) as floor_process,
         server_process(
             [sys.executable, "-m", "somos.cli", "serve", "organizations", "--port", str(port)],
             port,
             env=env,
-        ),
+        ) as service_process,
     ):
+        pids = {floor_port: floor_process.pid, port: service_process.pid}
         cursor = asyncio.run(deep_cursor(port, token, 1000, 50))
         page1 = "/api/v1/organizations?limit=50"
         deep = f"/api/v1/organizations?limit=50&cursor={cursor}"
@@ -392,7 +424,7 @@ def run(args: argparse.Namespace, url: str) -> None:
             ),
         ]
         for comparison in comparisons:
-            measure(comparison, args.rounds, args.duration, args.connections)
+            measure(comparison, args.rounds, args.duration, args.connections, pids)
 
     load_after = load_average()
     print_table(
@@ -409,13 +441,18 @@ def run(args: argparse.Namespace, url: str) -> None:
             "errors",
             "ratio",
             "spread (min-max)",
+            "CPU ms/req",
+            "CPU ratio",
         ],
     )
     deep_p50 = _median(comparisons[2].runs["subject"], "p50_ms")
     page_p50 = _median(comparisons[1].runs["subject"], "p50_ms")
     print(
         f"\nratio = req/s of the row ÷ req/s of its baseline row in the same round; the median "
-        f"of the {args.rounds} rounds, spread = lowest-highest round."
+        f"of the {args.rounds} rounds, spread = lowest-highest round. CPU ms/req = CPU time "
+        "of the server process per request (median round); CPU ratio = the row's over its "
+        "baseline's, median (lowest-highest round): on a shared machine it moves less than "
+        "req/s does."
         f"\ndeep page p50 ÷ page 1 p50 = {deep_p50 / page_p50:.2f} (target ≤ 1.5)."
         "\nTargets (issue 16): GET by id ≥ 0.5x its floor; every list ≥ 0.6x the list floor."
         f"\n{loader_banner()}"

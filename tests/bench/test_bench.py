@@ -171,10 +171,17 @@ def test_without_wrk_the_fallback_is_said_plainly(monkeypatch: pytest.MonkeyPatc
 # --- the table ---------------------------------------------------------------------------
 
 
-def _runs(*rps: float) -> list[dict[str, float]]:
+def _runs(*rps: float, cpu: float = 1.0) -> list[dict[str, float]]:
     return [
-        {"rps": r, "p50_ms": 10.0, "p99_ms": 20.0, "bytes_per_response": 100.0, "errors": 0}
-        for r in rps
+        {
+            "rps": r,
+            "p50_ms": 10.0,
+            "p99_ms": 20.0,
+            "bytes_per_response": 100.0,
+            "errors": 0,
+            "cpu_ms_per_req": cpu * (1 + i / 10),
+        }
+        for i, r in enumerate(rps)
     ]
 
 
@@ -182,7 +189,7 @@ def test_each_ratio_is_the_median_of_the_rounds_with_its_spread():
     c = run.Comparison(
         "x vs floor", run.Target("floor", 1, ["/f"]), run.Target("subject", 2, ["/s"])
     )
-    c.runs = {"baseline": _runs(1000, 800, 1000), "subject": _runs(500, 600, 700)}
+    c.runs = {"baseline": _runs(1000, 800, 1000), "subject": _runs(500, 600, 700, cpu=2.0)}
     assert c.ratios() == [0.5, 0.75, 0.7]
     baseline, subject = run.table_rows([c])
     assert baseline["scenario"] == "floor" and baseline["ratio"] == "1.00"
@@ -191,3 +198,15 @@ def test_each_ratio_is_the_median_of_the_rounds_with_its_spread():
     assert subject["req/s"] == 600
     assert subject["ratio"] == "**0.70**"
     assert subject["spread (min-max)"] == "0.50-0.75"
+    assert baseline["CPU ms/req"] == 1.1 and subject["CPU ms/req"] == 2.2
+    assert subject["CPU ratio"] == "2.00 (2.00-2.00)"
+
+
+def test_cpu_seconds_reads_this_process():
+    import time
+
+    before = run.cpu_seconds(os.getpid())
+    deadline = time.process_time() + 0.05
+    while time.process_time() < deadline:
+        pass
+    assert run.cpu_seconds(os.getpid()) > before
