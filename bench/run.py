@@ -447,13 +447,16 @@ def run(args: argparse.Namespace, url: str) -> None:
     )
     deep_p50 = _median(comparisons[2].runs["subject"], "p50_ms")
     page_p50 = _median(comparisons[1].runs["subject"], "p50_ms")
+    deep_cpu = _median(comparisons[2].runs["subject"], "cpu_ms_per_req")
+    page_cpu = _median(comparisons[1].runs["subject"], "cpu_ms_per_req") or 1.0
     print(
         f"\nratio = req/s of the row ÷ req/s of its baseline row in the same round; the median "
         f"of the {args.rounds} rounds, spread = lowest-highest round. CPU ms/req = CPU time "
         "of the server process per request (median round); CPU ratio = the row's over its "
         "baseline's, median (lowest-highest round): on a shared machine it moves less than "
         "req/s does."
-        f"\ndeep page p50 ÷ page 1 p50 = {deep_p50 / page_p50:.2f} (target ≤ 1.5)."
+        f"\ndeep page ÷ page 1: p50 {deep_p50 / page_p50:.2f} (target ≤ 1.5), server CPU per "
+        f"request {deep_cpu / page_cpu:.2f} (medians of rounds measured a minute apart)."
         "\nTargets (issue 16): GET by id ≥ 0.5x its floor; every list ≥ 0.6x the list floor."
         f"\n{loader_banner()}"
         f"\nRun {started:%Y-%m-%d %H:%M} UTC on {machine()}."
