@@ -37,6 +37,7 @@ from bench import organizations_stats, security_plans
 from bench.common import (
     REPO,
     admin_url,
+    drop_database,
     free_port,
     fresh_database,
     load,
@@ -276,7 +277,9 @@ def main() -> None:
     print(loader_banner(), flush=True)
 
     server, admin = admin_url()
-    urls = {s: fresh_database(admin, s) for s in SERVICES}
+    # Named per run: other runs may share the server; dropped at the end.
+    names = {s: f"somos_bench_{s}_{os.getpid()}" for s in SERVICES}
+    urls = {s: fresh_database(admin, s, names[s]) for s in SERVICES}
     print(f"seeding {args.organizations:,} organizations, 1,000 PISCCs, {args.events:,} events …")
     asyncio.run(
         organizations_stats.seed(
@@ -452,6 +455,8 @@ def main() -> None:
         ["scenario", "rps", "p50_ms", "p99_ms", "errors", "ratio"],
     )
     print(f"\n{loader_banner()}")
+    for name in names.values():
+        drop_database(admin, name)
     if server is not None:
         server.cleanup()
 
