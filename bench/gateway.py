@@ -280,6 +280,17 @@ def main() -> None:
     # Named per run: other runs may share the server; dropped at the end.
     names = {s: f"somos_bench_{s}_{os.getpid()}" for s in SERVICES}
     urls = {s: fresh_database(admin, s, names[s]) for s in SERVICES}
+    try:
+        _seed_serve_measure(args, urls)
+    finally:
+        for name in names.values():
+            drop_database(admin, name)
+        if server is not None:
+            server.cleanup()
+
+
+def _seed_serve_measure(args: argparse.Namespace, urls: dict[str, str]) -> None:
+    """Seed, serve, measure, print: everything between creating and dropping the databases."""
     print(f"seeding {args.organizations:,} organizations, 1,000 PISCCs, {args.events:,} events …")
     asyncio.run(
         organizations_stats.seed(
@@ -382,7 +393,8 @@ def main() -> None:
             pages["direct"].append(load(org, page, headers=auth, **run))
             pages["via"].append(load(gw_port, page, headers=auth, **run))
         page_ratios = [
-            v["rps"] / d["rps"] for v, d in zip(pages["via"], pages["direct"], strict=True)
+            v["rps"] / d["rps"] if d["rps"] else 0.0
+            for v, d in zip(pages["via"], pages["direct"], strict=True)
         ]
         rows.append(
             {
@@ -455,10 +467,6 @@ def main() -> None:
         ["scenario", "rps", "p50_ms", "p99_ms", "errors", "ratio"],
     )
     print(f"\n{loader_banner()}")
-    for name in names.values():
-        drop_database(admin, name)
-    if server is not None:
-        server.cleanup()
 
 
 if __name__ == "__main__":

@@ -96,6 +96,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="somos-wrk-") as tmp:
         lua = Path(tmp) / "paths.lua"
         lua.write_text(script(paths, headers))
+        threads = max(1, min(threads, connections))  # wrk refuses more threads than connections
         base = [binary, "-t", str(threads), "-c", str(connections), "--timeout", "30s"]
         base += ["-s", str(lua)]
         url = f"http://127.0.0.1:{port}"

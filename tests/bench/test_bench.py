@@ -154,6 +154,9 @@ def test_wrk_is_preferred_and_its_summary_read(fake_wrk: Path):
     assert len(calls) == 2  # a warm-up run, then the measured one
     assert "-d 1s" in calls[0] and "-d 2s" in calls[1]
     assert calls[1].startswith("-t 2 -c 32 ") and calls[1].endswith("http://127.0.0.1:4321")
+    common.load(4321, ["/a"], connections=1, duration=1, warmup=0)
+    single = [c for c in fake_wrk.read_text().splitlines() if c != "--version"][-1]
+    assert single.startswith("-t 1 -c 1 ")  # wrk refuses more threads than connections
 
 
 def test_without_wrk_the_fallback_is_said_plainly(monkeypatch: pytest.MonkeyPatch):
