@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: dev test lint format typecheck bench bench-quick bench-all install clean-data contract
+.PHONY: dev test lint format typecheck bench bench-all install clean-data contract
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.gateway $(GATEWAY_BENCH_ARGS)
 
 ## Only the organizations service vs its floors, on 20,000 organizations (a few minutes).
+.PHONY: bench-quick
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --organizations 20000 $(BENCH_ARGS)
 
