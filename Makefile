@@ -34,11 +34,19 @@ format: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy services somos migrations $(wildcard gateway)
 
-## The organizations service beside the floor (100k organizations), then the gateway:
-## pass-through vs direct, composed views vs their upstream calls, results (about 12 minutes).
+## The organizations service beside its floors (GET by id, list page; 100k organizations), polls
+## answered 304 and gzip, then the gateway: pass-through vs direct, composed views vs their
+## upstream calls, results (about 20 minutes). Load by wrk when installed, else the Python
+## generator (each table says which). Alternating rounds; ratio = median, spread = min-max.
+## A quick run: make bench BENCH_ARGS="--organizations 20000"; docs/benchmarks-method.md.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 	$(BIN)/python -m bench.gateway $(GATEWAY_BENCH_ARGS)
+
+## Only the organizations service vs its floors, on 20,000 organizations (a few minutes).
+.PHONY: bench-quick
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench.run --organizations 20000 $(BENCH_ARGS)
 
 ## Every benchmark, one after another (several minutes more).
 bench-all: bench

@@ -33,14 +33,24 @@ def admin_url() -> tuple[Any, str]:
     return start_embedded(REPO / ".somos" / "bench-pg")
 
 
-def fresh_database(admin: str, service: str) -> str:
-    """A new database for ``service`` on ``admin``'s server, migrated to head."""
+def fresh_database(admin: str, service: str, name: str | None = None) -> str:
+    """A new database for ``service`` on ``admin``'s server, migrated to head.
+
+    ``name`` defaults to ``somos_bench_<service>``; pass a unique one when other runs may
+    share the server (and drop it afterwards with ``drop_database``).
+    """
     from services.common import migrations
     from services.common.embedded import ensure_database
 
-    url = asyncio.run(ensure_database(admin, f"somos_bench_{service}", recreate=True))
+    url = asyncio.run(ensure_database(admin, name or f"somos_bench_{service}", recreate=True))
     migrations.upgrade(service, url)
     return url
+
+
+def drop_database(admin: str, name: str) -> None:
+    from services.common.embedded import drop_database as drop
+
+    asyncio.run(drop(admin, name))
 
 
 @contextmanager
@@ -86,6 +96,40 @@ def server_process(
             process.kill()
 
 
+# Which load generator `load()` uses: "wrk" when installed (SOMOS_BENCH_LOADER=python forces
+# the fallback), else "python" (bench/load.py).
+LOADER_ENV = "SOMOS_BENCH_LOADER"
+
+
+def loader() -> str:
+    from bench import wrk
+
+    wanted = os.environ.get(LOADER_ENV, "auto")
+    if wanted not in ("auto", "wrk", "python"):
+        raise SystemExit(f"{LOADER_ENV} must be auto, wrk or python, not {wanted!r}")
+    if wanted == "python":
+        return "python"
+    if wrk.wrk_path() is None:
+        if wanted == "wrk":
+            raise SystemExit(f"{LOADER_ENV}=wrk but wrk is not installed (apt-get install wrk)")
+        return "python"
+    return "wrk"
+
+
+def loader_banner() -> str:
+    """One plain sentence on the load generator of this run (printed above every table)."""
+    from bench import wrk
+
+    if loader() == "wrk":
+        return f"Load generator: {wrk.wrk_version()} ({wrk.wrk_path()}), 2 threads."
+    reason = "forced by SOMOS_BENCH_LOADER=python" if wrk.wrk_path() else "wrk is not installed"
+    return (
+        f"Load generator: FALLBACK to the Python generator (bench/load.py) because {reason}. "
+        "It saturates before a fast server does, so every ratio against a floor is flattered; "
+        "install wrk (apt-get install wrk) for figures worth quoting."
+    )
+
+
 def load(
     port: int,
     paths: Sequence[str],
@@ -95,7 +139,18 @@ def load(
     duration: float = 8.0,
     warmup: float = 2.0,
 ) -> dict[str, float]:
-    """Drive GET load from a separate process; returns rps and latency percentiles."""
+    """Drive GET load from a separate process (wrk when installed); rps, latency, bytes."""
+    if loader() == "wrk":
+        from bench import wrk
+
+        return wrk.run(
+            port,
+            paths,
+            headers=headers,
+            connections=connections,
+            duration=duration,
+            warmup=warmup,
+        )
     cmd = [
         sys.executable,
         "-m",

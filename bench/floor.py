@@ -1,11 +1,23 @@
-"""The floor: a minimal Starlette + asyncpg endpoint over the same table (no ORM, no kit)."""
+"""The floors: minimal Starlette + asyncpg endpoints over the same table (no ORM, no kit).
+
+* ``GET /organizations/{id}``: one organization by primary key.
+* ``GET /organizations?limit=50``: the first page of the organizations list, the same columns
+  in the same order as the service's list (``created_at, id``, archived ones left out), one
+  extra row fetched to know whether there is a next page, ``json.dumps`` of
+  ``{"items": […], "next_cursor": …}``.
+
+What a Python service over asyncpg cannot beat: no auth, no validation, no territory rules,
+no logs or metrics. ``python -m bench.floor PORT`` with SOMOS_BENCH_FLOOR_DATABASE_URL set.
+"""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import sys
 import uuid
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import asyncpg
@@ -16,34 +28,67 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from services.common.db import asyncpg_dsn
-from services.organizations.registry.repository import ORGANIZATION_COLUMNS
 
-DSN = asyncpg_dsn(os.environ["SOMOS_BENCH_FLOOR_DATABASE_URL"])
-pool: asyncpg.Pool | None = None
-
-
-@asynccontextmanager
-async def lifespan(app: Starlette):  # type: ignore[no-untyped-def]
-    global pool
-    pool = await asyncpg.create_pool(DSN, min_size=1, max_size=10)
-    yield
-    await pool.close()
-
-
-async def get_organization(request: Request) -> Response:
-    assert pool is not None
-    async with pool.acquire() as conn:
-        row = await conn.fetchrow(
-            f"SELECT {ORGANIZATION_COLUMNS} FROM organizations WHERE id = $1",
-            uuid.UUID(request.path_params["id"]),
-        )
-    if row is None:
-        return Response(status_code=404)
-    # The same columns the service returns, serialised without validation.
-    return Response(json.dumps(dict(row), default=str), media_type="application/json")
+# The columns the service returns for an organization, in its order (kept here rather than
+# imported, so the floor does not move when the service's code does; tests/bench checks
+# that both answer the same keys and the same rows).
+COLUMNS = (
+    "id, name, acronym, type, ethnic_focus, municipality_code, department_code, founded_year, "
+    "members_count, focus_areas, contact_email, contact_phone, status, version, created_at, "
+    "updated_at, archived_at"
+)
+BY_ID = f"SELECT {COLUMNS} FROM organizations WHERE id = $1"
+PAGE = (
+    f"SELECT {COLUMNS} FROM organizations WHERE archived_at IS NULL "
+    "ORDER BY created_at, id LIMIT $1"
+)
 
 
-app = Starlette(routes=[Route("/organizations/{id}", get_organization)], lifespan=lifespan)
+def create_app(database_url: str) -> Starlette:
+    dsn = asyncpg_dsn(database_url)
+    pools: list[asyncpg.Pool] = []
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        pools.append(await asyncpg.create_pool(dsn, min_size=1, max_size=10))
+        yield
+        await pools.pop().close()
+
+    async def get_organization(request: Request) -> Response:
+        async with pools[0].acquire() as conn:
+            row = await conn.fetchrow(BY_ID, uuid.UUID(request.path_params["id"]))
+        if row is None:
+            return Response(status_code=404)
+        # The same columns the service returns, serialised without validation.
+        return Response(json.dumps(dict(row), default=str), media_type="application/json")
+
+    async def list_organizations(request: Request) -> Response:
+        limit = int(request.query_params.get("limit", "50"))
+        async with pools[0].acquire() as conn:
+            rows = await conn.fetch(PAGE, limit + 1)
+        items = [dict(row) for row in rows[:limit]]
+        next_cursor = None
+        if len(rows) > limit and items:
+            last = items[-1]
+            key = json.dumps([last["created_at"].isoformat(), str(last["id"])])
+            next_cursor = base64.urlsafe_b64encode(key.encode()).decode()
+        body = json.dumps({"items": items, "next_cursor": next_cursor}, default=str)
+        return Response(body, media_type="application/json")
+
+    return Starlette(
+        routes=[
+            Route("/organizations", list_organizations),
+            Route("/organizations/{id}", get_organization),
+        ],
+        lifespan=lifespan,
+    )
+
 
 if __name__ == "__main__":
-    uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+    uvicorn.run(
+        create_app(os.environ["SOMOS_BENCH_FLOOR_DATABASE_URL"]),
+        host="127.0.0.1",
+        port=int(sys.argv[1]),
+        log_level="warning",
+        access_log=False,
+    )

@@ -5,7 +5,7 @@ call, results.
 seeded directly with SQL (the services' own benchmark seeders: 2,000 organizations with their
 assessments, plans, support and initiatives; 1,000 security plans with reviews, reports and
 strategies; 20,000 events with participation and commitments), then every service and the
-gateway run as real processes and `bench.load` drives them from its own process on loopback.
+gateway run as real processes and wrk (else `bench.load`, and it says so) drives them on loopback.
 
 The target comparisons are paired, because on shared cores the same call's figures move by
 20-30 % from one 5-second window to the next: pass-through and direct alternate in rounds
@@ -37,9 +37,11 @@ from bench import organizations_stats, security_plans
 from bench.common import (
     REPO,
     admin_url,
+    drop_database,
     free_port,
     fresh_database,
     load,
+    loader_banner,
     print_table,
     server_process,
 )
@@ -272,9 +274,23 @@ def main() -> None:
     )
     parser.add_argument("--baseline", help="directory holding an older `gateway` package")
     args = parser.parse_args()
+    print(loader_banner(), flush=True)
 
     server, admin = admin_url()
-    urls = {s: fresh_database(admin, s) for s in SERVICES}
+    # Named per run: other runs may share the server; dropped at the end.
+    names = {s: f"somos_bench_{s}_{os.getpid()}" for s in SERVICES}
+    urls = {s: fresh_database(admin, s, names[s]) for s in SERVICES}
+    try:
+        _seed_serve_measure(args, urls)
+    finally:
+        for name in names.values():
+            drop_database(admin, name)
+        if server is not None:
+            server.cleanup()
+
+
+def _seed_serve_measure(args: argparse.Namespace, urls: dict[str, str]) -> None:
+    """Seed, serve, measure, print: everything between creating and dropping the databases."""
     print(f"seeding {args.organizations:,} organizations, 1,000 PISCCs, {args.events:,} events …")
     asyncio.run(
         organizations_stats.seed(
@@ -378,16 +394,27 @@ def main() -> None:
             }
         )
         page = ["/api/v1/organizations?limit=50"]
-        direct_page = load(org, page, headers=auth, **run)
+        pages: dict[str, list[dict[str, float]]] = {"direct": [], "via": []}
+        for _ in range(args.rounds):  # alternating too: direct, via, direct, via …
+            pages["direct"].append(load(org, page, headers=auth, **run))
+            pages["via"].append(load(gw_port, page, headers=auth, **run))
+        page_ratios = [
+            v["rps"] / d["rps"] if d["rps"] else 0.0
+            for v, d in zip(pages["via"], pages["direct"], strict=True)
+        ]
         rows.append(
-            {"scenario": "organizations direct: list page (50)", **direct_page, "ratio": ""}
+            {
+                "scenario": "organizations direct: list page (50)",
+                **_median(pages["direct"], "rps"),
+                "ratio": "1.00",
+            }
         )
-        via_page = load(gw_port, page, headers=auth, **run)
         rows.append(
             {
                 "scenario": "gateway pass-through: list page (50)",
-                **via_page,
-                "ratio": f"{via_page['rps'] / direct_page['rps']:.2f} of direct rps",
+                **_median(pages["via"], "rps"),
+                "ratio": f"{statistics.median(page_ratios):.2f} of direct rps, median of the "
+                f"paired rounds (spread {min(page_ratios):.2f}-{max(page_ratios):.2f})",
             }
         )
 
@@ -445,8 +472,7 @@ def main() -> None:
         rows,
         ["scenario", "rps", "p50_ms", "p99_ms", "errors", "ratio"],
     )
-    if server is not None:
-        server.cleanup()
+    print(f"\n{loader_banner()}")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from gateway.upstreams import CircuitCollector, UpstreamMetrics, build_upstreams
 from services.common.app import install_offline_docs
 from services.common.errors import install_problem_handlers, problem_response, problem_responses
 from services.common.health import health_router
+from services.common.http_cache import HttpCacheMiddleware
 from services.common.limits import BodyLimitMiddleware
 from services.common.observability import InFlight, Metrics, RequestContextMiddleware
 from services.common.tracing import instrument_app, traced_asgi
@@ -117,9 +118,10 @@ def create_app(
     proxies = TrustedProxies(settings.trusted_proxies)
 
     def edge(inner: ASGIApp) -> ASGIApp:
-        """Client view → request id → CORS → body limit → limits + token → ``inner``."""
+        """Client view → request id → CORS → body limit → limits + token → ETags, 304, gzip
+        → ``inner``."""
         chain: ASGIApp = EdgeMiddleware(
-            inner,
+            HttpCacheMiddleware(inner),
             verifier=verifier,
             limiter=limiter,
             caller_policy=policies[0],

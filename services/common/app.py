@@ -18,6 +18,7 @@ from services.common.db import Database
 from services.common.errors import install_problem_handlers, problem_responses
 from services.common.fastpath import FastRead, FastReadMiddleware
 from services.common.health import PoolCollector, health_router
+from services.common.http_cache import HttpCacheMiddleware
 from services.common.idempotency import IdempotencyMiddleware, purge_expired
 from services.common.limits import BodyLimitMiddleware
 from services.common.migrations import (
@@ -126,11 +127,13 @@ def create_service_app(
         app.include_router(router)
     install_problem_handlers(app)
 
-    # Last added runs first: request context → body limit → idempotency → fast reads → routes.
+    # Last added runs first: request context → ETags, 304 and gzip → body limit → idempotency
+    # → fast reads → routes.
     if fast_reads:
         app.add_middleware(FastReadMiddleware, reads=fast_reads)
     app.add_middleware(IdempotencyMiddleware, ttl_hours=platform.idempotency_ttl_hours)
     app.add_middleware(BodyLimitMiddleware, max_bytes=platform.max_body_bytes)
+    app.add_middleware(HttpCacheMiddleware)
     app.add_middleware(
         RequestContextMiddleware, service=service, metrics=metrics, in_flight=in_flight
     )
