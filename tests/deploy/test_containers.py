@@ -64,12 +64,12 @@ def report(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
         MEASUREMENTS.parent.mkdir(exist_ok=True)
         MEASUREMENTS.write_text(json.dumps(figures, indent=2) + "\n")
         text = "container measurements: " + json.dumps(figures, indent=2)
-        terminal = request.config.pluginmanager.get_plugin("terminalreporter")
-        if terminal is not None:
-            terminal.ensure_newline()
-            terminal.write_line(text)
+        capture = request.config.pluginmanager.get_plugin("capturemanager")
+        if capture is not None:
+            with capture.global_and_fixture_disabled():
+                sys.stdout.write("\n" + text + "\n")
         else:
-            sys.stderr.write(text + "\n")
+            sys.stdout.write(text + "\n")
 
 
 @pytest.fixture(scope="module")
@@ -352,6 +352,18 @@ def reads_after_database_restart(gateway: Gateway, programme: dict[str, Any]) ->
     return seen
 
 
+def upstream_outcomes(gateway: Gateway, upstream: str) -> dict[str, float]:
+    """The gateway's own count of its calls to one service, by outcome (its /metrics)."""
+    text = gateway.client.get("/metrics").text
+    out = {}
+    for line in text.splitlines():
+        if line.startswith("somos_gateway_upstream_calls_total{") and f'"{upstream}"' in line:
+            labels, value = line.rsplit(" ", 1)
+            outcome = labels.split('outcome="', 1)[1].split('"', 1)[0]
+            out[outcome] = float(value)
+    return out
+
+
 def results_csv(gateway: Gateway) -> list[list[str]]:
     response = gateway.client.get("/api/v1/results", params={"format": "csv"})
     assert response.status_code == 200, response.text
@@ -367,11 +379,13 @@ def assert_only_the_gateway_is_reachable(
     refuse connections (a port something on the host already listened on before the stack
     started, such as a local PostgreSQL on 5432, proves nothing and is left out)."""
     for service in stack.services:
-        bindings = containers.inspect(stack.container(service))["HostConfig"]["PortBindings"]
+        ports = containers.inspect(stack.container(service))["HostConfig"]["PortBindings"]
+        # An image's EXPOSE shows as a port with no host binding (None).
+        bound = {k: v for k, v in ports.items() if v}
         if service == "gateway":
-            assert bindings == {"8000/tcp": [{"HostIp": "127.0.0.1", "HostPort": str(port)}]}
+            assert bound == {"8000/tcp": [{"HostIp": "127.0.0.1", "HostPort": str(port)}]}
         else:
-            assert not bindings, (service, bindings)
+            assert not bound, (service, bound)
     seen = {}
     for service, service_port in SERVICE_PORTS.items():
         if service_port in listening_before:
@@ -451,6 +465,7 @@ def test_compose_runs_the_system_and_keeps_its_data(
         driver, ["events"], since="StartedAt"
     ).get("events")
     report["events_back_in_overview_after_seconds"] = round(recovery, 1)
+    report["gateway_calls_to_events_by_outcome"] = upstream_outcomes(gateway, "events")
 
     # 4. PostgreSQL restarted: the services reconnect, the data persists.
     stack_.compose("restart", "postgres", timeout=180)
