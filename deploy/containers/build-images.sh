@@ -116,16 +116,23 @@ for path in sorted(p for p in paths if os.path.exists(p)):
 PY
 }
 
+# The two root file systems are independent: build the missing ones side by side.
+pids=()
 if ! image_exists "$PYTHON_BASE"; then
-  debian_image "$PYTHON_BASE" "python3,python3-venv,python-is-python3,ca-certificates,passwd" python3
+  debian_image "$PYTHON_BASE" "python3,python3-venv,python-is-python3,ca-certificates,passwd" python3 &
+  pids+=($!)
 else
   log "$PYTHON_BASE present"
 fi
+if ! image_exists "$POSTGRES_IMAGE" && ! image_exists "$POSTGRES_ROOTFS"; then
+  debian_image "$POSTGRES_ROOTFS" "postgresql,ca-certificates" bash &
+  pids+=($!)
+fi
+for pid in "${pids[@]}"; do
+  wait "$pid" || { log "a base image failed to build"; exit 1; }
+done
 
 if ! image_exists "$POSTGRES_IMAGE"; then
-  if ! image_exists "$POSTGRES_ROOTFS"; then
-    debian_image "$POSTGRES_ROOTFS" "postgresql,ca-certificates" bash
-  fi
   # (mmdebstrap removed the "main" cluster postgresql-common creates: the entrypoint
   # initialises PGDATA on first start.)
   log "PostgreSQL image -> $POSTGRES_IMAGE"
