@@ -7,10 +7,12 @@ used as it is):
   run`` for every running container of the project once a second, so podman's health status
   moves exactly as it would under systemd (the checks are the compose file's own commands).
 - **``depends_on`` conditions.** podman-compose only waits for ``service_healthy`` with
-  podman >= 4.6 (Debian 12 ships 4.3), and creating a container with its dependencies makes
-  ``podman start`` re-run finished one-shot jobs (the migrations). So ``Stack.up`` starts the
-  services layer by layer of the compose file's dependency graph (``up -d --no-deps``) and
-  waits for each condition the file declares: healthy, or exited with status 0.
+  podman >= 4.6 (Debian 12 ships 4.3), and it links each container to its dependencies
+  (``--requires``), which makes ``podman start`` re-run finished one-shot jobs (the
+  migrations) and makes podman 4.3 refuse to start a container once such a job has exited
+  ("not found in input list"). So ``Stack.up`` starts the services layer by layer of the
+  compose file's dependency graph (``up -d --no-deps``) and waits for each condition the
+  file declares: healthy, or exited with status 0.
 """
 
 from __future__ import annotations
