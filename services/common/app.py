@@ -98,7 +98,7 @@ def create_service_app(
         docs_url=None,  # served below with local assets: no CDN
         redoc_url=None,
         openapi_tags=list(tags),
-        responses=problem_responses(400, 401, 403, 413, 422, 500),
+        responses=problem_responses(400, 401, 403, 413, 422, 500, 503),
         separate_input_output_schemas=True,
     )
     app.state.settings = settings

@@ -121,3 +121,25 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """A connection to PostgreSQL was lost or refused (a restart, a failover), not a bug."""
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import InterfaceError as SAInterfaceError
+
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(
+            seen,
+            asyncpg.ConnectionDoesNotExistError
+            | asyncpg.CannotConnectNowError
+            | asyncpg.InterfaceError
+            | SAInterfaceError
+            | ConnectionError,
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

@@ -134,6 +134,17 @@ _PROBLEM_500 = json.dumps(
     }
 ).encode()
 
+# A lost database connection (a restart, a failover) is not a bug: the pool drops the broken
+# connection and the next request reconnects, so the caller is told to retry.
+_PROBLEM_DATABASE_LOST = json.dumps(
+    {
+        "type": "urn:somos:problem:database-unavailable",
+        "title": "Database unavailable",
+        "status": 503,
+        "detail": "The service lost its database connection; retry shortly.",
+    }
+).encode()
+
 # A request still running when the shutdown grace period ends is cancelled by the server.
 # If nothing was sent yet, the caller gets this instead of a bare "Internal Server Error".
 _PROBLEM_CUT_OFF = json.dumps(
@@ -262,13 +273,22 @@ class RequestContextMiddleware:
                 )
             raise
         except Exception as exc:
-            logging.getLogger("somos.errors").error(
-                "unhandled error", extra={"error_type": type(exc).__name__}
-            )
+            from services.common.db import connection_lost
+
+            lost = connection_lost(exc)
+            errors_log = logging.getLogger("somos.errors")
+            if lost:
+                errors_log.warning(
+                    "database connection lost", extra={"error_type": type(exc).__name__}
+                )
+            else:
+                errors_log.error("unhandled error", extra={"error_type": type(exc).__name__})
+            status_holder[0] = 503 if lost else 500
             if not response_started:
-                body = _problem(_PROBLEM_500, scope.get("path", ""), request_id)
-                await send_problem_json(send_wrapper, 500, body)
-            status_holder[0] = 500
+                problem = _PROBLEM_DATABASE_LOST if lost else _PROBLEM_500
+                retry: tuple[tuple[bytes, bytes], ...] = ((b"retry-after", b"1"),) if lost else ()
+                body = _problem(problem, scope.get("path", ""), request_id)
+                await send_problem_json(send_wrapper, status_holder[0], body, retry)
         finally:
             in_flight.count -= 1
             duration = time.perf_counter() - started

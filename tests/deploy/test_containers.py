@@ -329,11 +329,11 @@ def assert_events_database_holds_no_clear_pii(stack: Stack) -> None:
 def reads_after_database_restart(gateway: Gateway, programme: dict[str, Any]) -> dict[str, Any]:
     """One read per service right after PostgreSQL restarted, repeated until it answers.
 
-    Known weakness (reported, not hidden): the services' SQLAlchemy pools do not ping
-    connections before use (``pool_pre_ping=False`` in services/common/db.py, for speed), so
-    the first request that meets a connection the restart closed fails with a 500; the pool
-    then drops every old connection and the next request succeeds. This allows that one
-    failure per service, requires it to be a problem+json without details, and records it.
+    The services' pools do not ping connections before use (``pool_pre_ping=False`` in
+    services/common/db.py, for speed), so the first request that meets a connection the
+    restart closed answers 503 ``database-unavailable`` with Retry-After (never a 500); the
+    pool drops the broken connection and the next request succeeds. This allows that one
+    503 per service, requires it to be that problem without details, and records it.
     """
     reads = {
         "organizations": f"/api/v1/organizations/{programme['org']['id']}",
@@ -351,6 +351,7 @@ def reads_after_database_restart(gateway: Gateway, programme: dict[str, Any]) ->
                 break
             assert response.headers["content-type"] == "application/problem+json"
             assert "Traceback" not in response.text and "asyncpg" not in response.text
+            assert response.status_code == 503, response.text
             failures.append(f"{response.status_code} {response.json()['type']}")
             time.sleep(1)
         assert response.status_code == 200, (service, failures)
@@ -359,9 +360,15 @@ def reads_after_database_restart(gateway: Gateway, programme: dict[str, Any]) ->
     return seen
 
 
-def upstream_outcomes(gateway: Gateway, upstream: str) -> dict[str, float]:
-    """The gateway's own count of its calls to one service, by outcome (its /metrics)."""
-    text = gateway.client.get("/metrics").text
+def upstream_outcomes(stack: Stack, upstream: str) -> dict[str, float]:
+    """The gateway's own count of its calls to one service, by outcome: its /metrics, read
+    inside the container on the internal port (not published: only the cluster sees it)."""
+    script = (
+        "import os, urllib.request; port = os.environ.get('SOMOS_GATEWAY_INTERNAL_PORT', '9000'); "
+        "print(urllib.request.urlopen(f'http://127.0.0.1:{port}/metrics', timeout=10)"
+        ".read().decode())"
+    )
+    text = stack.exec("gateway", "python", "-c", script)
     out = {}
     for line in text.splitlines():
         if line.startswith("somos_gateway_upstream_calls_total{") and f'"{upstream}"' in line:
@@ -472,7 +479,7 @@ def test_compose_runs_the_system_and_keeps_its_data(
         driver, ["events"], since="StartedAt"
     ).get("events")
     report["events_back_in_overview_after_seconds"] = round(recovery, 1)
-    report["gateway_calls_to_events_by_outcome"] = upstream_outcomes(gateway, "events")
+    report["gateway_calls_to_events_by_outcome"] = upstream_outcomes(stack_, "events")
 
     # 4. PostgreSQL restarted: the services reconnect, the data persists.
     stack_.compose("restart", "postgres", timeout=180)

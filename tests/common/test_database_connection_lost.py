@@ -1,0 +1,72 @@
+"""A lost database connection (a PostgreSQL restart, a failover) answers 503, then recovers.
+
+Every connection of the service's database is terminated from the server side, as a restart
+would; the next request must not be a 500 (a bug) but a 503 problem with Retry-After, and the
+one after it is served on a fresh connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest
+from fastapi import FastAPI
+
+from services.common.db import asyncpg_dsn
+from services.common.testing import (
+    TokenFactory,
+    asgi_client,
+    bearer,
+    migrated_database,
+    running_app,
+)
+from services.organizations.app import create_app
+from services.organizations.settings import OrganizationsSettings
+
+
+@pytest.fixture
+async def organizations(postgres_admin_url: str) -> AsyncIterator[tuple[FastAPI, str]]:
+    async with migrated_database(postgres_admin_url, "organizations") as url:
+        app = create_app(OrganizationsSettings(database_url=url, db_pool_size=1))
+        async with running_app(app):
+            yield app, url
+
+
+async def _terminate_connections(admin_url: str, database_url: str) -> int:
+    name = database_url.rsplit("/", 1)[-1].split("?")[0]
+    conn = await asyncpg.connect(asyncpg_dsn(admin_url))
+    try:
+        return int(
+            await conn.fetchval(
+                "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = $1 AND pid <> pg_backend_pid()) t",
+                name,
+            )
+        )
+    finally:
+        await conn.close()
+
+
+async def test_lost_connection_is_a_503_then_the_service_recovers(
+    organizations: tuple[FastAPI, str], postgres_admin_url: str, make_token: TokenFactory
+) -> None:
+    app, url = organizations
+    async with asgi_client(app, headers=bearer(make_token())) as client:
+        first = await client.get("/api/v1/organizations")
+        assert first.status_code == 200
+        assert first.json()["items"] == []
+
+        assert await _terminate_connections(postgres_admin_url, url) >= 1
+
+        lost = await client.get("/api/v1/organizations")
+        assert lost.status_code == 503, lost.text
+        assert lost.headers["content-type"].startswith("application/problem+json")
+        assert lost.headers["retry-after"] == "1"
+        problem = lost.json()
+        assert problem["type"].endswith("database-unavailable")
+        assert "SQL" not in problem["detail"] and "asyncpg" not in lost.text
+
+        again = await client.get("/api/v1/organizations")
+        assert again.status_code == 200
+        assert again.json()["items"] == []
