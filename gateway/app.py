@@ -28,6 +28,7 @@ from services.common.errors import install_problem_handlers, problem_responses
 from services.common.health import health_router
 from services.common.limits import BodyLimitMiddleware
 from services.common.observability import InFlight, Metrics, RequestContextMiddleware
+from services.common.parameters import ControlCharacterMiddleware
 from services.common.tracing import instrument_app, traced_asgi
 
 logger = logging.getLogger("somos.gateway")
@@ -113,8 +114,10 @@ def create_app(settings: GatewaySettings | None = None) -> FastAPI:
     verifier: TokenVerifier = app.state.token_verifier  # one for the process, with its cache
 
     def edge(inner: ASGIApp) -> ASGIApp:
-        """Request id → CORS → body limit → token + rate limit → ``inner``."""
-        chain: ASGIApp = EdgeMiddleware(inner, verifier=verifier, limiter=limiter)
+        """Request id → CORS → body limit → token + rate limit → control characters → ``inner``."""
+        chain: ASGIApp = EdgeMiddleware(
+            ControlCharacterMiddleware(inner), verifier=verifier, limiter=limiter
+        )
         chain = BodyLimitMiddleware(chain, max_bytes=platform.max_body_bytes)
         if settings.cors_allow_origins:
             chain = CORSMiddleware(
