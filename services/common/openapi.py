@@ -9,8 +9,9 @@ operation, so every service (and any future one) documents it without repeating 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from fastapi import FastAPI
 
@@ -83,3 +84,46 @@ def install_contract_fixes(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+_PARAMETER = re.compile(r"\{([^}/]+)\}")
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+class PathTemplate(NamedTuple):
+    regex: re.Pattern[str]
+    names: tuple[str, ...]
+    methods: frozenset[str]
+
+
+def path_templates(document: dict[str, Any]) -> list[PathTemplate]:
+    """The document's paths as regexes; literal segments win over parameters when sorting."""
+    templates = []
+    for path, item in document.get("paths", {}).items():
+        names = tuple(_PARAMETER.findall(path))
+        pattern = "".join(
+            re.escape(part) if i % 2 == 0 else "([^/]+)"
+            for i, part in enumerate(_PARAMETER.split(path))
+        )
+        methods = frozenset(m.upper() for m in _METHODS if m in item)
+        templates.append(PathTemplate(re.compile(f"^{pattern}$"), names, methods))
+    return sorted(templates, key=lambda t: len(t.names))
+
+
+def _templates_of(app: Any) -> list[PathTemplate]:
+    cached: list[PathTemplate] | None = getattr(app.state, "path_templates", None)
+    if cached is None:
+        cached = path_templates(app.openapi())
+        app.state.path_templates = cached
+    return cached
+
+
+def match_path(app: Any, path: str) -> tuple[dict[str, str], frozenset[str]] | None:
+    """(path parameters, documented methods) of the app's operation ``path`` falls under."""
+    if app is None or not hasattr(app, "openapi"):
+        return None
+    for template in _templates_of(app):
+        found = template.regex.match(path)
+        if found:
+            return dict(zip(template.names, found.groups(), strict=True)), template.methods
+    return None

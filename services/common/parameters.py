@@ -11,10 +11,10 @@ from __future__ import annotations
 import unicodedata
 from urllib.parse import parse_qsl
 
-from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.common.errors import InvalidInput, problem_response
+from services.common.openapi import match_path
 
 MESSAGE = "must not contain NUL or other control characters"
 
@@ -36,24 +36,18 @@ def refused_query_parameter(query_string: bytes) -> str | None:
 
 
 def refused_path_parameter(scope: Scope) -> str | None:
-    """The path parameter (of the route ``scope`` matches) holding a control character.
-
-    A path that no route of this app matches passes on (a 404 here; the owning service
-    decides behind the gateway's pass-through).
+    """The path parameter (of the documented operation ``scope``'s path falls under) holding
+    a control character; ``"path"`` when no documented path matches.
     """
-    if not has_control_character(scope.get("path", "")):
+    path = scope.get("path", "")
+    if not has_control_character(path):
         return None
-    app = scope.get("app")
-    router = getattr(app, "router", None)
-    for route in getattr(router, "routes", ()):
-        match, child = route.matches(scope)
-        if match is Match.NONE:
-            continue
-        for name, value in child.get("path_params", {}).items():
-            if isinstance(value, str) and has_control_character(value):
-                return str(name)
-        return None
-    return None
+    matched = match_path(scope.get("app"), path)
+    if matched is not None:
+        for name, value in matched[0].items():
+            if has_control_character(value):
+                return name
+    return "path"
 
 
 class ControlCharacterMiddleware:
