@@ -28,6 +28,7 @@ from services.common.health import health_router
 from services.common.http_cache import HttpCacheMiddleware
 from services.common.limits import BodyLimitMiddleware
 from services.common.observability import InFlight, Metrics, RequestContextMiddleware
+from services.common.parameters import ControlCharacterMiddleware
 from services.common.tracing import instrument_app, traced_asgi
 
 logger = logging.getLogger("somos.gateway")
@@ -119,9 +120,9 @@ def create_app(
 
     def edge(inner: ASGIApp) -> ASGIApp:
         """Client view → request id → CORS → body limit → limits + token → ETags, 304, gzip
-        → ``inner``."""
+        → control characters in parameters (422) → ``inner``."""
         chain: ASGIApp = EdgeMiddleware(
-            HttpCacheMiddleware(inner),
+            HttpCacheMiddleware(ControlCharacterMiddleware(inner)),
             verifier=verifier,
             limiter=limiter,
             caller_policy=policies[0],

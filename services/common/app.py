@@ -28,6 +28,8 @@ from services.common.migrations import (
     migration_problem,
 )
 from services.common.observability import InFlight, Metrics, RequestContextMiddleware
+from services.common.openapi import install_contract_fixes
+from services.common.parameters import ControlCharacterMiddleware
 from services.common.settings import ServiceSettings
 from services.common.territory import Territories
 from services.common.tracing import instrument_app
@@ -126,12 +128,14 @@ def create_service_app(
     for router in routers:
         app.include_router(router)
     install_problem_handlers(app)
+    install_contract_fixes(app)  # the 200 replay of creates taking a client id
 
-    # Last added runs first: request context → ETags, 304 and gzip → body limit → idempotency
-    # → fast reads → routes.
+    # Last added runs first: request context → ETags, 304 and gzip → body limit → control
+    # characters in parameters (422) → idempotency → fast reads → routes.
     if fast_reads:
         app.add_middleware(FastReadMiddleware, reads=fast_reads)
     app.add_middleware(IdempotencyMiddleware, ttl_hours=platform.idempotency_ttl_hours)
+    app.add_middleware(ControlCharacterMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=platform.max_body_bytes)
     app.add_middleware(HttpCacheMiddleware)
     app.add_middleware(

@@ -227,16 +227,28 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) and exc.detail != phrase else None
     if status == 404 and detail is None:
         detail = f"No resource at {request.url.path}."
+    headers = dict(getattr(exc, "headers", None) or {})
     if status == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
+        allowed = _allowed_methods(request)
+        if allowed:  # every method of the path, not only those of the first route matched
+            headers["Allow"] = ", ".join(allowed)
     return problem_response(
         status=status,
         slug=slug,
         title=phrase,
         detail=detail,
         instance=request.url.path,
-        headers=getattr(exc, "headers", None),
+        headers=headers,
     )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """The documented methods of the request's path (every route of it, not the first)."""
+    from services.common.openapi import match_path
+
+    matched = match_path(request.scope.get("app"), request.url.path)
+    return sorted(matched[1]) if matched else []
 
 
 async def _unhandled_error(request: Request, exc: Exception) -> JSONResponse:

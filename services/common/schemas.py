@@ -52,24 +52,49 @@ class InputModel(BaseModel):
     _no_nul = field_validator("*", mode="after")(_refuse_nul)
 
 
+def _not_nullable(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """In the JSON schema, a PATCH field refused as ``null`` is not declared nullable."""
+    if not isinstance(model, type) or not issubclass(model, PatchModel):
+        return
+    properties: dict[str, Any] = schema.get("properties", {})
+    for name in model.non_nullable_fields():
+        prop = properties.get(name)
+        if not isinstance(prop, dict) or "anyOf" not in prop:
+            continue
+        kept = [option for option in prop["anyOf"] if option != {"type": "null"}]
+        if prop.get("default", ...) is None:
+            del prop["default"]
+        if len(kept) == 1:
+            del prop["anyOf"]
+            prop.update({k: v for k, v in kept[0].items() if k not in prop})
+        else:
+            prop["anyOf"] = kept
+
+
 class PatchModel(InputModel):
     """Base of PATCH bodies: absent fields stay; ``null`` is refused for the record's required ones.
 
     List those fields in ``required_fields`` (or ``"*"``: every field but ``nullable_fields``);
     an explicit ``null`` for one is a 422 (``{"field": "body", "message": "<name> cannot be
-    null"}``), for the first such field in list (or declaration) order.
+    null"}``), for the first such field in list (or declaration) order. The JSON schema says
+    so: those fields are not declared nullable (they may be left out).
     """
+
+    model_config = ConfigDict(json_schema_extra=_not_nullable)
 
     required_fields: ClassVar[tuple[str, ...] | Literal["*"]] = ()
     nullable_fields: ClassVar[tuple[str, ...]] = ()
 
+    @classmethod
+    def non_nullable_fields(cls) -> tuple[str, ...]:
+        """The fields an explicit ``null`` is refused for."""
+        if cls.required_fields == "*":
+            return tuple(n for n in cls.model_fields if n not in cls.nullable_fields)
+        return tuple(cls.required_fields)
+
     @model_validator(mode="after")
     def _required_stay_set(self) -> Self:
-        required = self.required_fields
-        if required == "*":
-            fields = type(self).model_fields
-            required = tuple(n for n in fields if n not in self.nullable_fields)
-        for name in required:
+        for name in self.non_nullable_fields():
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
