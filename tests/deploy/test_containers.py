@@ -454,7 +454,11 @@ def test_compose_runs_the_system_and_keeps_its_data(
     assert anonymous.status_code == 401
     gateway = Gateway(port, mint_token(env["SOMOS_JWT_SECRET"]))
     report["first_answer_through_gateway_seconds"] = first_answers(gateway)
-    programme = create_programme(gateway)
+    try:
+        programme = create_programme(gateway)
+    except AssertionError as exc:  # say why, with what the services logged
+        logs = {s: stack_.logs(s)[-2000:] for s in ("events", "organizations")}
+        raise AssertionError(f"{exc}\n{logs}") from exc
     assert_events_database_holds_no_clear_pii(stack_)
     assert_full_overview(gateway.overview(), programme)
     rows = results_csv(gateway)

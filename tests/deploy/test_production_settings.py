@@ -301,7 +301,7 @@ async def test_every_process_is_ready_with_the_deployed_production_settings(
             _, env = containers[spec.name]
             assert env["SOMOS_ENVIRONMENT"] == "production", spec.name
         _, gateway_env = containers["gateway"]
-        assert not [k for k in gateway_env if "PII" in k or k.endswith("_DATABASE_URL")]
+        assert not [k for k in gateway_env if "PII_KEY" in k or k.endswith("_DATABASE_URL")]
 
         # The migration jobs first, each with its own environment and command.
         for spec in inventory.database_services():
