@@ -12,7 +12,7 @@ from fastapi import APIRouter, FastAPI, Request
 from services.common.auth import TokenVerifier
 from services.common.db import Database
 from services.common.errors import install_problem_handlers, problem_responses
-from services.common.fastpath import FastRead, FastReadMiddleware
+from services.common.fastpath import FastReadMiddleware, FastRoute
 from services.common.health import PoolCollector, health_router
 from services.common.idempotency import IdempotencyMiddleware, purge_expired
 from services.common.limits import BodyLimitMiddleware
@@ -43,7 +43,7 @@ def create_service_app(
     tags: Sequence[dict[str, Any]] = (),
     version: str = "1.0.0",
     lifespan_hooks: Sequence[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = (),
-    fast_reads: Sequence[FastRead] = (),
+    fast_reads: Sequence[FastRoute] = (),
 ) -> FastAPI:
     """A FastAPI app with auth, problem+json, request ids, logs, metrics, limits, health.
 
