@@ -71,3 +71,26 @@ def items_of(response: httpx.Response) -> list[dict[str, Any]]:
     body: dict[str, Any] = response.json()
     items: list[dict[str, Any]] = body["items"]
     return items
+
+
+async def walk(
+    lean: httpx.AsyncClient,
+    route: httpx.AsyncClient,
+    spy: LeanSpy,
+    path: str,
+    params: dict[str, Any],
+    headers: dict[str, str],
+) -> list[str]:
+    """Follow every page with both apps (each page compared); the ids in order."""
+    ids: list[str] = []
+    params = dict(params)
+    while True:
+        r = await same_answer(lean, route, spy, path, params=params, headers=headers)
+        assert r.status_code == 200, r.text
+        body = r.json()
+        ids += [item["id"] for item in body["items"]]
+        if body["next_cursor"] is None:
+            assert "link" not in r.headers
+            return ids
+        assert r.headers["link"].endswith('>; rel="next"')
+        params["cursor"] = body["next_cursor"]

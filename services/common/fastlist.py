@@ -17,6 +17,7 @@ error of its own beyond the 401/403 that the FastAPI dependencies would give fir
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -78,8 +79,11 @@ def uuid_param(raw: str) -> uuid.UUID:
         raise Fallback from None
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def date_param(raw: str) -> date:
-    if len(raw) != 10:
+    if _ISO_DATE.fullmatch(raw) is None:  # YYYY-MM-DD only; pydantic's other forms: FastAPI
         raise Fallback
     try:
         return date.fromisoformat(raw)
@@ -118,6 +122,19 @@ class Filter:
         return cls(parse, f"{column} = {{}}")
 
     @classmethod
+    def at_least(cls, column: str, parse: Parser) -> Filter:
+        return cls(parse, f"{column} >= {{}}")
+
+    @classmethod
+    def at_most(cls, column: str, parse: Parser) -> Filter:
+        return cls(parse, f"{column} <= {{}}")
+
+    @classmethod
+    def contains(cls, column: str, parse: Parser) -> Filter:
+        """The array ``column`` holds the value."""
+        return cls(parse, f"{{}} = ANY({column})")
+
+    @classmethod
     def like(cls, column: str, max_length: int = 100) -> Filter:
         return cls(search_param(max_length), f"{column} LIKE {{}} ESCAPE '\\'")
 
@@ -147,7 +164,8 @@ class FastList:
     the caller's claims; ``archived`` the column hidden unless ``?include_archived=true``
     (None: the list has no such parameter); ``order`` the keyset columns and their cursor
     kinds (``"t"`` timestamp, ``"u"`` uuid, ``"i"`` integer, ``"s"`` text).
-    ``item`` turns one row into the mapping the item model validates (default ``dict``).
+    ``json_columns`` are JSON(B) columns (the raw pool returns them as text); ``item`` turns
+    one row into the mapping the item model validates (default: the row as a dict).
     """
 
     path: str
@@ -161,7 +179,8 @@ class FastList:
     conditions: Sequence[str] = ()
     parent: Parent | None = None
     descending: bool = False
-    item: Callable[[Any], Mapping[str, Any]] = dict
+    json_columns: Sequence[str] = ()
+    item: Callable[[Any], Mapping[str, Any]] | None = None
 
     def pattern(self) -> tuple[re.Pattern[str], str]:
         name = re.search(r"\{(\w+)\}", self.path)
@@ -232,13 +251,23 @@ class FastList:
             last = rows[-1]
             next_cursor = encode_cursor([last[_bare(c)] for c in columns])
         body = self.page.model_validate(
-            {"items": [self.item(r) for r in rows], "next_cursor": next_cursor}
+            {"items": [self._item(r) for r in rows], "next_cursor": next_cursor}
         ).model_dump_json()
         headers = {}
         if next_cursor is not None:
             url = Request(scope).url.include_query_params(cursor=next_cursor)
             headers["Link"] = f'<{url}>; rel="next"'
         return Response(body, media_type="application/json", headers=headers)
+
+
+    def _item(self, row: Any) -> Mapping[str, Any]:
+        if self.item is not None:
+            return self.item(row)
+        out = dict(row)
+        for name in self.json_columns:
+            if isinstance(out[name], str):
+                out[name] = json.loads(out[name])
+        return out
 
 
 def _bare(column: str) -> str:
@@ -297,3 +326,9 @@ def _territory(
     if principal.departments:
         clauses.append(f"{department} = ANY({bind(sorted(principal.departments))}::text[])")
     return "(" + " OR ".join(clauses) + ")" if clauses else "false"
+
+
+def model_columns(model: type[BaseModel], table: str = "") -> str:
+    """``SELECT`` list of the read model's fields (the columns of the same names)."""
+    prefix = f"{table}." if table else ""
+    return ", ".join(prefix + name for name in model.model_fields)

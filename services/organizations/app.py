@@ -9,6 +9,7 @@ from services.common.auth import require_scope
 from services.common.vocabulary import vocabularies_router
 from services.organizations import vocabularies
 from services.organizations.assessments.api import router as assessments_router
+from services.organizations.initiatives.api import FAST_LIST as INITIATIVES_LIST
 from services.organizations.initiatives.api import router as initiatives_router
 from services.organizations.organization_record.api import router as record_router
 from services.organizations.registry.api import FAST_READS
@@ -16,6 +17,7 @@ from services.organizations.registry.api import router as registry_router
 from services.organizations.settings import OrganizationsSettings
 from services.organizations.stats.api import router as stats_router
 from services.organizations.strengthening.api import router as strengthening_router
+from services.organizations.support.api import FAST_LIST as SUPPORT_LIST
 from services.organizations.support.api import router as support_router
 
 TAGS = [
@@ -68,5 +70,5 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
         description="Civil-society organizations, OPI assessments and strengthening.",
         routers=ROUTERS,
         tags=TAGS,
-        fast_reads=FAST_READS,
+        fast_reads=[*FAST_READS, INITIATIVES_LIST, SUPPORT_LIST],
     )

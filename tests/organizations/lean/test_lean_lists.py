@@ -7,40 +7,18 @@ tokens, and the requests the lean path must leave to FastAPI (its 422s and 404s)
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
 from services.common.pagination import encode_cursor
-from services.common.testing import TokenFactory, asgi_client, bearer, running_app
-from services.organizations.app import create_app
-from services.organizations.settings import OrganizationsSettings
-from tests.lean_lists import LeanSpy, items_of, route_only, same_answer
+from services.common.testing import bearer
+from tests.lean_lists import LeanSpy, items_of, same_answer, walk
 from tests.organizations.helpers import create_organization
 
 ORGS = "/api/v1/organizations"
 RID = {"X-Request-ID": "lean-compare-0001"}
-
-
-@pytest.fixture(scope="session")
-async def route_app(organizations_db: str) -> AsyncIterator[FastAPI]:
-    app = route_only(create_app(OrganizationsSettings(database_url=organizations_db)))
-    async with running_app(app):
-        yield app
-
-
-@pytest.fixture
-def spy(monkeypatch: pytest.MonkeyPatch) -> LeanSpy:
-    return LeanSpy(monkeypatch)
-
-
-@pytest.fixture
-async def route(route_app: FastAPI, make_token: TokenFactory) -> AsyncIterator[httpx.AsyncClient]:
-    async with asgi_client(route_app, headers=bearer(make_token())) as c:
-        yield c
 
 
 async def _seed_organizations(client: httpx.AsyncClient) -> list[dict[str, Any]]:
@@ -71,19 +49,7 @@ async def _seed_organizations(client: httpx.AsyncClient) -> list[dict[str, Any]]
 async def _walk(
     lean: httpx.AsyncClient, route: httpx.AsyncClient, spy: LeanSpy, params: dict[str, Any]
 ) -> list[str]:
-    """Follow every page with both apps; the ids in order."""
-    ids: list[str] = []
-    params = dict(params)
-    while True:
-        r = await same_answer(lean, route, spy, ORGS, params=params, headers=RID)
-        assert r.status_code == 200
-        body = r.json()
-        ids += [o["id"] for o in body["items"]]
-        if body["next_cursor"] is None:
-            assert "link" not in r.headers
-            return ids
-        assert r.headers["link"].endswith('>; rel="next"')
-        params["cursor"] = body["next_cursor"]
+    return await walk(lean, route, spy, ORGS, params, RID)
 
 
 FILTERS: list[dict[str, Any]] = [
