@@ -4,7 +4,8 @@ Seeds organizations (``bench.run``'s synthetic rows) in a scratch database, star
 organizations service (``somos serve``, one uvicorn worker) and a floor (Starlette + asyncpg,
 the same rows by the same SQL, ``json.dumps``), then for each scenario runs wrk against the
 floor and the service in turn, ``--rounds`` times, and prints req/s (median of rounds), the
-spread and the ratio. Usage::
+spread and the ratio. ``--before DIR`` also serves the organizations service from another
+checkout (``git archive main | tar -x -C DIR``) in the same rounds. Usage::
 
     SOMOS_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres \\
         .venv/bin/python -m scripts.bench_lists --organizations 100000
@@ -21,7 +22,7 @@ import secrets
 import statistics
 import subprocess
 import sys
-from contextlib import asynccontextmanager
+from contextlib import ExitStack, asynccontextmanager
 from typing import Any
 
 import asyncpg
@@ -35,12 +36,14 @@ from services.common.embedded import drop_database, ensure_database
 from services.common.settings import PlatformSettings
 from services.organizations.registry.repository import ORGANIZATION_COLUMNS
 
-# (name, service query, floor WHERE, floor limit)
+ORGS = "/api/v1/organizations"
+
+# (name, query string): the floor reads the same parameters
 SCENARIOS = [
-    ("limit 50", "limit=50", "", 50),
-    ("limit 200", "limit=200", "", 200),
-    ("limit 50, department filter", "limit=50&department_code=05", "AND department_code = $1", 50),
-    ("limit 200, department filter", "limit=200&department_code=05", "AND department_code = $1", 200),
+    ("limit 50", "limit=50"),
+    ("limit 200", "limit=200"),
+    ("limit 50, department filter", "limit=50&department_code=05"),
+    ("limit 200, department filter", "limit=200&department_code=05"),
 ]
 
 
@@ -100,6 +103,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--before", help="a checkout of the code to compare with (e.g. main)")
     parser.add_argument("--floor", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor:
@@ -127,34 +131,54 @@ def run(url: str, args: argparse.Namespace) -> None:
         PlatformSettings(jwt_secret=secret), scopes=["organizations:read"], sub="bench"
     )
     auth = [f"Authorization: Bearer {token}"]
-    floor_port, port = free_port(), free_port()
+    floor_port, port, before_port = free_port(), free_port(), free_port()
     env = {"SOMOS_ORGANIZATIONS_DATABASE_URL": url, "SOMOS_JWT_SECRET": secret}
-    serve = [sys.executable, "-m", "somos.cli", "serve", "organizations", "--port", str(port)]
+
+    def serve(p: int) -> list[str]:
+        return [sys.executable, "-m", "somos.cli", "serve", "organizations", "--port", str(p)]
+
     floor = [sys.executable, "-m", "scripts.bench_lists", "--floor", str(floor_port)]
-    with (
-        server_process(floor, floor_port, env={"SOMOS_BENCH_FLOOR_DATABASE_URL": url}),
-        server_process(serve, port, env=env),
-    ):
-        print("| scenario | floor req/s | service req/s | ratio (median, min–max) | load avg |")
-        print("|---|---|---|---|---|")
-        for name, query, _, _ in SCENARIOS:
-            floors, services, ratios = [], [], []
-            wrk(port, f"/api/v1/organizations?{query}", auth, 2, args.connections)  # warm up
-            wrk(floor_port, f"/organizations?{query}", [], 2, args.connections)
-            for _ in range(args.rounds):
-                f = wrk(floor_port, f"/organizations?{query}", [], args.duration, args.connections)
-                s = wrk(
-                    port, f"/api/v1/organizations?{query}", auth, args.duration, args.connections
-                )
-                floors.append(f)
-                services.append(s)
-                ratios.append(s / f)
-            print(
-                f"| {name} | {statistics.median(floors):,.0f} | {statistics.median(services):,.0f}"
-                f" | {statistics.median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
-                f" | {load_average()} |",
-                flush=True,
+    with ExitStack() as stack:
+        stack.enter_context(
+            server_process(floor, floor_port, env={"SOMOS_BENCH_FLOOR_DATABASE_URL": url})
+        )
+        stack.enter_context(server_process(serve(port), port, env=env))
+        targets = [("floor", floor_port, "/organizations", []), ("lean", port, ORGS, auth)]
+        if args.before:
+            stack.enter_context(
+                server_process(serve(before_port), before_port, env=env, cwd=args.before)
             )
+            targets.append(("before", before_port, ORGS, auth))
+        names = [t[0] for t in targets]
+        print(f"uptime at start: {uptime()}")
+        print(
+            "| scenario | "
+            + " | ".join(f"{n} req/s" for n in names)
+            + " | "
+            + " | ".join(f"{n} / floor (median, min-max)" for n in names[1:])
+            + " | load avg after |"
+        )
+        print("|---" * (2 * len(names)) + "|")
+        for name, query in SCENARIOS:
+            rps: dict[str, list[float]] = {n: [] for n in names}
+            for _n, p, path, headers in targets:  # warm up
+                wrk(p, f"{path}?{query}", headers, 2, args.connections)
+            for _ in range(args.rounds):
+                for n, p, path, headers in targets:
+                    rps[n].append(
+                        wrk(p, f"{path}?{query}", headers, args.duration, args.connections)
+                    )
+            cells = [f"{statistics.median(rps[n]):,.0f}" for n in names]
+            for n in names[1:]:
+                ratios = [s / f for s, f in zip(rps[n], rps["floor"], strict=True)]
+                cells.append(
+                    f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+                )
+            print(f"| {name} | " + " | ".join(cells) + f" | {load_average()} |", flush=True)
+
+
+def uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
 
 if __name__ == "__main__":

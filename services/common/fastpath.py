@@ -22,7 +22,6 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from services.common.auth import Principal
 from services.common.concurrency import etag
-from services.common.fastlist import Fallback, FastList
 from services.common.errors import (
     DomainError,
     InvalidInput,
@@ -30,6 +29,7 @@ from services.common.errors import (
     Unauthorized,
     problem_response,
 )
+from services.common.fastlist import Fallback, FastList
 
 Reader = Callable[[Any, Principal, uuid.UUID], Awaitable[BaseModel]]
 

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from services.common.testing import bearer
-from tests.lean_lists import LeanSpy, same_answer, walk
+from tests.lean_lists import same_answer, walk
 from tests.organizations.helpers import (
     beneficiaries,
     create_organization,
