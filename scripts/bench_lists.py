@@ -158,7 +158,7 @@ def run(url: str, args: argparse.Namespace) -> None:
             + " | ".join(f"{n} / floor (median, min-max)" for n in names[1:])
             + " | load avg after |"
         )
-        print("|---" * (2 * len(names)) + "|")
+        print("|---" * (2 * len(names) + 1) + "|")
         for name, query in SCENARIOS:
             rps: dict[str, list[float]] = {n: [] for n in names}
             for _n, p, path, headers in targets:  # warm up

@@ -91,6 +91,20 @@ def date_param(raw: str) -> date:
         raise Fallback from None
 
 
+def int_param(low: int, high: int) -> Parser:
+    """An integer in ``low..high`` written plainly (no sign, no leading zero)."""
+
+    def parse(raw: str) -> int:
+        if not (raw.isascii() and raw.isdigit()) or raw[0] == "0" or len(raw) > 9:
+            raise Fallback
+        value = int(raw)
+        if not low <= value <= high:
+            raise Fallback
+        return value
+
+    return parse
+
+
 def bool_param(raw: str) -> bool:
     if raw == "true":
         return True
@@ -165,7 +179,8 @@ class FastList:
     (None: the list has no such parameter); ``order`` the keyset columns and their cursor
     kinds (``"t"`` timestamp, ``"u"`` uuid, ``"i"`` integer, ``"s"`` text).
     ``json_columns`` are JSON(B) columns (the raw pool returns them as text); ``item`` turns
-    one row into the mapping the item model validates (default: the row as a dict).
+    one row into the item (a mapping the item model validates, or the item model itself, as
+    the service's own ``*_read(row)`` builds it); default: the row as a dict.
     """
 
     path: str
@@ -180,7 +195,7 @@ class FastList:
     parent: Parent | None = None
     descending: bool = False
     json_columns: Sequence[str] = ()
-    item: Callable[[Any], Mapping[str, Any]] | None = None
+    item: Callable[[Any], Any] | None = None
 
     def pattern(self) -> tuple[re.Pattern[str], str]:
         name = re.search(r"\{(\w+)\}", self.path)
@@ -259,8 +274,7 @@ class FastList:
             headers["Link"] = f'<{url}>; rel="next"'
         return Response(body, media_type="application/json", headers=headers)
 
-
-    def _item(self, row: Any) -> Mapping[str, Any]:
+    def _item(self, row: Any) -> Any:
         if self.item is not None:
             return self.item(row)
         out = dict(row)
@@ -315,9 +329,7 @@ def _cursor(raw: str, kinds: Sequence[str]) -> list[Any]:
     return values
 
 
-def _territory(
-    principal: Principal, columns: tuple[str, str], bind: Callable[[Any], str]
-) -> str:
+def _territory(principal: Principal, columns: tuple[str, str], bind: Callable[[Any], str]) -> str:
     """The caller's territories as SQL (``Principal.territory_clause``, on raw columns)."""
     municipality, department = columns
     clauses = []

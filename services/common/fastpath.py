@@ -34,7 +34,6 @@ from services.common.fastlist import Fallback, FastList
 Reader = Callable[[Any, Principal, uuid.UUID], Awaitable[BaseModel]]
 
 
-
 @dataclass(frozen=True)
 class FastRead:
     """``GET path`` (one ``{uuid}`` parameter) answered by ``read(app, principal, id)``."""

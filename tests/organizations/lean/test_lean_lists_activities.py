@@ -48,7 +48,9 @@ async def _seed(client: httpx.AsyncClient) -> dict[str, Any]:
                 start_date=f"2025-02-{1 + i:02d}",
                 methodology="ibp" if i % 2 else "other",
                 lead_organization_id=tumaco["id"] if i < 2 else None,
-                risk_factors_addressed=["entorno_inseguro"] if i % 2 else ["falta_oportunidades_jovenes"],
+                risk_factors_addressed=["entorno_inseguro"]
+                if i % 2
+                else ["falta_oportunidades_jovenes"],
                 budget_cop=None if i == 3 else 1_000_000 * (i + 1),
                 beneficiaries=beneficiaries(8 * (i + 1)),
             ),
@@ -104,7 +106,8 @@ async def test_pages_are_byte_identical(client, route, spy, path, filters):
 
 @pytest.mark.parametrize("path", [SUPPORT, INITIATIVES])
 @pytest.mark.parametrize(
-    "claims", [{"municipalities": ["52835"]}, {"departments": ["05"]}, {"municipalities": ["11001"]}]
+    "claims",
+    [{"municipalities": ["52835"]}, {"departments": ["05"]}, {"municipalities": ["11001"]}],
 )
 async def test_territorial_tokens(client, route, spy, make_token, path, claims):
     await _seed(client)
