@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -275,13 +276,13 @@ class FastList:
         return Response(body, media_type="application/json", headers=headers)
 
     def _item(self, row: Any) -> Any:
-        if self.item is not None:
+        if self.item is not None and not self.json_columns:
             return self.item(row)
         out = dict(row)
         for name in self.json_columns:
             if isinstance(out[name], str):
                 out[name] = json.loads(out[name])
-        return out
+        return out if self.item is None else self.item(out)
 
 
 def _bare(column: str) -> str:
@@ -338,6 +339,11 @@ def _territory(principal: Principal, columns: tuple[str, str], bind: Callable[[A
     if principal.departments:
         clauses.append(f"{department} = ANY({bind(sorted(principal.departments))}::text[])")
     return "(" + " OR ".join(clauses) + ")" if clauses else "false"
+
+
+def from_attributes(read: Callable[[Any], Any]) -> Callable[[Mapping[str, Any]], Any]:
+    """Call a service's ``*_read(record)`` (attribute access) on a raw row's mapping."""
+    return lambda row: read(SimpleNamespace(**row))
 
 
 def model_columns(model: type[BaseModel], table: str = "") -> str:

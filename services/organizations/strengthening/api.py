@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Mapping
+from types import SimpleNamespace
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -11,6 +13,12 @@ from services.common.colombia import colombia_today
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
+from services.common.fastlist import (
+    FastList,
+    Filter,
+    Parent,
+    enum_param,
+)
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode
@@ -274,3 +282,33 @@ async def archive_action(
     action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
     archived = await write(action, lambda a: service.archive_action(session, plan=plan, action=a))
     return service.action_read(archived)
+
+
+def _action_item(row: Mapping[str, Any]) -> StrengtheningActionRead:
+    return service.action_read(SimpleNamespace(**row), today=colombia_today())  # type: ignore[arg-type]
+
+
+# The actions list on the lean path (``fastlist``); the plan's organization must be visible.
+FAST_ACTIONS_LIST = FastList(
+    path=PREFIX + ACTIONS,
+    scope="organizations:read",
+    select=(
+        "SELECT id, plan_id, opi_area, description, strategy, evidence_reference, responsible, "
+        "due_date, status, progress_pct, version, created_at, updated_at, archived_at "
+        "FROM strengthening_actions"
+    ),
+    page=StrengtheningActionPage,
+    order=(("created_at", "t"), ("id", "u")),
+    filters={
+        "status": Filter.equals("status", enum_param(ActionStatus)),
+        "opi_area": Filter.equals("opi_area", enum_param(OpiArea)),
+    },
+    archived="archived_at",
+    parent=Parent(
+        "plan_id",
+        "SELECT o.municipality_code FROM strengthening_plans p "
+        "JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1",
+        column="plan_id",
+    ),
+    item=_action_item,
+)
