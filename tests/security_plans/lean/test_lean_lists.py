@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import httpx
@@ -17,6 +18,7 @@ from tests.security_plans.factories import (
     formulated_plan,
     ok,
     plan_body,
+    review_body,
     strategy_body,
 )
 
@@ -140,3 +142,20 @@ async def test_plan_items_carry_the_computed_deadline_fields(client, route, spy)
     assert plan["id"] == seed["plans"][0]["id"]
     assert plan["approval_deadline"] == "2024-06-30"
     assert plan["approved_on_time"] is True
+
+
+async def test_reviews_of_a_plan_are_byte_identical(client, route, spy, make_token):
+    seed = await _seed(client)
+    route.headers.update(client.headers)
+    url = f"{PLANS}/{seed['plans'][1]['id']}/reviews"
+    for counts in ((9, 0, 0), (0, 0, 9), (1, 0, 8), (6, 2, 1)):
+        await ok(await client.post(url, json=review_body(*counts)), 201)
+    for limit in ({}, {"limit": "1"}, {"limit": "3"}):
+        assert len(await walk(client, route, spy, url, limit, RID)) == 4
+    r = await same_answer(client, route, spy, url, headers=RID)
+    assert [x["score"] for x in r.json()["items"]] == [100.0, 0.0, 11.11, 77.78]
+    # An unknown plan, or one outside the caller's territory: the route's 404.
+    elsewhere = {**RID, **bearer(make_token(["plans:read"], departments=["19"]))}
+    for path, headers in ((f"{PLANS}/{uuid.uuid4()}/reviews", RID), (url, elsewhere)):
+        r = await same_answer(client, route, spy, path, headers=headers, lean_answers=False)
+        assert r.status_code == 404
