@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
@@ -181,7 +182,9 @@ class FastList:
     kinds (``"t"`` timestamp, ``"u"`` uuid, ``"i"`` integer, ``"s"`` text).
     ``json_columns`` are JSON(B) columns (the raw pool returns them as text); ``item`` turns
     one row into the item (a mapping the item model validates, or the item model itself, as
-    the service's own ``*_read(row)`` builds it); default: the row as a dict.
+    the service's own ``*_read(row)`` builds it); default: the row as a dict. When what an
+    item shows depends on the caller (disclosure control, personal data), ``per_caller(app,
+    principal)`` returns that caller's ``item`` instead, once per request.
     """
 
     path: str
@@ -197,6 +200,7 @@ class FastList:
     descending: bool = False
     json_columns: Sequence[str] = ()
     item: Callable[[Any], Any] | None = None
+    per_caller: Callable[[Any, Principal], Callable[[Any], Any]] | None = None
 
     def pattern(self) -> tuple[re.Pattern[str], str]:
         name = re.search(r"\{(\w+)\}", self.path)
@@ -261,13 +265,17 @@ class FastList:
                 if self.parent.refuse_archived and parent[1] is not None:
                     raise Fallback
             rows = await conn.fetch(sql, *args)
+        item = self._item
+        if self.per_caller is not None:
+            caller_item = self.per_caller(app, principal)
+            item = partial(self._decoded_item, caller_item)
         next_cursor = None
         if len(rows) > limit:
             rows = rows[:limit]
             last = rows[-1]
             next_cursor = encode_cursor([last[_bare(c)] for c in columns])
         body = self.page.model_validate(
-            {"items": [self._item(r) for r in rows], "next_cursor": next_cursor}
+            {"items": [item(r) for r in rows], "next_cursor": next_cursor}
         ).model_dump_json()
         headers = {}
         if next_cursor is not None:
@@ -278,11 +286,14 @@ class FastList:
     def _item(self, row: Any) -> Any:
         if self.item is not None and not self.json_columns:
             return self.item(row)
+        return self._decoded_item(self.item, row)
+
+    def _decoded_item(self, item: Callable[[Any], Any] | None, row: Any) -> Any:
         out = dict(row)
         for name in self.json_columns:
             if isinstance(out[name], str):
                 out[name] = json.loads(out[name])
-        return out if self.item is None else self.item(out)
+        return out if item is None else item(out)
 
 
 def _bare(column: str) -> str:

@@ -10,7 +10,6 @@ from services.common.vocabulary import vocabularies_router
 from services.organizations import vocabularies
 from services.organizations.assessments.api import FAST_LIST as ASSESSMENTS_LIST
 from services.organizations.assessments.api import router as assessments_router
-from services.organizations.initiatives.api import FAST_LIST as INITIATIVES_LIST
 from services.organizations.initiatives.api import router as initiatives_router
 from services.organizations.organization_record.api import router as record_router
 from services.organizations.registry.api import FAST_READS
@@ -76,7 +75,6 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
             *FAST_READS,
             ASSESSMENTS_LIST,
             FAST_ACTIONS_LIST,
-            INITIATIVES_LIST,
             SUPPORT_LIST,
         ],
     )

@@ -11,16 +11,6 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
-from services.common.fastlist import (
-    FastList,
-    Filter,
-    date_param,
-    department_param,
-    enum_param,
-    model_columns,
-    municipality_param,
-    uuid_param,
-)
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
@@ -190,26 +180,3 @@ async def transition_initiative(
     initiative = await service.transition_initiative(session, initiative=initiative, request=body)
     write.etag(initiative)
     return service.initiative_read(initiative)
-
-
-# The list above on the lean path (``fastlist``): same filters, territory, order and page model.
-FAST_LIST = FastList(
-    path=PREFIX,
-    scope="organizations:read",
-    select=f"SELECT {model_columns(CommunityInitiativeRead)} FROM community_initiatives",
-    page=CommunityInitiativePage,
-    order=(("created_at", "t"), ("id", "u")),
-    filters={
-        "municipality_code": Filter.equals("municipality_code", municipality_param),
-        "department_code": Filter.equals("department_code", department_param),
-        "status": Filter.equals("status", enum_param(InitiativeStatus)),
-        "methodology": Filter.equals("methodology", enum_param(Methodology)),
-        "lead_organization_id": Filter.equals("lead_organization_id", uuid_param),
-        "risk_factor": Filter.contains("risk_factors_addressed", enum_param(RiskFactor)),
-        "from": Filter.at_least("start_date", date_param),
-        "to": Filter.at_most("start_date", date_param),
-    },
-    territory=("municipality_code", "department_code"),
-    archived="archived_at",
-    json_columns=("beneficiaries",),
-)

@@ -1,4 +1,7 @@
-"""Support activities and community initiatives: lean lists byte for byte like their routes."""
+"""Support activities: the lean list byte for byte like its route.
+
+Community initiatives are seeded too (their list stays on the FastAPI route: its items depend on
+the caller's disclosure level, see docs/performance-lists.md)."""
 
 from __future__ import annotations
 
@@ -76,23 +79,7 @@ def support_filters(seed: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def initiative_filters(seed: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {},
-        {"municipality_code": "52835"},
-        {"department_code": "52"},
-        {"status": "designed"},
-        {"methodology": "ibp"},
-        {"lead_organization_id": seed["tumaco"]["id"]},
-        {"risk_factor": "entorno_inseguro"},
-        {"from": "2025-02-02", "to": "2025-02-04"},
-        {"include_archived": "true", "department_code": "52"},
-    ]
-
-
-@pytest.mark.parametrize(
-    ("path", "filters"), [(SUPPORT, support_filters), (INITIATIVES, initiative_filters)]
-)
+@pytest.mark.parametrize(("path", "filters"), [(SUPPORT, support_filters)])
 async def test_pages_are_byte_identical(client, route, spy, path, filters):
     seed = await _seed(client)
     route.headers.update(client.headers)
@@ -101,10 +88,10 @@ async def test_pages_are_byte_identical(client, route, spy, path, filters):
         for limit in ({}, {"limit": "2"}, {"limit": "200"}):
             ids = await walk(client, route, spy, path, {**params, **limit}, RID)
             seen.update(ids)
-    assert len(seen) == 6 if path == SUPPORT else len(seen) == 5
+    assert len(seen) == 6
 
 
-@pytest.mark.parametrize("path", [SUPPORT, INITIATIVES])
+@pytest.mark.parametrize("path", [SUPPORT])
 @pytest.mark.parametrize(
     "claims",
     [{"municipalities": ["52835"]}, {"departments": ["05"]}, {"municipalities": ["11001"]}],
@@ -116,7 +103,7 @@ async def test_territorial_tokens(client, route, spy, make_token, path, claims):
         await walk(client, route, spy, path, params, headers)
 
 
-@pytest.mark.parametrize("path", [SUPPORT, INITIATIVES])
+@pytest.mark.parametrize("path", [SUPPORT])
 @pytest.mark.parametrize(
     "params",
     [
@@ -132,11 +119,17 @@ async def test_territorial_tokens(client, route, spy, make_token, path, claims):
 )
 async def test_doubtful_queries_fall_back(client, route, spy, path, params):
     await _seed(client)
-    known = {"from", "to", "include_archived"} | (
-        {"organization_id", "kind"} if path == SUPPORT else {"lead_organization_id", "methodology"}
-    )
+    known = {"from", "to", "include_archived", "organization_id", "kind"}
     answers = not set(params) <= known  # a parameter this list does not have is ignored
     r = await same_answer(
         client, route, spy, path, params=params, headers=RID, lean_answers=answers
     )
     assert r.status_code in (200, 422)
+
+
+async def test_initiatives_stay_on_the_route(client, spy):
+    await _seed(client)
+    r = await client.get(INITIATIVES, params={"limit": "2"}, headers=RID)
+    assert r.status_code == 200
+    assert len(r.json()["items"]) == 2
+    assert spy.take() == []  # never tried on the lean path
