@@ -63,7 +63,9 @@ async def same_answer(
     assert a.content == b.content
     for name in COMPARED_HEADERS:
         assert a.headers.get(name) == b.headers.get(name), name
-    assert outcomes == [lean_answers], (path, params, a.status_code, a.text[:200])
+    # Not answered on the lean path: it fell back, or an outer middleware answered first.
+    expected = [[True]] if lean_answers else [[False], []]
+    assert outcomes in expected, (path, params, a.status_code, a.text[:200])
     return a
 
 
