@@ -16,7 +16,7 @@ from services.organizations.registry.api import FAST_READS
 from services.organizations.registry.api import router as registry_router
 from services.organizations.settings import OrganizationsSettings
 from services.organizations.stats.api import router as stats_router
-from services.organizations.strengthening.api import FAST_ACTIONS_LIST
+from services.organizations.strengthening.api import FAST_ACTIONS_LIST, FAST_PLANS_LIST
 from services.organizations.strengthening.api import router as strengthening_router
 from services.organizations.support.api import FAST_LIST as SUPPORT_LIST
 from services.organizations.support.api import router as support_router
@@ -75,6 +75,7 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
             *FAST_READS,
             ASSESSMENTS_LIST,
             FAST_ACTIONS_LIST,
+            FAST_PLANS_LIST,
             SUPPORT_LIST,
         ],
     )

@@ -81,3 +81,45 @@ async def test_unknown_or_invisible_parent_is_the_routes_404(client, route, spy,
     here = {**RID, **bearer(make_token(["organizations:read"], departments=["52"]))}
     r = await same_answer(client, route, spy, paths[which], headers=here)
     assert r.status_code == 200
+
+
+PLANS = "/api/v1/strengthening-plans"
+
+
+async def test_strengthening_plans_with_their_progress_are_byte_identical(client, route, spy):
+    first = await create_plan(client, name="Asociación Ñandú", municipality_code="52835")
+    second = await create_plan(client, name="Red de Medellín", municipality_code="05001")
+    await create_plan(client, name="Mesa de Pasto", municipality_code="52001")  # no actions
+    done = await add_action(client, first["id"], opi_area="results", due_date="2020-01-31")
+    r = await client.patch(
+        f"{PLANS}/{first['id']}/actions/{done['id']}",
+        json={"status": "done", "progress_pct": 100},
+        headers={"If-Match": '"1"'},
+    )
+    assert r.status_code == 200, r.text
+    await add_action(client, first["id"], opi_area="learning", due_date="2020-02-29")
+    await add_action(client, first["id"], opi_area="results")
+    archived = await add_action(client, second["id"], opi_area="resources", due_date="2020-01-31")
+    r = await client.delete(
+        f"{PLANS}/{second['id']}/actions/{archived['id']}", headers={"If-Match": '"1"'}
+    )
+    assert r.status_code == 200, r.text
+    await add_action(client, second["id"], opi_area="delivery")
+    route.headers.update(client.headers)
+    filters = [
+        {},
+        {"organization_id": first["organization_id"]},
+        {"department_code": "52"},
+        {"municipality_code": "05001"},
+        {"status": first["status"]},
+        {"include_archived": "true"},
+    ]
+    for params in filters:
+        for limit in ({}, {"limit": "1"}, {"limit": "200"}):
+            await walk(client, route, spy, PLANS, {**params, **limit}, RID)
+    r = await same_answer(client, route, spy, PLANS, headers=RID)
+    by_id = {p["id"]: p for p in r.json()["items"]}
+    assert by_id[first["id"]]["actions_count"] == 3
+    assert by_id[first["id"]]["overdue_actions"] == 1
+    assert by_id[first["id"]]["opi_areas_covered"] == ["results", "learning"]
+    assert by_id[second["id"]]["actions_count"] == 1
