@@ -159,10 +159,11 @@ class Filter:
 class Parent:
     """A list nested under a record (``/plans/{plan_id}/actions``): the parent must be visible.
 
-    ``sql`` selects the parent's municipality code by ``$1`` (its id); ``archived``, when given,
-    is a second column that is non-null when the parent is archived and the route then refuses
-    (in which case the FastAPI route answers). A missing or invisible parent falls back too:
-    FastAPI's loader gives the 404 with its own wording.
+    ``param`` names the path parameter (the parent's id); ``sql`` selects the parent's
+    municipality code by ``$1`` (that id) and, with ``refuse_archived``, a second column that is
+    non-null when the parent is archived (the route refuses those: FastAPI answers). ``column``
+    is the child's column holding the parent's id. A missing or invisible parent falls back
+    too: FastAPI's loader gives the 404 with its own wording.
     """
 
     param: str
