@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from services.common.auth import TokenVerifier
 from services.common.db import Database
 from services.common.errors import install_problem_handlers, problem_responses
-from services.common.fastpath import FastRead, FastReadMiddleware
+from services.common.fastpath import FastReadMiddleware, FastRoute
 from services.common.health import PoolCollector, health_router
 from services.common.http_cache import HttpCacheMiddleware
 from services.common.idempotency import IdempotencyMiddleware, purge_expired
@@ -50,7 +50,7 @@ def create_service_app(
     tags: Sequence[dict[str, Any]] = (),
     version: str = "1.0.0",
     lifespan_hooks: Sequence[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = (),
-    fast_reads: Sequence[FastRead] = (),
+    fast_reads: Sequence[FastRoute] = (),
 ) -> FastAPI:
     """A FastAPI app with auth, problem+json, request ids, logs, metrics, limits, health.
 

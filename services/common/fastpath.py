@@ -4,7 +4,8 @@ FastAPI's per-request machinery (route matching, dependency solving, response va
 costs more than a primary-key read itself. A ``FastRead`` names a GET route already declared
 in FastAPI (so the OpenAPI document is unchanged) and the one function both paths call;
 ``FastReadMiddleware`` answers matching requests directly with the same auth, scope,
-territory rules, errors and headers, and leaves every other request to FastAPI.
+territory rules, errors and headers, and leaves every other request to FastAPI. It answers
+list pages too (``FastList``, see ``fastlist``), falling back to the route when in doubt.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from services.common.errors import (
     Unauthorized,
     problem_response,
 )
+from services.common.fastlist import Fallback, FastList
 
 Reader = Callable[[Any, Principal, uuid.UUID], Awaitable[BaseModel]]
 
@@ -54,7 +56,7 @@ class FastRead:
 class FastReadMiddleware:
     """Answer the registered GET reads directly; everything else goes on to FastAPI."""
 
-    def __init__(self, app: ASGIApp, *, reads: Sequence[FastRead]) -> None:
+    def __init__(self, app: ASGIApp, *, reads: Sequence[FastRoute]) -> None:
         self.app = app
         self.reads = [(read, *read.pattern()) for read in reads]
         self._routes: dict[str, Any] = {}
@@ -65,8 +67,15 @@ class FastReadMiddleware:
             for read, pattern, param in self.reads:
                 match = pattern.fullmatch(path)
                 if match is not None:
+                    if isinstance(read, FastList):
+                        raw_id = match.group("id") if param else None
+                        answered = await self._answer_list(scope, read, raw_id)
+                        if answered is None:
+                            break  # not sure: the FastAPI route answers
+                        response = answered
+                    else:
+                        response = await self._answer(scope, read, param, match.group("id"))
                     scope["route"] = self._route(scope["app"], read.path)
-                    response = await self._answer(scope, read, param, match.group("id"))
                     await response(scope, receive, send)
                     return
         await self.app(scope, receive, send)
@@ -76,6 +85,20 @@ class FastReadMiddleware:
         if path not in self._routes:
             self._routes[path] = _find_route(app.routes, path)
         return self._routes[path]
+
+    async def _answer_list(
+        self, scope: Scope, read: FastList, raw_id: str | None
+    ) -> Response | None:
+        app = scope["app"]
+        try:
+            principal = _principal(app, scope)
+            if not principal.has_scope(read.scope):
+                raise MissingScope(read.scope)
+            return await read.answer(app, scope, principal, raw_id)
+        except Fallback:
+            return None
+        except DomainError as exc:
+            return _problem(scope, exc)
 
     async def _answer(self, scope: Scope, read: FastRead, param: str, raw_id: str) -> Response:
         app = scope["app"]
@@ -89,21 +112,29 @@ class FastReadMiddleware:
                 raise InvalidInput(param, "Input should be a valid UUID") from exc
             model = await read.read(app, principal, ident)
         except DomainError as exc:
-            return problem_response(
-                status=exc.status,
-                slug=exc.slug,
-                title=exc.title,
-                detail=exc.detail,
-                instance=scope["path"],
-                errors=exc.errors,
-                headers=exc.headers,
-                extra=exc.extra,
-            )
+            return _problem(scope, exc)
         headers = {}
         version = getattr(model, "version", None)
         if isinstance(version, int):
             headers["ETag"] = etag(version)
         return Response(model.model_dump_json(), media_type="application/json", headers=headers)
+
+
+def _problem(scope: Scope, exc: DomainError) -> Response:
+    return problem_response(
+        status=exc.status,
+        slug=exc.slug,
+        title=exc.title,
+        detail=exc.detail,
+        instance=scope["path"],
+        errors=exc.errors,
+        headers=exc.headers,
+        extra=exc.extra,
+    )
+
+
+FastRoute = FastRead | FastList
+"""A GET answered on the lean path: one record by id, or one list page."""
 
 
 def _find_route(routes: Sequence[Any], path: str) -> Any:

@@ -8,6 +8,7 @@ from services.common.app import create_service_app
 from services.common.auth import require_scope
 from services.common.vocabulary import vocabularies_router
 from services.organizations import vocabularies
+from services.organizations.assessments.api import FAST_LIST as ASSESSMENTS_LIST
 from services.organizations.assessments.api import router as assessments_router
 from services.organizations.initiatives.api import router as initiatives_router
 from services.organizations.organization_record.api import router as record_router
@@ -15,7 +16,9 @@ from services.organizations.registry.api import FAST_READS
 from services.organizations.registry.api import router as registry_router
 from services.organizations.settings import OrganizationsSettings
 from services.organizations.stats.api import router as stats_router
+from services.organizations.strengthening.api import FAST_ACTIONS_LIST, FAST_PLANS_LIST
 from services.organizations.strengthening.api import router as strengthening_router
+from services.organizations.support.api import FAST_LIST as SUPPORT_LIST
 from services.organizations.support.api import router as support_router
 
 TAGS = [
@@ -68,5 +71,11 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
         description="Civil-society organizations, OPI assessments and strengthening.",
         routers=ROUTERS,
         tags=TAGS,
-        fast_reads=FAST_READS,
+        fast_reads=[
+            *FAST_READS,
+            ASSESSMENTS_LIST,
+            FAST_ACTIONS_LIST,
+            FAST_PLANS_LIST,
+            SUPPORT_LIST,
+        ],
     )

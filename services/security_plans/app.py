@@ -12,11 +12,14 @@ from services.security_plans.actions.api import router as actions_router
 from services.security_plans.diagnosis.api import router as diagnosis_router
 from services.security_plans.execution.api import router as execution_router
 from services.security_plans.lines.api import router as lines_router
+from services.security_plans.plans.api import FAST_LIST as PLANS_LIST
 from services.security_plans.plans.api import router as plans_router
 from services.security_plans.reports.api import router as reports_router
+from services.security_plans.reviews.api import FAST_LIST as REVIEWS_LIST
 from services.security_plans.reviews.api import router as reviews_router
 from services.security_plans.settings import SecurityPlansSettings
 from services.security_plans.stats.api import router as stats_router
+from services.security_plans.strategies.api import FAST_LIST as STRATEGIES_LIST
 from services.security_plans.strategies.api import router as strategies_router
 
 TAGS = [
@@ -68,4 +71,5 @@ def create_app(settings: SecurityPlansSettings | None = None) -> FastAPI:
         "prevention strategies.",
         routers=ROUTERS,
         tags=TAGS,
+        fast_reads=[PLANS_LIST, REVIEWS_LIST, STRATEGIES_LIST],
     )

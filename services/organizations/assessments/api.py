@@ -9,6 +9,11 @@ from fastapi import APIRouter, Depends, Request, Response
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
+from services.common.fastlist import (
+    FastList,
+    Parent,
+    from_attributes,
+)
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.organizations.assessments import service
@@ -146,3 +151,24 @@ async def transition_assessment(
 )
 async def get_performance(organization: CurrentOrganization, session: SessionDep) -> Performance:
     return await service.performance(session, organization=organization)
+
+
+# The list above on the lean path (``fastlist``); the organization must be visible (else the
+# route answers its 404).
+FAST_LIST = FastList(
+    path="/api/v1/organizations/{organization_id}/assessments",
+    scope="organizations:read",
+    select=(
+        "SELECT id, organization_id, kind, assessed_on, facilitator, scores, overall_score, "
+        "status, verified_by, verified_at, version, created_at, updated_at FROM assessments"
+    ),
+    page=AssessmentPage,
+    order=(("created_at", "t"), ("id", "u")),
+    parent=Parent(
+        "organization_id",
+        "SELECT municipality_code FROM organizations WHERE id = $1",
+        column="organization_id",
+    ),
+    json_columns=("scores",),
+    item=from_attributes(service.assessment_read),
+)

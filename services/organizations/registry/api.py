@@ -11,7 +11,14 @@ from services.common.auth import Principal
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
-from services.common.fastpath import FastRead
+from services.common.fastlist import (
+    FastList,
+    Filter,
+    department_param,
+    enum_param,
+    municipality_param,
+)
+from services.common.fastpath import FastRead, FastRoute
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
@@ -19,7 +26,7 @@ from services.common.text import SearchText
 from services.organizations.models import Organization
 from services.organizations.records import Paging, Reader, Writer
 from services.organizations.registry import service
-from services.organizations.registry.repository import OrganizationFilters
+from services.organizations.registry.repository import ORGANIZATION_COLUMNS, OrganizationFilters
 from services.organizations.registry.schemas import (
     OrganizationCreate,
     OrganizationPage,
@@ -149,7 +156,28 @@ async def read_organization(
     )
 
 
-FAST_READS = [FastRead(PREFIX + "/{organization_id}", "organizations:read", read_organization)]
+# The list above, on the lean path: same filters, territory rule, order and page model.
+FAST_LIST = FastList(
+    path=PREFIX,
+    scope="organizations:read",
+    select=f"SELECT {ORGANIZATION_COLUMNS} FROM organizations",
+    page=OrganizationPage,
+    order=(("created_at", "t"), ("id", "u")),
+    filters={
+        "municipality_code": Filter.equals("municipality_code", municipality_param),
+        "department_code": Filter.equals("department_code", department_param),
+        "type": Filter.equals("type", enum_param(OrganizationType)),
+        "ethnic_focus": Filter.equals("ethnic_focus", enum_param(EthnicFocus)),
+        "status": Filter.equals("status", enum_param(OrganizationStatus)),
+        "q": Filter.like("search_text"),
+    },
+    territory=("municipality_code", "department_code"),
+    archived="archived_at",
+)
+FAST_READS: list[FastRoute] = [
+    FastRead(PREFIX + "/{organization_id}", "organizations:read", read_organization),
+    FAST_LIST,
+]
 
 
 @router.patch(

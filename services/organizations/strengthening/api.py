@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from collections.abc import Mapping
+from types import SimpleNamespace
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -11,13 +13,22 @@ from services.common.colombia import colombia_today
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
+from services.common.fastlist import (
+    FastList,
+    Filter,
+    Parent,
+    department_param,
+    enum_param,
+    municipality_param,
+    uuid_param,
+)
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.organizations.models import StrengtheningPlan
 from services.organizations.records import Paging, Reader, Writer
 from services.organizations.strengthening import service
-from services.organizations.strengthening.repository import PlanFilters
+from services.organizations.strengthening.repository import PlanFilters, PlanProgress
 from services.organizations.strengthening.schemas import (
     StrengtheningActionCreate,
     StrengtheningActionPage,
@@ -274,3 +285,77 @@ async def archive_action(
     action = await service.load_action(session, plan=plan, action_id=action_id, for_update=True)
     archived = await write(action, lambda a: service.archive_action(session, plan=plan, action=a))
     return service.action_read(archived)
+
+
+def _action_item(row: Mapping[str, Any]) -> StrengtheningActionRead:
+    return service.action_read(SimpleNamespace(**row), today=colombia_today())  # type: ignore[arg-type]
+
+
+# The actions list on the lean path (``fastlist``); the plan's organization must be visible.
+FAST_ACTIONS_LIST = FastList(
+    path=PREFIX + ACTIONS,
+    scope="organizations:read",
+    select=(
+        "SELECT id, plan_id, opi_area, description, strategy, evidence_reference, responsible, "
+        "due_date, status, progress_pct, version, created_at, updated_at, archived_at "
+        "FROM strengthening_actions"
+    ),
+    page=StrengtheningActionPage,
+    order=(("created_at", "t"), ("id", "u")),
+    filters={
+        "status": Filter.equals("status", enum_param(ActionStatus)),
+        "opi_area": Filter.equals("opi_area", enum_param(OpiArea)),
+    },
+    archived="archived_at",
+    parent=Parent(
+        "plan_id",
+        "SELECT o.municipality_code FROM strengthening_plans p "
+        "JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1",
+        column="plan_id",
+    ),
+    item=_action_item,
+)
+
+
+def _plan_item(row: Mapping[str, Any]) -> StrengtheningPlanRead:
+    """``service.plan_read`` with ``repository.plan_progress``'s figures from the lateral join
+    (overdue counted here, as of today in Colombia, like the route)."""
+    today = colombia_today()
+    progress = PlanProgress(
+        actions_count=row["actions_count"],
+        progress_pct=None if row["progress_avg"] is None else float(row["progress_avg"]),
+        overdue_actions=sum(1 for due in row["open_due"] or () if due < today),
+        opi_areas=tuple(row["areas"] or ()),
+    )
+    return service.plan_read(SimpleNamespace(**row), progress)  # type: ignore[arg-type]
+
+
+# The plans list on the lean path (``fastlist``): each plan's action figures in one lateral
+# aggregate (archived actions excluded, dropped ones not counted in progress or areas).
+FAST_PLANS_LIST = FastList(
+    path=PREFIX,
+    scope="organizations:read",
+    select=(
+        "SELECT p.id, p.organization_id, p.baseline_assessment_id, p.title, p.start_date, "
+        "p.end_date, p.status, p.cancellation_reason, p.approved_by, p.approved_at, p.version, "
+        "p.created_at, p.updated_at, p.archived_at, g.actions_count, g.progress_avg, "
+        "g.open_due, g.areas "
+        "FROM strengthening_plans p JOIN organizations o ON o.id = p.organization_id "
+        "LEFT JOIN LATERAL (SELECT count(*) AS actions_count, "
+        "round(avg(a.progress_pct) FILTER (WHERE a.status <> 'dropped'), 1) AS progress_avg, "
+        "array_agg(a.due_date) FILTER (WHERE a.status NOT IN ('done', 'dropped')) AS open_due, "
+        "array_agg(DISTINCT a.opi_area) FILTER (WHERE a.status <> 'dropped') AS areas "
+        "FROM strengthening_actions a WHERE a.plan_id = p.id AND a.archived_at IS NULL) g ON true"
+    ),
+    page=StrengtheningPlanPage,
+    order=(("p.created_at", "t"), ("p.id", "u")),
+    filters={
+        "organization_id": Filter.equals("p.organization_id", uuid_param),
+        "municipality_code": Filter.equals("o.municipality_code", municipality_param),
+        "department_code": Filter.equals("o.department_code", department_param),
+        "status": Filter.equals("p.status", enum_param(StrengtheningPlanStatus)),
+    },
+    territory=("o.municipality_code", "o.department_code"),
+    archived="p.archived_at",
+    item=_plan_item,
+)

@@ -10,6 +10,14 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from services.common.concurrency import set_etag
 from services.common.db import DatabaseDep, SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import (
+    FastList,
+    Filter,
+    department_param,
+    enum_param,
+    int_param,
+    municipality_param,
+)
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
@@ -158,3 +166,22 @@ async def transition_plan(
     moved = await service.transition_plan(session, plan=plan, request=body)
     write.etag(moved)
     return service.plan_read(moved)
+
+
+# The list above on the lean path (``fastlist``): same filters, territory, order and page model.
+FAST_LIST = FastList(
+    path=PLANS,
+    scope="plans:read",
+    select=f"SELECT {repository.PLAN_COLUMNS} FROM security_plans",
+    page=PlanPage,
+    order=(("created_at", "t"), ("id", "u")),
+    filters={
+        "municipality_code": Filter.equals("municipality_code", municipality_param),
+        "department_code": Filter.equals("department_code", department_param),
+        "term_start_year": Filter.equals("term_start_year", int_param(2016, 2096)),
+        "status": Filter.equals("status", enum_param(SecurityPlanStatus)),
+    },
+    territory=("municipality_code", "department_code"),
+    archived="archived_at",
+    item=service.plan_read,
+)

@@ -9,6 +9,15 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import (
+    FastList,
+    Filter,
+    department_param,
+    enum_param,
+    model_columns,
+    municipality_param,
+    uuid_param,
+)
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
@@ -160,3 +169,23 @@ async def transition_strategy(
     moved = await service.transition_strategy(session, strategy=strategy, request=body)
     write.etag(moved)
     return StrategyRead.model_validate(moved)
+
+
+# The list above on the lean path (``fastlist``): same filters, territory, order and page model.
+FAST_LIST = FastList(
+    path=STRATEGIES,
+    scope="plans:read",
+    select=f"SELECT {model_columns(StrategyRead)} FROM prevention_strategies",
+    page=StrategyPage,
+    order=(("created_at", "t"), ("id", "u")),
+    filters={
+        "municipality_code": Filter.equals("municipality_code", municipality_param),
+        "department_code": Filter.equals("department_code", department_param),
+        "security_plan_id": Filter.equals("security_plan_id", uuid_param),
+        "approach": Filter.equals("approach", enum_param(Approach)),
+        "status": Filter.equals("status", enum_param(StrategyStatus)),
+        "target_problem": Filter.contains("target_problems", enum_param(Problem)),
+    },
+    territory=("municipality_code", "department_code"),
+    archived="archived_at",
+)

@@ -1,0 +1,364 @@
+"""A lean path for list pages: one SQL statement on the raw pool, rows straight to JSON.
+
+A list route declared in FastAPI (the contract, and the fallback) pays for dependency
+solving, the ORM identity map, a pydantic model per row and response-model validation;
+that costs several times the query. A ``FastList`` describes the same list as data: the
+``FROM`` clause, the filters and the query parameters that feed them, the territory and
+archived columns and the keyset order. ``FastReadMiddleware`` (``fastpath``) answers a
+matching ``GET`` with it: same auth and scope check, same territory rule, same keyset cursor
+and ``Link`` header, and the body serialized by the route's own page model (so the JSON is
+byte for byte the route's).
+
+Anything the lean parser is not sure of (an unknown value, a repeated parameter, a cursor it
+cannot read, a parent record it cannot see) is *not* answered here: the request goes on to the
+FastAPI route, which answers with its usual 422 or 404 problem. The lean path never invents an
+error of its own beyond the 401/403 that the FastAPI dependencies would give first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from functools import partial
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import parse_qsl
+
+from pydantic import BaseModel
+from starlette.requests import Request
+from starlette.responses import Response
+
+from services.common.auth import Principal
+from services.common.errors import InvalidInput
+from services.common.pagination import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor
+from services.common.territory import DEPARTMENTS
+from services.common.text import like_pattern
+
+
+class Fallback(Exception):
+    """The lean path is not sure: let the FastAPI route answer (it validates, it explains)."""
+
+
+Parser = Callable[[str], Any]
+
+
+def enum_param(vocabulary: type[Enum]) -> Parser:
+    """A coded value of ``vocabulary`` (its ``.value``); anything else falls back."""
+    codes = {str(member.value): member.value for member in vocabulary}
+
+    def parse(raw: str) -> Any:
+        try:
+            return codes[raw]
+        except KeyError:
+            raise Fallback from None
+
+    return parse
+
+
+def municipality_param(raw: str) -> str:
+    if len(raw) != 5 or not (raw.isascii() and raw.isdigit()) or raw[:2] not in DEPARTMENTS:
+        raise Fallback
+    return raw
+
+
+def department_param(raw: str) -> str:
+    if raw not in DEPARTMENTS:
+        raise Fallback
+    return raw
+
+
+def uuid_param(raw: str) -> uuid.UUID:
+    if len(raw) != 36:  # the canonical form only; pydantic's other spellings go to FastAPI
+        raise Fallback
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise Fallback from None
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def date_param(raw: str) -> date:
+    if _ISO_DATE.fullmatch(raw) is None:  # YYYY-MM-DD only; pydantic's other forms: FastAPI
+        raise Fallback
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise Fallback from None
+
+
+def int_param(low: int, high: int) -> Parser:
+    """An integer in ``low..high`` written plainly (no sign, no leading zero)."""
+
+    def parse(raw: str) -> int:
+        if not (raw.isascii() and raw.isdigit()) or raw[0] == "0" or len(raw) > 9:
+            raise Fallback
+        value = int(raw)
+        if not low <= value <= high:
+            raise Fallback
+        return value
+
+    return parse
+
+
+def bool_param(raw: str) -> bool:
+    if raw == "true":
+        return True
+    if raw == "false":
+        return False
+    raise Fallback  # pydantic also reads yes/on/1...: FastAPI answers those
+
+
+def search_param(max_length: int = 100) -> Parser:
+    """A ``q`` text (``SearchText``): 1..max_length characters, no control characters."""
+
+    def parse(raw: str) -> str:
+        if not 1 <= len(raw) <= max_length or not raw.isprintable():
+            raise Fallback
+        return like_pattern(raw)
+
+    return parse
+
+
+@dataclass(frozen=True)
+class Filter:
+    """``?name=`` parsed by ``parse`` and applied as ``sql`` (``{}`` is the placeholder)."""
+
+    parse: Parser
+    sql: str
+
+    @classmethod
+    def equals(cls, column: str, parse: Parser) -> Filter:
+        return cls(parse, f"{column} = {{}}")
+
+    @classmethod
+    def at_least(cls, column: str, parse: Parser) -> Filter:
+        return cls(parse, f"{column} >= {{}}")
+
+    @classmethod
+    def at_most(cls, column: str, parse: Parser) -> Filter:
+        return cls(parse, f"{column} <= {{}}")
+
+    @classmethod
+    def contains(cls, column: str, parse: Parser) -> Filter:
+        """The array ``column`` holds the value."""
+        return cls(parse, f"{{}} = ANY({column})")
+
+    @classmethod
+    def like(cls, column: str, max_length: int = 100) -> Filter:
+        return cls(search_param(max_length), f"{column} LIKE {{}} ESCAPE '\\'")
+
+
+@dataclass(frozen=True)
+class Parent:
+    """A list nested under a record (``/plans/{plan_id}/actions``): the parent must be visible.
+
+    ``param`` names the path parameter (the parent's id); ``sql`` selects the parent's
+    municipality code by ``$1`` (that id) and, with ``refuse_archived``, a second column that is
+    non-null when the parent is archived (the route refuses those: FastAPI answers). ``column``
+    is the child's column holding the parent's id. A missing or invisible parent falls back
+    too: FastAPI's loader gives the 404 with its own wording.
+    """
+
+    param: str
+    sql: str
+    column: str
+    refuse_archived: bool = False
+
+
+@dataclass(frozen=True)
+class FastList:
+    """``GET path`` answered as a keyset page of ``select`` rows, serialized by ``page``.
+
+    ``select`` is ``SELECT <columns> FROM ... [JOIN ...]`` (no WHERE); ``conditions`` are fixed
+    ``WHERE`` terms; ``territory`` the municipality and department columns checked against
+    the caller's claims; ``archived`` the column hidden unless ``?include_archived=true``
+    (None: the list has no such parameter); ``order`` the keyset columns and their cursor
+    kinds (``"t"`` timestamp, ``"u"`` uuid, ``"i"`` integer, ``"s"`` text).
+    ``json_columns`` are JSON(B) columns (the raw pool returns them as text); ``item`` turns
+    one row into the item (a mapping the item model validates, or the item model itself, as
+    the service's own ``*_read(row)`` builds it); default: the row as a dict. When what an
+    item shows depends on the caller (disclosure control, personal data), ``per_caller(app,
+    principal)`` returns that caller's ``item`` instead, once per request.
+    """
+
+    path: str
+    scope: str
+    select: str
+    page: type[BaseModel]
+    order: Sequence[tuple[str, str]]
+    filters: Mapping[str, Filter] = field(default_factory=dict)
+    territory: tuple[str, str] | None = None
+    archived: str | None = None
+    conditions: Sequence[str] = ()
+    parent: Parent | None = None
+    descending: bool = False
+    json_columns: Sequence[str] = ()
+    item: Callable[[Any], Any] | None = None
+    per_caller: Callable[[Any, Principal], Callable[[Any], Any]] | None = None
+
+    def pattern(self) -> tuple[re.Pattern[str], str]:
+        name = re.search(r"\{(\w+)\}", self.path)
+        if name is None:
+            return re.compile(re.escape(self.path)), ""
+        regex = (
+            re.escape(self.path[: name.start()])
+            + r"(?P<id>[^/]+)"
+            + re.escape(self.path[name.end() :])
+        )
+        return re.compile(regex), name.group(1)
+
+    async def answer(
+        self, app: Any, scope: Any, principal: Principal, raw_id: str | None
+    ) -> Response:
+        """The page, or ``Fallback`` when FastAPI must answer."""
+        query = _query(scope)
+        limit = _limit(query.pop("limit", None))
+        cursor = query.pop("cursor", None)
+        include_archived = False
+        if self.archived is not None and "include_archived" in query:
+            include_archived = bool_param(query.pop("include_archived"))
+        args: list[Any] = []
+        where = list(self.conditions)
+
+        def bind(value: Any) -> str:
+            args.append(value)
+            return f"${len(args)}"
+
+        parent_id = uuid_param(raw_id) if raw_id is not None else None
+        if self.parent is not None:
+            where.append(f"{self.parent.column} = {bind(parent_id)}")
+        for name, spec in self.filters.items():
+            raw = query.get(name)
+            if raw is not None:
+                where.append(spec.sql.format(bind(spec.parse(raw))))
+        if self.territory is not None and principal.is_territorially_limited:
+            where.append(_territory(principal, self.territory, bind))
+        if self.archived is not None and not include_archived:
+            where.append(f"{self.archived} IS NULL")
+        columns = [column for column, _ in self.order]
+        if cursor is not None:
+            values = _cursor(cursor, [kind for _, kind in self.order])
+            op = "<" if self.descending else ">"
+            marks = ", ".join(bind(v) for v in values)
+            where.append(f"({', '.join(columns)}) {op} ({marks})")
+        direction = " DESC" if self.descending else ""
+        sql = (
+            self.select
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY "
+            + ", ".join(c + direction for c in columns)
+            + f" LIMIT {limit + 1}"
+        )
+        pool = app.state.database.pool
+        assert pool is not None
+        async with pool.acquire() as conn:
+            if self.parent is not None:
+                parent = await conn.fetchrow(self.parent.sql, parent_id)
+                if parent is None or not principal.can_access(parent[0]):
+                    raise Fallback  # FastAPI's loader answers the 404
+                if self.parent.refuse_archived and parent[1] is not None:
+                    raise Fallback
+            rows = await conn.fetch(sql, *args)
+        item = self._item
+        if self.per_caller is not None:
+            caller_item = self.per_caller(app, principal)
+            item = partial(self._decoded_item, caller_item)
+        next_cursor = None
+        if len(rows) > limit:
+            rows = rows[:limit]
+            last = rows[-1]
+            next_cursor = encode_cursor([last[_bare(c)] for c in columns])
+        body = self.page.model_validate(
+            {"items": [item(r) for r in rows], "next_cursor": next_cursor}
+        ).model_dump_json()
+        headers = {}
+        if next_cursor is not None:
+            url = Request(scope).url.include_query_params(cursor=next_cursor)
+            headers["Link"] = f'<{url}>; rel="next"'
+        return Response(body, media_type="application/json", headers=headers)
+
+    def _item(self, row: Any) -> Any:
+        if self.item is not None and not self.json_columns:
+            return self.item(row)
+        return self._decoded_item(self.item, row)
+
+    def _decoded_item(self, item: Callable[[Any], Any] | None, row: Any) -> Any:
+        out = dict(row)
+        for name in self.json_columns:
+            if isinstance(out[name], str):
+                out[name] = json.loads(out[name])
+        return out if item is None else item(out)
+
+
+def _bare(column: str) -> str:
+    return column.rpartition(".")[2]
+
+
+def _query(scope: Any) -> dict[str, str]:
+    """The query parameters; a repeated one falls back (FastAPI decides which value counts)."""
+    raw = scope.get("query_string", b"")
+    if not raw:
+        return {}
+    out: dict[str, str] = {}
+    for key, value in parse_qsl(raw.decode("latin-1"), keep_blank_values=True):
+        if key in out:
+            raise Fallback
+        out[key] = value
+    return out
+
+
+def _limit(raw: str | None) -> int:
+    if raw is None:
+        return DEFAULT_LIMIT
+    if not (raw.isascii() and raw.isdigit()) or raw[0] == "0" or len(raw) > 3:
+        raise Fallback
+    value = int(raw)
+    if value > MAX_LIMIT:
+        raise Fallback
+    return value
+
+
+_KINDS: dict[str, type] = {"t": datetime, "u": uuid.UUID, "i": int, "s": str}
+
+
+def _cursor(raw: str, kinds: Sequence[str]) -> list[Any]:
+    if len(raw) > 512:
+        raise Fallback
+    try:
+        values = decode_cursor(raw, len(kinds))
+    except InvalidInput:
+        raise Fallback from None
+    for value, kind in zip(values, kinds, strict=True):
+        expected = _KINDS[kind]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise Fallback
+    return values
+
+
+def _territory(principal: Principal, columns: tuple[str, str], bind: Callable[[Any], str]) -> str:
+    """The caller's territories as SQL (``Principal.territory_clause``, on raw columns)."""
+    municipality, department = columns
+    clauses = []
+    if principal.municipalities:
+        clauses.append(f"{municipality} = ANY({bind(sorted(principal.municipalities))}::text[])")
+    if principal.departments:
+        clauses.append(f"{department} = ANY({bind(sorted(principal.departments))}::text[])")
+    return "(" + " OR ".join(clauses) + ")" if clauses else "false"
+
+
+def from_attributes(read: Callable[[Any], Any]) -> Callable[[Mapping[str, Any]], Any]:
+    """Call a service's ``*_read(record)`` (attribute access) on a raw row's mapping."""
+    return lambda row: read(SimpleNamespace(**row))
+
+
+def model_columns(model: type[BaseModel], table: str = "") -> str:
+    """``SELECT`` list of the read model's fields (the columns of the same names)."""
+    prefix = f"{table}." if table else ""
+    return ", ".join(prefix + name for name in model.model_fields)
