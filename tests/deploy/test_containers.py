@@ -304,7 +304,8 @@ def assert_programme_is_there(gateway: Gateway, programme: dict[str, Any]) -> No
 
 def assert_full_overview(body: dict[str, Any], programme: dict[str, Any]) -> None:
     assert body["partial"] is False and body["unavailable"] == [], body["problems"]
-    assert body["municipality"]["department_name"] == "Nariño"
+    # Names as DANE's DIVIPOLA export (shipped in the image) writes them: upper case.
+    assert body["municipality"]["department_name"] == "NARIÑO"
     assert body["security_plan"]["id"] == programme["plan"]["id"]
     assert body["organizations"]["total"] == 1 and body["organizations"]["with_baseline"] == 1
     assert body["organizations"]["mean_baseline_opi"] == 2.5
