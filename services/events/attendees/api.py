@@ -23,7 +23,7 @@ from services.events.dependencies import (
     EVENTS,
     EVERY_ROUTE,
     KeyringDep,
-    Page,
+    PageQuery,
     PiiReader,
     PiiWriter,
     set_location,
@@ -89,7 +89,7 @@ async def list_attendees(
     session: SessionDep,
     principal: PiiReader,
     keyring: KeyringDep,
-    page: Page,
+    page: PageQuery,
     include_archived: bool = False,
 ) -> AttendeePage:
     event = await load_event(session, event_id=event_id, principal=principal)

@@ -28,7 +28,7 @@ from services.events.dependencies import (
     EVENT,
     EVERY_ROUTE,
     NO_NUL,
-    Page,
+    PageQuery,
     Reader,
     Writer,
     optional_if_match,
@@ -82,7 +82,7 @@ async def list_event_commitments(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     include_archived: bool = False,
 ) -> CommitmentPage:
     event = await load_event(session, event_id=event_id, principal=principal)
@@ -107,7 +107,7 @@ async def list_commitments(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     status: CommitmentStatus | None = None,
     overdue: bool | None = None,
     responsible_party: Annotated[

@@ -13,13 +13,14 @@ from services.common.disclosure import DisclosureDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
+from services.common.text import SearchText
 from services.events.dependencies import (
     EVENTS,
     EVERY_ROUTE,
     NO_NUL,
     FromDate,
     KeyringDep,
-    Page,
+    PageQuery,
     Reader,
     ToDate,
     Writer,
@@ -86,7 +87,7 @@ async def list_events(
     session: SessionDep,
     principal: Reader,
     disclosure: DisclosureDep,
-    page: Page,
+    page: PageQuery,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     type: EventType | None = None,
@@ -95,14 +96,16 @@ async def list_events(
     security_plan_id: uuid.UUID | None = None,
     from_: FromDate = None,
     to: ToDate = None,
-    q: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=100,
-            pattern=NO_NUL,
-            description="Accent- and case-insensitive text in title or community",
-        ),
+    q: SearchText[
+        Annotated[
+            str | None,
+            Query(
+                min_length=1,
+                max_length=100,
+                pattern=NO_NUL,
+                description="Accent- and case-insensitive text in title or community",
+            ),
+        ]
     ] = None,
     include_archived: bool = False,
 ) -> EventPage:

@@ -10,7 +10,7 @@ from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
-from services.events.dependencies import EVENT, EVERY_ROUTE, Page, Reader, Writer
+from services.events.dependencies import EVENT, EVERY_ROUTE, PageQuery, Reader, Writer
 from services.events.events.service import load_event
 from services.events.risk_factors import service
 from services.events.risk_factors.schemas import RiskFactorCreate, RiskFactorPage, RiskFactorRead
@@ -54,7 +54,7 @@ async def list_risk_factors(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     include_archived: bool = False,
 ) -> RiskFactorPage:
     event = await load_event(session, event_id=event_id, principal=principal)
