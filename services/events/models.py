@@ -104,18 +104,9 @@ class Event(Record, table=True):
     )
 
 
-class Participation(Versioned, table=True):
-    """Anonymous participation summary of one event (typed counts, see module docstring)."""
+class ParticipationCounts(SQLModel):
+    """Total and one count column per breakdown category: a summary's and an erasure's."""
 
-    __tablename__ = "participation"
-    __table_args__ = tuple(breakdown_checks())
-
-    event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
-    source: str = Field(
-        default="manual",
-        max_length=10,
-        description="manual, or attendees when computed from the sign-in sheet",
-    )
     total: int = 0
     sex_mujer: int = 0
     sex_hombre: int = 0
@@ -139,6 +130,20 @@ class Participation(Versioned, table=True):
     role_autoridad_local: int = 0
     role_organizacion_sociedad_civil: int = 0
     role_otro: int = 0
+
+
+class Participation(Versioned, ParticipationCounts, table=True):
+    """Anonymous participation summary of one event (typed counts, see module docstring)."""
+
+    __tablename__ = "participation"
+    __table_args__ = tuple(breakdown_checks())
+
+    event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
+    source: str = Field(
+        default="manual",
+        max_length=10,
+        description="manual, or attendees when computed from the sign-in sheet",
+    )
     conflict_victims: int | None = None
     persons_with_disability: int | None = None
     lgbtiq: int | None = None
@@ -181,36 +186,13 @@ class Attendee(Record, table=True):
     consent_at: datetime = timestamp_field()
 
 
-class ParticipationErased(SQLModel, table=True):
+class ParticipationErased(ParticipationCounts, table=True):
     """Anonymous counts of an event's attendees whose personal data was erased (habeas data
     or retention): the summary computed from attendees adds them, so erasing keeps figures."""
 
     __tablename__ = "participation_erased"
 
     event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
-    total: int = 0
-    sex_mujer: int = 0
-    sex_hombre: int = 0
-    sex_otro: int = 0
-    sex_no_reporta: int = 0
-    age_0_13: int = 0
-    age_14_28: int = 0
-    age_29_59: int = 0
-    age_60_mas: int = 0
-    age_no_reporta: int = 0
-    eth_afrocolombiano: int = 0
-    eth_indigena: int = 0
-    eth_raizal: int = 0
-    eth_palenquero: int = 0
-    eth_rrom: int = 0
-    eth_ninguno: int = 0
-    eth_no_reporta: int = 0
-    role_comunidad: int = 0
-    role_lider_social: int = 0
-    role_policia: int = 0
-    role_autoridad_local: int = 0
-    role_organizacion_sociedad_civil: int = 0
-    role_otro: int = 0
     updated_at: datetime = timestamp_field()
 
 
