@@ -68,6 +68,44 @@ def record_loader(
     return dependency
 
 
+def child_loader(
+    load: Callable[..., Awaitable[RecordT]],
+    *,
+    id_param: str,
+    parent_param: str,
+    parent: Any,
+    for_update: bool = False,
+) -> Callable[..., Awaitable[RecordT]]:
+    """A load-or-404 dependency for a record nested in its parent's path
+    (``/plans/{plan_id}/lines/{line_id}``): ``parent`` is the parent's loader alias (its scope
+    check and 404 come first), passed to ``load`` under ``parent_param`` without ``_id``:
+    ``load(session, plan=…, line_id=…, for_update=…)``.
+
+    It declares ``parent_param`` before its own id so that the operation's parameters keep the
+    path's order in the OpenAPI document (FastAPI lists own parameters before inner ones).
+    """
+    parent_name = parent_param.removesuffix("_id")
+
+    async def dependency(**kwargs: Any) -> RecordT:
+        return await load(
+            kwargs["session"],
+            **{parent_name: kwargs[parent_name], id_param: kwargs[id_param]},
+            for_update=for_update,
+        )
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(parent_param, keyword, annotation=uuid.UUID),
+            inspect.Parameter(id_param, keyword, annotation=uuid.UUID),
+            inspect.Parameter(parent_name, keyword, annotation=parent),
+            inspect.Parameter("session", keyword, annotation=SessionDep),
+        ]
+    )
+    dependency.__name__ = f"load_{id_param.removesuffix('_id')}"
+    return dependency
+
+
 class WriteGuard:
     """The write routes' sequence: If-Match against the version, the write, the new ETag."""
 

@@ -25,7 +25,7 @@ PiiReader = Annotated[Principal, Depends(require_scopes("events:read", "attendee
 PiiWriter = Annotated[Principal, Depends(require_scopes("events:write", "attendees:pii"))]
 Admin = Annotated[Principal, Depends(require_scope("admin"))]
 KeyringDep = Annotated[Keyring, Depends(_keyring)]
-Page = Annotated[PageParams, Depends(page_params)]
+PageQuery = Annotated[PageParams, Depends(page_params)]
 FromDate = Annotated[
     date | None, Query(alias="from", description="From this date (inclusive, Colombian calendar)")
 ]

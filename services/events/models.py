@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Field, SQLModel
 
 from services.common.models import timestamp_field
+from services.common.records import Record, RecordId, Versioned
 from services.events.vocabularies import BREAKDOWNS, OPTIONAL_COUNTS, count_column
 
 COUNT_COLUMNS: dict[str, list[str]] = {
@@ -43,7 +44,7 @@ def breakdown_checks() -> list[sa.CheckConstraint]:
     return checks
 
 
-class Event(SQLModel, table=True):
+class Event(Record, table=True):
     """A dialogue, session, training or workshop in a community."""
 
     __tablename__ = "events"
@@ -71,7 +72,6 @@ class Event(SQLModel, table=True):
         sa.CheckConstraint("ends_at > starts_at", name="ends_after_start"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     type: str = Field(max_length=40, index=True)
     title: str = Field(max_length=300)
     # Normalised copies are TEXT: NFKD can expand one character into several.
@@ -102,24 +102,11 @@ class Event(SQLModel, table=True):
     trust_change: Decimal | None = Field(
         default=None, sa_column=sa.Column(sa.Numeric(3, 2), nullable=True)
     )
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class Participation(SQLModel, table=True):
-    """Anonymous participation summary of one event (typed counts, see module docstring)."""
+class ParticipationCounts(SQLModel):
+    """Total and one count column per breakdown category: a summary's and an erasure's."""
 
-    __tablename__ = "participation"
-    __table_args__ = tuple(breakdown_checks())
-
-    event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
-    source: str = Field(
-        default="manual",
-        max_length=10,
-        description="manual, or attendees when computed from the sign-in sheet",
-    )
     total: int = 0
     sex_mujer: int = 0
     sex_hombre: int = 0
@@ -143,15 +130,26 @@ class Participation(SQLModel, table=True):
     role_autoridad_local: int = 0
     role_organizacion_sociedad_civil: int = 0
     role_otro: int = 0
+
+
+class Participation(Versioned, ParticipationCounts, table=True):
+    """Anonymous participation summary of one event (typed counts, see module docstring)."""
+
+    __tablename__ = "participation"
+    __table_args__ = tuple(breakdown_checks())
+
+    event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
+    source: str = Field(
+        default="manual",
+        max_length=10,
+        description="manual, or attendees when computed from the sign-in sheet",
+    )
     conflict_victims: int | None = None
     persons_with_disability: int | None = None
     lgbtiq: int | None = None
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
 
 
-class Attendee(SQLModel, table=True):
+class Attendee(Record, table=True):
     """A named attendee: every personal field lives in ``pii_ciphertext`` only."""
 
     __tablename__ = "attendees"
@@ -173,7 +171,6 @@ class Attendee(SQLModel, table=True):
         sa.CheckConstraint("consent_given", name="consent_given"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     event_id: uuid.UUID = Field(foreign_key="events.id")
     pii_key_id: str = Field(max_length=40)
     pii_ciphertext: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
@@ -187,46 +184,19 @@ class Attendee(SQLModel, table=True):
     )
     consent_given: bool = True
     consent_at: datetime = timestamp_field()
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class ParticipationErased(SQLModel, table=True):
+class ParticipationErased(ParticipationCounts, table=True):
     """Anonymous counts of an event's attendees whose personal data was erased (habeas data
     or retention): the summary computed from attendees adds them, so erasing keeps figures."""
 
     __tablename__ = "participation_erased"
 
     event_id: uuid.UUID = Field(foreign_key="events.id", primary_key=True)
-    total: int = 0
-    sex_mujer: int = 0
-    sex_hombre: int = 0
-    sex_otro: int = 0
-    sex_no_reporta: int = 0
-    age_0_13: int = 0
-    age_14_28: int = 0
-    age_29_59: int = 0
-    age_60_mas: int = 0
-    age_no_reporta: int = 0
-    eth_afrocolombiano: int = 0
-    eth_indigena: int = 0
-    eth_raizal: int = 0
-    eth_palenquero: int = 0
-    eth_rrom: int = 0
-    eth_ninguno: int = 0
-    eth_no_reporta: int = 0
-    role_comunidad: int = 0
-    role_lider_social: int = 0
-    role_policia: int = 0
-    role_autoridad_local: int = 0
-    role_organizacion_sociedad_civil: int = 0
-    role_otro: int = 0
     updated_at: datetime = timestamp_field()
 
 
-class PiiAccess(SQLModel, table=True):
+class PiiAccess(RecordId, table=True):
     """One read (or write answered with data) of attendees' personal data.
 
     Entries form a hash chain (``pii_access_log/chain.py``): ``position`` 1, 2, 3, …, each
@@ -238,7 +208,6 @@ class PiiAccess(SQLModel, table=True):
         sa.UniqueConstraint("position"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     occurred_at: datetime = timestamp_field()
     subject: str = Field(max_length=255, index=True)
     token_id: str | None = Field(default=None, max_length=255)
@@ -252,7 +221,7 @@ class PiiAccess(SQLModel, table=True):
     entry_hash: str = Field(max_length=64)
 
 
-class RiskFactor(SQLModel, table=True):
+class RiskFactor(Record, table=True):
     """A risk factor named in an event."""
 
     __tablename__ = "risk_factors"
@@ -260,17 +229,12 @@ class RiskFactor(SQLModel, table=True):
         sa.Index("ix_risk_factors_event_id_created_at_id", "event_id", "created_at", "id"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     event_id: uuid.UUID = Field(foreign_key="events.id")
     category: str = Field(max_length=40, index=True)
     description: str = Field(max_length=4000)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class Commitment(SQLModel, table=True):
+class Commitment(Record, table=True):
     """A commitment (compromiso) agreed in an event."""
 
     __tablename__ = "commitments"
@@ -286,7 +250,6 @@ class Commitment(SQLModel, table=True):
         ),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     event_id: uuid.UUID = Field(foreign_key="events.id")
     description: str = Field(max_length=4000)
     responsible_party: str = Field(max_length=300, index=True)
@@ -295,13 +258,9 @@ class Commitment(SQLModel, table=True):
     status: str = Field(default="open", max_length=12)
     status_reason: str | None = Field(default=None, max_length=2000)
     fulfilled_at: datetime | None = timestamp_field(nullable=True)
-    version: int = 1
-    created_at: datetime = timestamp_field()
-    updated_at: datetime = timestamp_field()
-    archived_at: datetime | None = timestamp_field(nullable=True)
 
 
-class CommitmentNote(SQLModel, table=True):
+class CommitmentNote(RecordId, table=True):
     """A follow-up note on a commitment."""
 
     __tablename__ = "commitment_notes"
@@ -309,7 +268,6 @@ class CommitmentNote(SQLModel, table=True):
         sa.Index("ix_commitment_notes_commitment_id_created_at", "commitment_id", "created_at"),
     )
 
-    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     commitment_id: uuid.UUID = Field(foreign_key="commitments.id")
     noted_on: date
     note: str = Field(max_length=4000)

@@ -1,42 +1,23 @@
-"""What several resources of the events service share: Colombian calendar days, the
-municipality check, id reuse, version bumps, the guard of a parent event, input types.
-
-The record kit in ``services/common/`` is to replace the generic parts of this module.
-"""
+"""What only the events service's resources share (the record kit in ``services/common/`` does
+the rest): calendar-date filters, the guard of a parent event, event times, reasons."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Annotated, Any, Protocol
-from zoneinfo import ZoneInfo
+from typing import Annotated
 
 from pydantic import AfterValidator, Field
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.common.colombia import COLOMBIA, colombia_today, colombian_day_start
 from services.common.errors import Conflict, InvalidInput
-from services.common.models import utcnow
-from services.common.schemas import InputModel
-from services.common.territory import Territories
 from services.events.models import Event
 from services.events.vocabularies import EventStatus
 
-BOGOTA = ZoneInfo("America/Bogota")
 TWO_PLACES = Decimal("0.01")
 
-
-# --- Colombian calendar ------------------------------------------------------------------
-
-
-def bogota_today() -> date:
-    """Today's date in Colombia (due dates and overdue are Colombian calendar dates)."""
-    return datetime.now(BOGOTA).date()
-
-
-def colombian_day_start(day: date) -> datetime:
-    """00:00 of a Colombian calendar day, in UTC."""
-    return datetime.combine(day, time(), tzinfo=BOGOTA).astimezone(UTC)
+# ``stats/`` (being changed by another branch) still imports the old name; use colombia_today.
+bogota_today = colombia_today
 
 
 def date_range(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
@@ -50,48 +31,6 @@ def date_range(start: date | None, end: date | None) -> tuple[datetime | None, d
         colombian_day_start(start) if start else None,
         colombian_day_start(end + timedelta(days=1)) if end else None,
     )
-
-
-def check_municipality(
-    territories: Territories, code: str, field: str = "municipality_code"
-) -> None:
-    """422 naming ``field`` when the code is not a municipality (strict with DIVIPOLA loaded)."""
-    problem = territories.problem_with(code)
-    if problem:
-        raise InvalidInput(field, problem)
-
-
-# --- records -----------------------------------------------------------------------------
-
-
-class IdReused(Conflict):
-    slug, title = "id-reused", "That id already belongs to different content"
-
-
-class Versioned(Protocol):
-    version: int
-    updated_at: datetime
-
-
-def touch(row: Versioned) -> None:
-    """Bump a changed record's version and update time."""
-    row.version += 1
-    row.updated_at = utcnow()
-
-
-def add(session: AsyncSession, row: Any) -> None:
-    """Stage a new row (written at the next flush)."""
-    session.add(row)
-
-
-async def flush(session: AsyncSession) -> None:
-    """Write pending rows; a primary key already taken is a 409 ``id-reused``."""
-    try:
-        await session.flush()
-    except IntegrityError as exc:
-        if "pk_" in str(exc.orig):
-            raise IdReused("That id is already in use.") from exc
-        raise
 
 
 # --- the parent event ----------------------------------------------------------------------
@@ -113,11 +52,12 @@ def ensure_writable(event: Event, *, allow_cancelled: bool = True) -> None:
         raise EventCancelled("The event was cancelled; it takes no new records.")
 
 
+def event_year(event: Event) -> int:
+    """The Colombian calendar year the event starts in (age groups are taken at it)."""
+    return event.starts_at.astimezone(COLOMBIA).year
+
+
 # --- input types ---------------------------------------------------------------------------
-
-
-class EventsInput(InputModel):
-    """Request bodies of this service (NUL characters are refused by the kit)."""
 
 
 def _to_utc(value: datetime) -> datetime:
@@ -125,7 +65,7 @@ def _to_utc(value: datetime) -> datetime:
     if not 1900 <= value.year <= 2200:
         raise ValueError("must be between the years 1900 and 2200")
     if value.tzinfo is None:
-        value = value.replace(tzinfo=BOGOTA)
+        value = value.replace(tzinfo=COLOMBIA)
     return value.astimezone(UTC)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.common.catalog import SERVICES
 from services.common.settings import InsecureConfiguration, ServiceSettings
 
 RetentionDays = Annotated[
@@ -24,14 +25,14 @@ RetentionDays = Annotated[
 class EventsSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="SOMOS_EVENTS_", extra="ignore")
     service_name: ClassVar[str] = "events"
-    default_port: ClassVar[int] = 8003
+    default_port: ClassVar[int] = SERVICES[service_name].port
 
     organizations_url: str = Field(
-        default="http://127.0.0.1:8001",
+        default=SERVICES["organizations"].local_url,
         description="Base URL of the organizations service (checks organization ids)",
     )
     security_plans_url: str = Field(
-        default="http://127.0.0.1:8002",
+        default=SERVICES["security_plans"].local_url,
         description="Base URL of the security plans service (checks security_plan_id)",
     )
     upstream_timeout_seconds: float = Field(default=3.0, gt=0, le=60)

@@ -3,10 +3,9 @@ figures, and the records that hang off a plan (the common record kit does the re
 
 from __future__ import annotations
 
-import inspect
 import json
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, TypeVar, cast
 
@@ -18,7 +17,6 @@ from sqlmodel import SQLModel, select
 
 from services.common.auth import Principal, require_scope
 from services.common.concurrency import set_etag
-from services.common.db import SessionDep
 from services.common.errors import Conflict, NotFound, problem_responses
 from services.common.pagination import PageParams, page_params
 from services.common.records import replay_or_refuse
@@ -155,34 +153,3 @@ async def load_child(
     if row is None:
         raise NotFound(f"No {what} with id {child_id} in this plan.")
     return row
-
-
-def child_loader(
-    load: Callable[..., Awaitable[T]], *, id_param: str, plan: Any, for_update: bool = False
-) -> Callable[..., Awaitable[T]]:
-    """A load-or-404 dependency for a record of the path's plan (``plan`` is the plan's
-    loader alias): ``load(session, plan=…, <id_param>=…, for_update=…)``.
-
-    It declares ``plan_id`` before its own id so that the operation's parameters keep the
-    path's order in the OpenAPI document (FastAPI lists own parameters before inner ones).
-    """
-
-    async def dependency(**kwargs: Any) -> T:
-        return await load(
-            kwargs["session"],
-            plan=kwargs["plan"],
-            **{id_param: kwargs[id_param]},
-            for_update=for_update,
-        )
-
-    keyword = inspect.Parameter.KEYWORD_ONLY
-    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-        [
-            inspect.Parameter("plan_id", keyword, annotation=uuid.UUID),
-            inspect.Parameter(id_param, keyword, annotation=uuid.UUID),
-            inspect.Parameter("plan", keyword, annotation=plan),
-            inspect.Parameter("session", keyword, annotation=SessionDep),
-        ]
-    )
-    dependency.__name__ = f"load_{id_param.removesuffix('_id')}"
-    return dependency

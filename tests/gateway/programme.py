@@ -30,7 +30,7 @@ from typing import Any
 
 import httpx
 
-from services.events.records import bogota_today as today_bogota
+from services.common.colombia import colombia_today
 from services.security_plans.stats.service import current_term_start
 from tests.events.factories import event_body, participation_body
 from tests.organizations.helpers import (
@@ -50,7 +50,7 @@ from tests.security_plans.factories import (
     strategy_body,
 )
 
-TERM = current_term_start(today_bogota())  # the running mayoral term, e.g. 2024
+TERM = current_term_start(colombia_today())  # the running mayoral term, e.g. 2024
 FUTURE = {"starts_at": "2199-01-01T09:00:00-05:00", "ends_at": "2199-01-01T12:00:00-05:00"}
 LOW, HIGH = (2,) * 8, (3,) * 8
 
@@ -251,7 +251,7 @@ async def build_programme(client: httpx.AsyncClient) -> dict[str, Any]:
     await event(client, type="hablemos_de_policia", municipality_code="19698", community="Centro")
     base = f"/api/v1/events/{dialogue['id']}"
     await ok(await client.put(f"{base}/participation", json=participation_body()), 201)
-    today = today_bogota()
+    today = colombia_today()
     for due in (today - timedelta(days=3), today + timedelta(days=30)):
         await ok(
             await client.post(

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.idempotency import PersonalData
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, child_loader, record_loader
 from services.events.attendees import service
 from services.events.attendees.schemas import (
     AttendeeCreate,
@@ -23,12 +24,13 @@ from services.events.dependencies import (
     EVENTS,
     EVERY_ROUTE,
     KeyringDep,
-    Page,
+    PageQuery,
     PiiReader,
     PiiWriter,
     set_location,
 )
 from services.events.events.service import load_event
+from services.events.models import Attendee, Event
 from services.events.pii import open_attendee
 from services.events.pii_access_log.service import record_access
 from services.events.upstreams import ReferencesDep
@@ -42,6 +44,38 @@ router = APIRouter(
     dependencies=[PersonalData],
 )
 
+# The path's event (and attendee), loaded with the PII scopes so that those are checked first.
+EventForPii = Annotated[
+    Event, Depends(record_loader(load_event, id_param="event_id", principal=PiiReader))
+]
+EventForPiiChange = Annotated[
+    Event,
+    Depends(record_loader(load_event, id_param="event_id", principal=PiiWriter, for_update=True)),
+]
+CurrentAttendee = Annotated[
+    Attendee,
+    Depends(
+        child_loader(
+            service.load_attendee,
+            id_param="attendee_id",
+            parent_param="event_id",
+            parent=EventForPii,
+        )
+    ),
+]
+AttendeeToChange = Annotated[
+    Attendee,
+    Depends(
+        child_loader(
+            service.load_attendee,
+            id_param="attendee_id",
+            parent_param="event_id",
+            parent=EventForPiiChange,
+            for_update=True,
+        )
+    ),
+]
+
 
 @router.post(
     "",
@@ -52,8 +86,8 @@ router = APIRouter(
     summary="Register a named attendee (needs attendees:pii and consent)",
 )
 async def create_attendee(
-    event_id: uuid.UUID,
     body: AttendeeCreate,
+    event: EventForPiiChange,
     request: Request,
     response: Response,
     session: SessionDep,
@@ -61,7 +95,6 @@ async def create_attendee(
     keyring: KeyringDep,
     references: ReferencesDep,
 ) -> AttendeeRead:
-    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
     attendee, payload, created = await service.create_attendee(
         session, event=event, data=body, keyring=keyring, references=references, request=request
     )
@@ -83,16 +116,15 @@ async def create_attendee(
     summary="Attendees with their personal data (needs attendees:pii; logged)",
 )
 async def list_attendees(
-    event_id: uuid.UUID,
+    event: EventForPii,
     request: Request,
     response: Response,
     session: SessionDep,
     principal: PiiReader,
     keyring: KeyringDep,
-    page: Page,
+    page: PageQuery,
     include_archived: bool = False,
 ) -> AttendeePage:
-    event = await load_event(session, event_id=event_id, principal=principal)
     items, next_cursor = await service.list_attendees(
         session, event=event, page=page, include_archived=include_archived
     )
@@ -111,19 +143,17 @@ async def list_attendees(
     responses=problem_responses(404),
 )
 async def get_attendee(
-    event_id: uuid.UUID,
-    attendee_id: uuid.UUID,
-    response: Response,
+    event: EventForPii,
+    attendee: CurrentAttendee,
     session: SessionDep,
     principal: PiiReader,
     keyring: KeyringDep,
+    write: WriteGuardDep,
 ) -> AttendeeRead:
-    event = await load_event(session, event_id=event_id, principal=principal)
-    attendee = await service.load_attendee(session, event=event, attendee_id=attendee_id)
     await record_access(
         session, principal=principal, action="read", event=event, count=1, attendee_id=attendee.id
     )
-    set_etag(response, attendee.version)
+    write.etag(attendee)
     return service.attendee_read(attendee, open_attendee(keyring, attendee), event)
 
 
@@ -134,9 +164,9 @@ async def get_attendee(
     responses=problem_responses(404, 409, 412, 428, 503),
 )
 async def update_attendee(
-    event_id: uuid.UUID,
-    attendee_id: uuid.UUID,
     body: AttendeeUpdate,
+    event: EventForPiiChange,
+    attendee: AttendeeToChange,
     request: Request,
     response: Response,
     session: SessionDep,
@@ -144,10 +174,6 @@ async def update_attendee(
     keyring: KeyringDep,
     references: ReferencesDep,
 ) -> AttendeeRead:
-    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
-    attendee = await service.load_attendee(
-        session, event=event, attendee_id=attendee_id, for_update=True
-    )
     require_if_match(request, attendee.version)
     attendee, payload = await service.update_attendee(
         session,
@@ -173,18 +199,14 @@ async def update_attendee(
     summary="Archive an attendee record (leaves the participation summary)",
 )
 async def archive_attendee(
-    event_id: uuid.UUID,
-    attendee_id: uuid.UUID,
+    event: EventForPiiChange,
+    attendee: AttendeeToChange,
     request: Request,
     response: Response,
     session: SessionDep,
     principal: PiiWriter,
     keyring: KeyringDep,
 ) -> AttendeeRead:
-    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
-    attendee = await service.load_attendee(
-        session, event=event, attendee_id=attendee_id, for_update=True
-    )
     require_if_match(request, attendee.version)
     attendee, payload = await service.archive_attendee(
         session, event=event, attendee=attendee, keyring=keyring

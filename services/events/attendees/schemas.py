@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from services.common.schemas import OutputModel, UtcDatetime
-from services.events.records import EventsInput, EventTime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
+from services.events.records import EventTime
 from services.events.vocabularies import AgeGroup, DocumentType, Ethnicity, ParticipantRole, Sex
 
 FullName = Annotated[str, Field(min_length=2, max_length=200)]
@@ -19,7 +20,7 @@ Phone = Annotated[str, Field(max_length=30, pattern=r"^\+?[0-9 ()\-]{7,25}$")]
 BirthYear = Annotated[int, Field(ge=1900, le=2100)]
 
 
-class AttendeeCreate(EventsInput):
+class AttendeeCreate(InputModel):
     """A named attendee. Needs `consent_given: true` (Ley 1581 de 2012)."""
 
     id: uuid.UUID | None = None
@@ -41,7 +42,9 @@ class AttendeeCreate(EventsInput):
     )
 
 
-class AttendeeUpdate(EventsInput):
+class AttendeeUpdate(PatchModel):
+    required_fields = ("full_name", "document_type", "sex", "ethnicity", "role", "is_social_leader")
+
     full_name: FullName | None = None
     document_type: DocumentType | None = None
     document_number: DocumentNumber | None = None
@@ -52,13 +55,6 @@ class AttendeeUpdate(EventsInput):
     role: ParticipantRole | None = None
     organization_id: uuid.UUID | None = None
     is_social_leader: bool | None = None
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> AttendeeUpdate:
-        for name in ("full_name", "document_type", "sex", "ethnicity", "role", "is_social_leader"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class AttendeeRead(OutputModel):
@@ -83,6 +79,5 @@ class AttendeeRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class AttendeePage(OutputModel):
-    items: list[AttendeeRead]
-    next_cursor: str | None = None
+class AttendeePage(Page[AttendeeRead]):
+    pass

@@ -9,19 +9,19 @@ from enum import Enum
 from typing import Any
 
 from fastapi import Request
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.errors import Conflict, InvalidInput, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
+from services.common.records import IdReused, archive, bump_version, flush
 from services.events import records
 from services.events.attendees import repository
 from services.events.attendees.schemas import AttendeeCreate, AttendeeRead, AttendeeUpdate
 from services.events.models import Attendee, Event
 from services.events.participation.service import recompute_participation
 from services.events.pii import Keyring, attendee_aad, open_attendee
-from services.events.records import BOGOTA, IdReused
+from services.events.records import event_year
 from services.events.upstreams import ORGANIZATIONS, Reference, ReferenceChecker
 from services.events.vocabularies import DocumentType, age_group
 
@@ -37,29 +37,21 @@ PERSONAL_FIELDS = (
     "organization_id",
     "is_social_leader",
 )
-DOCUMENT_CONSTRAINT = "uq_attendees_event_id_document_hash"
+DUPLICATE = "An attendee with this document is already registered for this event."
 
 
 class DuplicateAttendee(Conflict):
     slug, title = "duplicate-attendee", "That document is already registered for this event"
 
 
-async def _flush(session: AsyncSession) -> None:
-    """Flush; a document registered meanwhile for the same event is a 409 too."""
-    try:
-        await records.flush(session)
-    except IntegrityError as exc:
-        if DOCUMENT_CONSTRAINT in str(exc.orig):
-            raise DuplicateAttendee(
-                "An attendee with this document is already registered for this event."
-            ) from exc
-        raise
+# A document registered meanwhile for the same event (the partial unique index) is a 409 too.
+ERRORS = {"uq_attendees_event_id_document_hash": lambda: DuplicateAttendee(DUPLICATE)}
 
 
 def attendee_read(attendee: Attendee, payload: Mapping[str, Any], event: Event) -> AttendeeRead:
     """The attendee as returned to clients, from its row and its opened payload."""
     birth_year = payload.get("birth_year")
-    year = event.starts_at.astimezone(BOGOTA).year
+    year = event_year(event)
     org = payload.get("organization_id")
     return AttendeeRead(
         id=attendee.id,
@@ -121,9 +113,7 @@ async def _document_digest(
     if await repository.document_taken(
         session, event_id=event.id, digest=digest, excluding=excluding
     ):
-        raise DuplicateAttendee(
-            "An attendee with this document is already registered for this event."
-        )
+        raise DuplicateAttendee(DUPLICATE)
     return digest
 
 
@@ -179,8 +169,8 @@ async def create_attendee(
         consent_given=True,
         consent_at=data.consent_at or utcnow(),
     )
-    records.add(session, attendee)
-    await _flush(session)
+    session.add(attendee)
+    await flush(session, ERRORS)
     await recompute_participation(session, event=event, keyring=keyring)
     return attendee, payload, True
 
@@ -243,8 +233,8 @@ async def update_attendee(
     key_id, blob = keyring.seal(payload, aad=attendee_aad(attendee.id, event.id))
     attendee.pii_key_id, attendee.pii_ciphertext, attendee.document_hash = key_id, blob, digest
     attendee.person_hash = person_hash(keyring, payload)  # rectification moves both hashes
-    records.touch(attendee)
-    await _flush(session)
+    bump_version(attendee)
+    await flush(session, ERRORS)
     await recompute_participation(session, event=event, keyring=keyring)
     return attendee, payload
 
@@ -255,9 +245,7 @@ async def archive_attendee(
     """Archive the attendee (idempotent); the summary follows."""
     records.ensure_writable(event)
     payload = open_attendee(keyring, attendee)
-    if attendee.archived_at is None:
-        attendee.archived_at = utcnow()
-        records.touch(attendee)
-        await _flush(session)
+    if archive(attendee):
+        await flush(session, ERRORS)
         await recompute_participation(session, event=event, keyring=keyring)
     return attendee, payload

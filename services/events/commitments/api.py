@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.events.commitments import repository, service
 from services.events.commitments.schemas import (
@@ -28,19 +28,34 @@ from services.events.dependencies import (
     EVENT,
     EVERY_ROUTE,
     NO_NUL,
-    Page,
+    PageQuery,
     Reader,
     Writer,
     optional_if_match,
     set_location,
 )
-from services.events.events.service import load_event
+from services.events.events.api import CurrentEvent, EventToChange
+from services.events.models import Commitment, Event
 from services.events.upstreams import ReferencesDep
 from services.events.vocabularies import CommitmentStatus
 
 TAG = "risk-factors-and-commitments"
 event_router = APIRouter(prefix=EVENT + "/commitments", tags=[TAG], responses=EVERY_ROUTE)
 router = APIRouter(prefix=COMMITMENTS, tags=[TAG], responses=EVERY_ROUTE)
+
+# The commitment named by the path with its event, 404 unless the caller's territory covers it.
+CurrentCommitment = Annotated[
+    tuple[Commitment, Event],
+    Depends(record_loader(service.load_commitment, id_param="commitment_id", principal=Reader)),
+]
+CommitmentToChange = Annotated[
+    tuple[Commitment, Event],
+    Depends(
+        record_loader(
+            service.load_commitment, id_param="commitment_id", principal=Writer, for_update=True
+        )
+    ),
+]
 
 
 @event_router.post(
@@ -51,15 +66,13 @@ router = APIRouter(prefix=COMMITMENTS, tags=[TAG], responses=EVERY_ROUTE)
     responses=problem_responses(404, 409, 503),
 )
 async def create_commitment(
-    event_id: uuid.UUID,
     body: CommitmentCreate,
+    event: EventToChange,
     request: Request,
     response: Response,
     session: SessionDep,
-    principal: Writer,
     references: ReferencesDep,
 ) -> CommitmentRead:
-    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
     commitment, created = await service.create_commitment(
         session, event=event, data=body, references=references, request=request
     )
@@ -77,15 +90,14 @@ async def create_commitment(
     responses=problem_responses(404),
 )
 async def list_event_commitments(
-    event_id: uuid.UUID,
+    event: CurrentEvent,
     request: Request,
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     include_archived: bool = False,
 ) -> CommitmentPage:
-    event = await load_event(session, event_id=event_id, principal=principal)
     items, next_cursor = await service.list_commitments(
         session,
         principal=principal,
@@ -107,7 +119,7 @@ async def list_commitments(
     response: Response,
     session: SessionDep,
     principal: Reader,
-    page: Page,
+    page: PageQuery,
     status: CommitmentStatus | None = None,
     overdue: bool | None = None,
     responsible_party: Annotated[
@@ -145,12 +157,10 @@ async def list_commitments(
     responses=problem_responses(404),
 )
 async def get_commitment(
-    commitment_id: uuid.UUID, response: Response, session: SessionDep, principal: Reader
+    loaded: CurrentCommitment, session: SessionDep, write: WriteGuardDep
 ) -> CommitmentRead:
-    commitment, event = await service.load_commitment(
-        session, commitment_id=commitment_id, principal=principal
-    )
-    set_etag(response, commitment.version)
+    commitment, event = loaded
+    write.etag(commitment)
     return await service.commitment_with_notes(session, commitment, event)
 
 
@@ -161,23 +171,21 @@ async def get_commitment(
     responses=problem_responses(404, 409, 412, 428, 503),
 )
 async def update_commitment(
-    commitment_id: uuid.UUID,
     body: CommitmentUpdate,
+    loaded: CommitmentToChange,
     request: Request,
-    response: Response,
     session: SessionDep,
-    principal: Writer,
     references: ReferencesDep,
+    write: WriteGuardDep,
 ) -> CommitmentRead:
-    commitment, event = await service.load_commitment(
-        session, commitment_id=commitment_id, principal=principal, for_update=True
+    commitment, event = loaded
+    changed = await write(
+        commitment,
+        lambda c: service.update_commitment(
+            session, commitment=c, changes=body, references=references, request=request
+        ),
     )
-    require_if_match(request, commitment.version)
-    commitment = await service.update_commitment(
-        session, commitment=commitment, changes=body, references=references, request=request
-    )
-    set_etag(response, commitment.version)
-    return await service.commitment_with_notes(session, commitment, event)
+    return await service.commitment_with_notes(session, changed, event)
 
 
 @router.delete(
@@ -187,19 +195,11 @@ async def update_commitment(
     responses=problem_responses(404, 412, 428),
 )
 async def archive_commitment(
-    commitment_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    loaded: CommitmentToChange, session: SessionDep, write: WriteGuardDep
 ) -> CommitmentRead:
-    commitment, event = await service.load_commitment(
-        session, commitment_id=commitment_id, principal=principal, for_update=True
-    )
-    require_if_match(request, commitment.version)
-    commitment = await service.archive_commitment(session, commitment=commitment)
-    set_etag(response, commitment.version)
-    return await service.commitment_with_notes(session, commitment, event)
+    commitment, event = loaded
+    archived = await write(commitment, lambda c: service.archive_commitment(session, commitment=c))
+    return await service.commitment_with_notes(session, archived, event)
 
 
 @router.post(
@@ -210,19 +210,16 @@ async def archive_commitment(
     summary="open → in_progress → fulfilled; cancelled with a reason",
 )
 async def transition_commitment(
-    commitment_id: uuid.UUID,
     body: CommitmentTransition,
+    loaded: CommitmentToChange,
     request: Request,
-    response: Response,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> CommitmentRead:
-    commitment, event = await service.load_commitment(
-        session, commitment_id=commitment_id, principal=principal, for_update=True
-    )
+    commitment, event = loaded
     optional_if_match(request, commitment.version)
     commitment = await service.transition_commitment(session, commitment=commitment, body=body)
-    set_etag(response, commitment.version)
+    write.etag(commitment)
     return await service.commitment_with_notes(session, commitment, event)
 
 
@@ -235,10 +232,8 @@ async def transition_commitment(
     summary="Add a follow-up note (author: the token's subject)",
 )
 async def add_note(
-    commitment_id: uuid.UUID, body: NoteCreate, session: SessionDep, principal: Writer
+    body: NoteCreate, loaded: CommitmentToChange, session: SessionDep, principal: Writer
 ) -> NoteRead:
-    commitment, _ = await service.load_commitment(
-        session, commitment_id=commitment_id, principal=principal, for_update=True
-    )
+    commitment, _ = loaded
     note = await service.add_note(session, commitment=commitment, data=body, principal=principal)
     return NoteRead.model_validate(note)

@@ -6,10 +6,11 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from services.common.schemas import OutputModel, UtcDatetime
-from services.events.records import EventsInput, Reason
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
+from services.events.records import Reason
 from services.events.vocabularies import CommitmentStatus, ResponsibleKind
 
 ResponsibleParty = Annotated[
@@ -24,32 +25,27 @@ ResponsibleParty = Annotated[
 ]
 
 
-class CommitmentCreate(EventsInput):
+class CommitmentCreate(InputModel):
     id: uuid.UUID | None = None
     description: str = Field(min_length=3, max_length=4000)
     responsible_party: ResponsibleParty
     due_date: date
 
 
-class CommitmentUpdate(EventsInput):
+class CommitmentUpdate(PatchModel):
+    required_fields = ("description", "responsible_party", "due_date")
+
     description: str | None = Field(default=None, min_length=3, max_length=4000)
     responsible_party: ResponsibleParty | None = None
     due_date: date | None = None
 
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> CommitmentUpdate:
-        for name in ("description", "responsible_party", "due_date"):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
-
-class CommitmentTransition(EventsInput):
+class CommitmentTransition(InputModel):
     to: CommitmentStatus
     reason: Reason | None = None
 
 
-class NoteCreate(EventsInput):
+class NoteCreate(InputModel):
     note: str = Field(min_length=1, max_length=4000)
     noted_on: date | None = Field(default=None, description="Default: today (Colombia)")
 
@@ -85,6 +81,5 @@ class CommitmentRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class CommitmentPage(OutputModel):
-    items: list[CommitmentRead]
-    next_cursor: str | None = None
+class CommitmentPage(Page[CommitmentRead]):
+    pass

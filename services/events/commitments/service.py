@@ -10,9 +10,11 @@ from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
+from services.common.colombia import colombia_today
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, encode_cursor
+from services.common.records import archive, bump_version, flush, replay_or_refuse
 from services.events import records
 from services.events.commitments import repository
 from services.events.commitments.schemas import (
@@ -25,7 +27,6 @@ from services.events.commitments.schemas import (
 )
 from services.events.events.repository import get_event
 from services.events.models import Commitment, CommitmentNote, Event
-from services.events.records import IdReused, bogota_today
 from services.events.upstreams import ORGANIZATIONS, Reference, ReferenceChecker
 from services.events.vocabularies import (
     COMMITMENT_TRANSITIONS,
@@ -65,7 +66,7 @@ def commitment_read(
     commitment: Commitment, event: Event, notes: Sequence[CommitmentNote], today: date | None = None
 ) -> CommitmentRead:
     """The commitment as returned to clients, with its event's territory and its notes."""
-    today = today or bogota_today()
+    today = today or colombia_today()
     return CommitmentRead(
         id=commitment.id,
         event_id=commitment.event_id,
@@ -103,14 +104,13 @@ async def create_commitment(
     if data.id is not None:
         existing = await repository.get_commitment(session, data.id)
         if existing is not None:
-            if (
-                existing.event_id,
-                existing.description,
-                existing.responsible_party,
-                existing.due_date,
-            ) == (event.id, data.description, party, data.due_date):
-                return existing, False
-            raise IdReused(f"Commitment {data.id} already exists with other content.")
+            fields = {
+                "event_id": event.id,
+                "description": data.description,
+                "responsible_party": party,
+                "due_date": data.due_date,
+            }
+            return replay_or_refuse(existing, fields, what="Commitment"), False
     commitment = Commitment(
         id=data.id or uuid.uuid4(),
         event_id=event.id,
@@ -119,8 +119,8 @@ async def create_commitment(
         responsible_party_kind=kind,
         due_date=data.due_date,
     )
-    records.add(session, commitment)
-    await records.flush(session)
+    session.add(commitment)
+    await flush(session)
     return commitment, True
 
 
@@ -157,7 +157,7 @@ async def list_commitments(
     page: PageParams,
 ) -> tuple[list[CommitmentRead], str | None]:
     """One page of commitments by due date, with their notes, and the cursor of the next."""
-    today = bogota_today()
+    today = colombia_today()
     rows = await repository.list_commitments(
         session, principal=principal, filters=filters, page=page, today=today
     )
@@ -200,8 +200,8 @@ async def update_commitment(
         commitment.description = values["description"]
     if "due_date" in values:
         commitment.due_date = values["due_date"]
-    records.touch(commitment)
-    await records.flush(session)
+    bump_version(commitment)
+    await flush(session)
     return commitment
 
 
@@ -220,17 +220,15 @@ async def transition_commitment(
     commitment.status_reason = body.reason
     if body.to == CommitmentStatus.fulfilled:
         commitment.fulfilled_at = utcnow()
-    records.touch(commitment)
-    await records.flush(session)
+    bump_version(commitment)
+    await flush(session)
     return commitment
 
 
 async def archive_commitment(session: AsyncSession, *, commitment: Commitment) -> Commitment:
     """Archive the commitment (idempotent)."""
-    if commitment.archived_at is None:
-        commitment.archived_at = utcnow()
-        records.touch(commitment)
-        await records.flush(session)
+    if archive(commitment):
+        await flush(session)
     return commitment
 
 
@@ -242,10 +240,10 @@ async def add_note(
         raise Conflict("The commitment is archived.")
     note = CommitmentNote(
         commitment_id=commitment.id,
-        noted_on=data.noted_on or bogota_today(),
+        noted_on=data.noted_on or colombia_today(),
         note=data.note,
         author=principal.sub,
     )
-    records.add(session, note)
-    await records.flush(session)
+    session.add(note)
+    await flush(session)
     return note

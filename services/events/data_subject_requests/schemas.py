@@ -7,13 +7,13 @@ import uuid
 
 from pydantic import Field, field_validator
 
-from services.common.schemas import OutputModel, UtcDatetime
+from services.common.schemas import InputModel, OutputModel, UtcDatetime
 from services.events.attendees.schemas import AttendeeRead, DocumentNumber
-from services.events.records import EventsInput, Reason
+from services.events.records import Reason
 from services.events.vocabularies import DocumentType
 
 
-class PersonDocument(EventsInput):
+class PersonDocument(InputModel):
     """The person's identity document: how every record of theirs is found (keyed hash)."""
 
     document_type: DocumentType = Field(description="Any type but 'ninguno'")

@@ -5,21 +5,23 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
+from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.disclosure import DisclosureDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
+from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
+from services.common.text import SearchText
 from services.events.dependencies import (
     EVENTS,
     EVERY_ROUTE,
     NO_NUL,
     FromDate,
     KeyringDep,
-    Page,
+    PageQuery,
     Reader,
     ToDate,
     Writer,
@@ -34,11 +36,24 @@ from services.events.events.schemas import (
     EventTransition,
     EventUpdate,
 )
+from services.events.models import Event
 from services.events.records import date_range
 from services.events.upstreams import ReferencesDep
 from services.events.vocabularies import EventStatus, EventType
 
 router = APIRouter(prefix=EVENTS, tags=["events"], responses=EVERY_ROUTE)
+
+# The event named by the path, 404 unless the caller's territory covers it; the routes of its
+# participation, risk factors and commitments use them too (attendees load it with PII scopes).
+CurrentEvent = Annotated[
+    Event, Depends(record_loader(service.load_event, id_param="event_id", principal=Reader))
+]
+EventToChange = Annotated[
+    Event,
+    Depends(
+        record_loader(service.load_event, id_param="event_id", principal=Writer, for_update=True)
+    ),
+]
 
 
 @router.post(
@@ -86,7 +101,7 @@ async def list_events(
     session: SessionDep,
     principal: Reader,
     disclosure: DisclosureDep,
-    page: Page,
+    page: PageQuery,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     type: EventType | None = None,
@@ -95,14 +110,16 @@ async def list_events(
     security_plan_id: uuid.UUID | None = None,
     from_: FromDate = None,
     to: ToDate = None,
-    q: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=100,
-            pattern=NO_NUL,
-            description="Accent- and case-insensitive text in title or community",
-        ),
+    q: SearchText[
+        Annotated[
+            str | None,
+            Query(
+                min_length=1,
+                max_length=100,
+                pattern=NO_NUL,
+                description="Accent- and case-insensitive text in title or community",
+            ),
+        ]
     ] = None,
     include_archived: bool = False,
 ) -> EventPage:
@@ -135,14 +152,9 @@ async def list_events(
     responses=problem_responses(404),
 )
 async def get_event(
-    event_id: uuid.UUID,
-    session: SessionDep,
-    principal: Reader,
-    disclosure: DisclosureDep,
-    response: Response,
+    event: CurrentEvent, disclosure: DisclosureDep, write: WriteGuardDep
 ) -> EventRead:
-    event = await service.load_event(session, event_id=event_id, principal=principal)
-    set_etag(response, event.version)
+    write.etag(event)
     return service.event_read(event, disclosure=disclosure)
 
 
@@ -153,33 +165,31 @@ async def get_event(
     responses=problem_responses(404, 409, 412, 428, 503),
 )
 async def update_event(
-    event_id: uuid.UUID,
     body: EventUpdate,
+    event: EventToChange,
     request: Request,
-    response: Response,
     session: SessionDep,
     principal: Writer,
     disclosure: DisclosureDep,
     territories: TerritoriesDep,
     references: ReferencesDep,
     keyring: KeyringDep,
+    write: WriteGuardDep,
 ) -> EventRead:
-    event = await service.load_event(
-        session, event_id=event_id, principal=principal, for_update=True
+    changed = await write(
+        event,
+        lambda e: service.update_event(
+            session,
+            event=e,
+            changes=body,
+            principal=principal,
+            territories=territories,
+            references=references,
+            request=request,
+            keyring=keyring,
+        ),
     )
-    require_if_match(request, event.version)
-    event = await service.update_event(
-        session,
-        event=event,
-        changes=body,
-        principal=principal,
-        territories=territories,
-        references=references,
-        request=request,
-        keyring=keyring,
-    )
-    set_etag(response, event.version)
-    return service.event_read(event, disclosure=disclosure)
+    return service.event_read(changed, disclosure=disclosure)
 
 
 @router.delete(
@@ -190,20 +200,10 @@ async def update_event(
     summary="Archive an event (it stays readable with include_archived)",
 )
 async def archive_event(
-    event_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
-    disclosure: DisclosureDep,
+    event: EventToChange, session: SessionDep, disclosure: DisclosureDep, write: WriteGuardDep
 ) -> EventRead:
-    event = await service.load_event(
-        session, event_id=event_id, principal=principal, for_update=True
-    )
-    require_if_match(request, event.version)
-    event = await service.archive_event(session, event=event)
-    set_etag(response, event.version)
-    return service.event_read(event, disclosure=disclosure)
+    archived = await write(event, lambda e: service.archive_event(session, event=e))
+    return service.event_read(archived, disclosure=disclosure)
 
 
 @router.post(
@@ -214,18 +214,14 @@ async def archive_event(
     summary="planned → held (once started) or cancelled (with a reason)",
 )
 async def transition_event(
-    event_id: uuid.UUID,
     body: EventTransition,
+    event: EventToChange,
     request: Request,
-    response: Response,
     session: SessionDep,
-    principal: Writer,
     disclosure: DisclosureDep,
+    write: WriteGuardDep,
 ) -> EventRead:
-    event = await service.load_event(
-        session, event_id=event_id, principal=principal, for_update=True
-    )
     optional_if_match(request, event.version)
     event = await service.transition_event(session, event=event, body=body)
-    set_etag(response, event.version)
+    write.etag(event)
     return service.event_read(event, disclosure=disclosure)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from services.common.disclosure import Suppressed
-from services.common.schemas import OutputModel, UtcDatetime
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.common.territory import MunicipalityCode
-from services.events.records import EventsInput, EventTime, Reason
+from services.events.records import EventTime, Reason
 from services.events.vocabularies import EventStatus, EventType, PartnerInstitution
 
 Title = Annotated[
@@ -38,7 +39,7 @@ def _unique(values: list[Any]) -> list[Any]:
 # --- trust survey ----------------------------------------------------------------------
 
 
-class TrustMeasure(EventsInput):
+class TrustMeasure(InputModel):
     respondents: int = Field(ge=1, le=100_000)
     mean_score: float = Field(ge=1, le=5, description="Mean trust score on a 1-5 scale")
 
@@ -48,7 +49,7 @@ class TrustMeasure(EventsInput):
         return round(value, 2)
 
 
-class TrustSurvey(EventsInput):
+class TrustSurvey(InputModel):
     """Trust in police before and after a *Hablemos de Policía* session."""
 
     before: TrustMeasure | None = None
@@ -74,7 +75,7 @@ class TrustSurveyRead(OutputModel):
 # --- events ----------------------------------------------------------------------------
 
 
-class EventCreate(EventsInput):
+class EventCreate(InputModel):
     """A new event (created `planned`). `id` may be sent by offline clients."""
 
     id: uuid.UUID | None = None
@@ -94,8 +95,19 @@ class EventCreate(EventsInput):
     _dedupe = field_validator("partner_institutions", "organization_ids")(_unique)
 
 
-class EventUpdate(EventsInput):
+class EventUpdate(PatchModel):
     """Fields to change; absent fields stay as they are. Status changes go through transitions."""
+
+    required_fields = (
+        "type",
+        "title",
+        "municipality_code",
+        "community",
+        "starts_at",
+        "ends_at",
+        "partner_institutions",
+        "organization_ids",
+    )
 
     type: EventType | None = None
     title: Title | None = None
@@ -111,22 +123,6 @@ class EventUpdate(EventsInput):
     _dedupe = field_validator("partner_institutions", "organization_ids")(
         lambda v: _unique(v) if v is not None else v
     )
-
-    @model_validator(mode="after")
-    def _required_stay_set(self) -> EventUpdate:
-        for name in (
-            "type",
-            "title",
-            "municipality_code",
-            "community",
-            "starts_at",
-            "ends_at",
-            "partner_institutions",
-            "organization_ids",
-        ):
-            if name in self.model_fields_set and getattr(self, name) is None:
-                raise ValueError(f"{name} cannot be null")
-        return self
 
 
 class EventRead(OutputModel):
@@ -151,12 +147,11 @@ class EventRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class EventPage(OutputModel):
-    items: list[EventRead]
-    next_cursor: str | None = None
+class EventPage(Page[EventRead]):
+    pass
 
 
-class EventTransition(EventsInput):
+class EventTransition(InputModel):
     """`{"to": "held"}` or `{"to": "cancelled", "reason": "..."}`."""
 
     to: EventStatus

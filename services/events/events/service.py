@@ -12,11 +12,13 @@ from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
+from services.common.colombia import COLOMBIA
 from services.common.disclosure import Disclosure, protect_mean
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
-from services.common.territory import Territories
+from services.common.records import archive, bump_version, flush, replay_or_refuse
+from services.common.territory import Territories, check_municipality
 from services.common.text import normalize
 from services.events import records
 from services.events.events import repository
@@ -32,7 +34,7 @@ from services.events.events.schemas import (
 from services.events.models import Event
 from services.events.participation.service import recompute_participation
 from services.events.pii import Keyring
-from services.events.records import BOGOTA, TWO_PLACES, IdReused, check_municipality
+from services.events.records import TWO_PLACES, event_year
 from services.events.upstreams import ORGANIZATIONS, SECURITY_PLANS, Reference, ReferenceChecker
 from services.events.vocabularies import EVENT_TRANSITIONS, EventStatus, EventType
 
@@ -179,11 +181,8 @@ async def create_event(
     if data.id is not None:
         existing = await repository.get_event(session, data.id)
         if existing is not None:
-            if principal.can_access(existing.municipality_code) and all(
-                getattr(existing, k) == v for k, v in values.items()
-            ):
-                return existing, False
-            raise IdReused(f"Event {data.id} already exists with other content.")
+            visible = principal.can_access(existing.municipality_code)
+            return replay_or_refuse(existing, values, what="Event", visible=visible), False
     await _check_event_references(
         references,
         request,
@@ -197,8 +196,8 @@ async def create_event(
         community_key=normalize(data.community),
         search_text=normalize(f"{data.title} {data.community}"),
     )
-    records.add(session, event)
-    await records.flush(session)
+    session.add(event)
+    await flush(session)
     return event, True
 
 
@@ -263,7 +262,7 @@ async def update_event(
         security_plan_id=plan if plan is not None and plan != event.security_plan_id else None,
     )
     year_changed = "starts_at" in values and (
-        values["starts_at"].astimezone(BOGOTA).year != event.starts_at.astimezone(BOGOTA).year
+        values["starts_at"].astimezone(COLOMBIA).year != event_year(event)
     )
     for key, value in values.items():
         setattr(event, key, value)
@@ -273,8 +272,8 @@ async def update_event(
     event.department_code = event.municipality_code[:2]
     event.community_key = normalize(event.community)
     event.search_text = normalize(f"{event.title} {event.community}")
-    records.touch(event)
-    await records.flush(session)
+    bump_version(event)
+    await flush(session)
     if year_changed:  # age groups are taken at the event's year
         await recompute_participation(session, event=event, keyring=keyring)
     return event
@@ -295,15 +294,13 @@ async def transition_event(session: AsyncSession, *, event: Event, body: EventTr
         )
     event.status = body.to.value
     event.status_reason = body.reason
-    records.touch(event)
-    await records.flush(session)
+    bump_version(event)
+    await flush(session)
     return event
 
 
 async def archive_event(session: AsyncSession, *, event: Event) -> Event:
     """Archive the event (idempotent); it stays readable."""
-    if event.archived_at is None:
-        event.archived_at = utcnow()
-        records.touch(event)
-        await records.flush(session)
+    if archive(event):
+        await flush(session)
     return event

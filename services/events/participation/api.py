@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, Request, Response
 
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.disclosure import DisclosureDep
 from services.common.errors import NotFound, problem_responses
-from services.events.dependencies import EVENT, EVERY_ROUTE, Reader, Writer
-from services.events.events.service import load_event
+from services.events.dependencies import EVENT, EVERY_ROUTE
+from services.events.events.api import CurrentEvent, EventToChange
 from services.events.participation import repository, service
 from services.events.participation.schemas import ParticipationRead, ParticipationWrite
 
@@ -29,13 +27,8 @@ router = APIRouter(prefix=EVENT + "/participation", tags=["participation"], resp
     "`suppressed` lists them.",
 )
 async def get_participation(
-    event_id: uuid.UUID,
-    session: SessionDep,
-    principal: Reader,
-    disclosure: DisclosureDep,
-    response: Response,
+    event: CurrentEvent, session: SessionDep, disclosure: DisclosureDep, response: Response
 ) -> ParticipationRead:
-    event = await load_event(session, event_id=event_id, principal=principal)
     participation = await repository.get_participation(session, event.id)
     if participation is None:
         raise NotFound("No participation summary has been recorded for this event.")
@@ -54,15 +47,13 @@ async def get_participation(
     summary="Record the anonymous participation summary (If-Match once it exists)",
 )
 async def put_participation(
-    event_id: uuid.UUID,
     body: ParticipationWrite,
+    event: EventToChange,
     request: Request,
     response: Response,
     session: SessionDep,
-    principal: Writer,
     disclosure: DisclosureDep,
 ) -> ParticipationRead:
-    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
     current = await repository.get_participation(session, event.id, for_update=True)
     if current is not None:
         require_if_match(request, current.version)

@@ -8,14 +8,13 @@ from typing import Annotated
 from pydantic import Field
 
 from services.common.disclosure import Suppressed
-from services.common.schemas import OutputModel, UtcDatetime
-from services.events.records import EventsInput
+from services.common.schemas import InputModel, OutputModel, UtcDatetime
 from services.events.vocabularies import AgeGroup, Ethnicity, ParticipantRole, Sex
 
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
-class ParticipationWrite(EventsInput):
+class ParticipationWrite(InputModel):
     """Anonymous counts; every breakdown must add up to `total`."""
 
     total: Count

@@ -9,12 +9,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.disclosure import Disclosure, protect_summary
 from services.common.errors import Conflict, DomainError, FieldError
+from services.common.records import bump_version, flush
 from services.events import records
 from services.events.models import Event, Participation
 from services.events.participation import repository
 from services.events.participation.schemas import ParticipationRead, ParticipationWrite
 from services.events.pii import Keyring, open_attendee
-from services.events.records import BOGOTA
+from services.events.records import event_year
 from services.events.vocabularies import BREAKDOWNS, OPTIONAL_COUNTS, age_group, count_column
 
 
@@ -96,20 +97,20 @@ async def put_participation(
     values.update({name: getattr(data, name) for name in OPTIONAL_COUNTS})
     if current is None:
         participation = Participation(event_id=event.id, source="manual", **values)
-        records.add(session, participation)
-        await records.flush(session)
+        session.add(participation)
+        await flush(session)
         return participation, True
     for key, value in values.items():
         setattr(current, key, value)
-    records.touch(current)
-    await records.flush(session)
+    bump_version(current)
+    await flush(session)
     return current, False
 
 
 def attendee_categories(payload: Mapping[str, Any], event: Event) -> dict[str, str]:
     """The breakdown codes one attendee counts under (age at the event's start year)."""
     birth_year = payload.get("birth_year")
-    year = event.starts_at.astimezone(BOGOTA).year
+    year = event_year(event)
     return {
         "by_sex": payload["sex"],
         "by_ethnicity": payload["ethnicity"],
@@ -137,10 +138,10 @@ async def recompute_participation(session: AsyncSession, *, event: Event, keyrin
         values = {key: value + getattr(erased, key) for key, value in values.items()}
     values.update({name: None for name in OPTIONAL_COUNTS})
     if current is None:
-        records.add(session, Participation(event_id=event.id, source="attendees", **values))
+        session.add(Participation(event_id=event.id, source="attendees", **values))
     else:
         for key, value in values.items():
             setattr(current, key, value)
         current.source = "attendees"
-        records.touch(current)
-    await records.flush(session)
+        bump_version(current)
+    await flush(session)

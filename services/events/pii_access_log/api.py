@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from services.common.db import SessionDep
 from services.common.idempotency import PersonalData
 from services.common.pagination import set_link_header
-from services.events.dependencies import EVERY_ROUTE, NO_NUL, Admin, FromDate, Page, ToDate
+from services.events.dependencies import EVERY_ROUTE, NO_NUL, Admin, FromDate, PageQuery, ToDate
 from services.events.pii_access_log import repository, service
 from services.events.pii_access_log.schemas import PiiAccessPage, PiiAccessRead
 from services.events.records import date_range
@@ -33,7 +33,7 @@ async def list_pii_access(
     response: Response,
     session: SessionDep,
     principal: Admin,
-    page: Page,
+    page: PageQuery,
     event_id: uuid.UUID | None = None,
     subject: Annotated[str | None, Query(min_length=1, max_length=255, pattern=NO_NUL)] = None,
     from_: FromDate = None,

@@ -6,6 +6,7 @@ import uuid
 
 from pydantic import Field
 
+from services.common.pagination import Page
 from services.common.schemas import OutputModel, UtcDatetime
 
 
@@ -24,6 +25,5 @@ class PiiAccessRead(OutputModel):
     request_id: str | None
 
 
-class PiiAccessPage(OutputModel):
-    items: list[PiiAccessRead]
-    next_cursor: str | None = None
+class PiiAccessPage(Page[PiiAccessRead]):
+    pass

@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
-import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
-from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.pagination import set_link_header
-from services.events.dependencies import EVENT, EVERY_ROUTE, Page, Reader, Writer
-from services.events.events.service import load_event
+from services.common.routes import WriteGuardDep, child_loader
+from services.events.dependencies import EVENT, EVERY_ROUTE, PageQuery
+from services.events.events.api import CurrentEvent, EventToChange
+from services.events.models import RiskFactor
 from services.events.risk_factors import service
 from services.events.risk_factors.schemas import RiskFactorCreate, RiskFactorPage, RiskFactorRead
 
 router = APIRouter(
     prefix=EVENT + "/risk-factors", tags=["risk-factors-and-commitments"], responses=EVERY_ROUTE
 )
+
+# A risk factor of the path's event, or 404; locked with its event.
+RiskFactorToChange = Annotated[
+    RiskFactor,
+    Depends(
+        child_loader(
+            service.load_risk_factor,
+            id_param="risk_factor_id",
+            parent_param="event_id",
+            parent=EventToChange,
+            for_update=True,
+        )
+    ),
+]
 
 
 @router.post(
@@ -28,17 +43,16 @@ router = APIRouter(
     responses=problem_responses(404, 409),
 )
 async def create_risk_factor(
-    event_id: uuid.UUID,
     body: RiskFactorCreate,
+    event: EventToChange,
     response: Response,
     session: SessionDep,
-    principal: Writer,
+    write: WriteGuardDep,
 ) -> RiskFactorRead:
-    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
     risk, created = await service.create_risk_factor(session, event=event, data=body)
     if not created:
         response.status_code = 200
-    set_etag(response, risk.version)
+    write.etag(risk)
     return RiskFactorRead.model_validate(risk)
 
 
@@ -49,15 +63,13 @@ async def create_risk_factor(
     responses=problem_responses(404),
 )
 async def list_risk_factors(
-    event_id: uuid.UUID,
+    event: CurrentEvent,
     request: Request,
     response: Response,
     session: SessionDep,
-    principal: Reader,
-    page: Page,
+    page: PageQuery,
     include_archived: bool = False,
 ) -> RiskFactorPage:
-    event = await load_event(session, event_id=event_id, principal=principal)
     items, next_cursor = await service.list_risk_factors(
         session, event=event, page=page, include_archived=include_archived
     )
@@ -74,18 +86,7 @@ async def list_risk_factors(
     responses=problem_responses(404, 412, 428),
 )
 async def archive_risk_factor(
-    event_id: uuid.UUID,
-    risk_factor_id: uuid.UUID,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    principal: Writer,
+    risk: RiskFactorToChange, session: SessionDep, write: WriteGuardDep
 ) -> RiskFactorRead:
-    event = await load_event(session, event_id=event_id, principal=principal, for_update=True)
-    risk = await service.load_risk_factor(
-        session, event=event, risk_factor_id=risk_factor_id, for_update=True
-    )
-    require_if_match(request, risk.version)
-    risk = await service.archive_risk_factor(session, risk=risk)
-    set_etag(response, risk.version)
-    return RiskFactorRead.model_validate(risk)
+    archived = await write(risk, lambda r: service.archive_risk_factor(session, risk=r))
+    return RiskFactorRead.model_validate(archived)

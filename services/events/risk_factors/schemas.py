@@ -6,12 +6,12 @@ import uuid
 
 from pydantic import Field
 
-from services.common.schemas import OutputModel, UtcDatetime
-from services.events.records import EventsInput
+from services.common.pagination import Page
+from services.common.schemas import InputModel, OutputModel, UtcDatetime
 from services.events.vocabularies import RiskFactorCategory
 
 
-class RiskFactorCreate(EventsInput):
+class RiskFactorCreate(InputModel):
     id: uuid.UUID | None = None
     category: RiskFactorCategory
     description: str = Field(min_length=3, max_length=4000)
@@ -28,6 +28,5 @@ class RiskFactorRead(OutputModel):
     archived_at: UtcDatetime | None
 
 
-class RiskFactorPage(OutputModel):
-    items: list[RiskFactorRead]
-    next_cursor: str | None = None
+class RiskFactorPage(Page[RiskFactorRead]):
+    pass

@@ -7,11 +7,10 @@ import uuid
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.errors import NotFound
-from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
+from services.common.records import archive, flush, replay_or_refuse
 from services.events import records
 from services.events.models import Event, RiskFactor
-from services.events.records import IdReused
 from services.events.risk_factors import repository
 from services.events.risk_factors.schemas import RiskFactorCreate
 
@@ -24,21 +23,20 @@ async def create_risk_factor(
     if data.id is not None:
         existing = await repository.get_risk_factor(session, data.id)
         if existing is not None:
-            if (existing.event_id, existing.category, existing.description) == (
-                event.id,
-                data.category,
-                data.description,
-            ):
-                return existing, False
-            raise IdReused(f"Risk factor {data.id} already exists with other content.")
+            fields = {
+                "event_id": event.id,
+                "category": data.category,
+                "description": data.description,
+            }
+            return replay_or_refuse(existing, fields, what="Risk factor"), False
     risk = RiskFactor(
         id=data.id or uuid.uuid4(),
         event_id=event.id,
         category=data.category.value,
         description=data.description,
     )
-    records.add(session, risk)
-    await records.flush(session)
+    session.add(risk)
+    await flush(session)
     return risk, True
 
 
@@ -64,8 +62,6 @@ async def list_risk_factors(
 
 async def archive_risk_factor(session: AsyncSession, *, risk: RiskFactor) -> RiskFactor:
     """Archive the risk factor (idempotent)."""
-    if risk.archived_at is None:
-        risk.archived_at = utcnow()
-        records.touch(risk)
-        await records.flush(session)
+    if archive(risk):
+        await flush(session)
     return risk

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
-from services.common.routes import WriteGuardDep
+from services.common.routes import WriteGuardDep, child_loader
 from services.security_plans.actions import service
 from services.security_plans.actions.schemas import (
     ActionCreate,
@@ -25,7 +25,6 @@ from services.security_plans.records import (
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
-    child_loader,
     created,
 )
 
@@ -34,12 +33,22 @@ router = APIRouter(prefix=PLAN, tags=["plan-content"])
 # An action of the path's plan, or 404; locked (with its plan) for writes and new reports.
 CurrentAction = Annotated[
     SecurityPlanAction,
-    Depends(child_loader(service.load_action, id_param="action_id", plan=CurrentPlan)),
+    Depends(
+        child_loader(
+            service.load_action, id_param="action_id", parent_param="plan_id", parent=CurrentPlan
+        )
+    ),
 ]
 ActionToChange = Annotated[
     SecurityPlanAction,
     Depends(
-        child_loader(service.load_action, id_param="action_id", plan=PlanToChange, for_update=True)
+        child_loader(
+            service.load_action,
+            id_param="action_id",
+            parent_param="plan_id",
+            parent=PlanToChange,
+            for_update=True,
+        )
     ),
 ]
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
-from services.common.routes import WriteGuardDep
+from services.common.routes import WriteGuardDep, child_loader
 from services.security_plans.diagnosis import service
 from services.security_plans.diagnosis.schemas import (
     ProblemCreate,
@@ -23,7 +23,6 @@ from services.security_plans.records import (
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
-    child_loader,
     created,
 )
 
@@ -31,13 +30,21 @@ router = APIRouter(prefix=PLAN + "/problems", tags=["plan-content"])
 
 CurrentProblem = Annotated[
     PlanProblem,
-    Depends(child_loader(service.load_problem, id_param="problem_id", plan=CurrentPlan)),
+    Depends(
+        child_loader(
+            service.load_problem, id_param="problem_id", parent_param="plan_id", parent=CurrentPlan
+        )
+    ),
 ]
 ProblemToChange = Annotated[
     PlanProblem,
     Depends(
         child_loader(
-            service.load_problem, id_param="problem_id", plan=PlanToChange, for_update=True
+            service.load_problem,
+            id_param="problem_id",
+            parent_param="plan_id",
+            parent=PlanToChange,
+            for_update=True,
         )
     ),
 ]

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
-from services.common.routes import WriteGuardDep
+from services.common.routes import WriteGuardDep, child_loader
 from services.security_plans.lines import service
 from services.security_plans.lines.schemas import LineCreate, LineList, LineRead, LineUpdate
 from services.security_plans.models import PlanLine
@@ -18,7 +18,6 @@ from services.security_plans.records import (
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
-    child_loader,
     created,
 )
 
@@ -26,12 +25,23 @@ router = APIRouter(prefix=PLAN + "/lines", tags=["plan-content"])
 
 # A line of the path's plan, or 404; locked (with its plan) for writes and new actions.
 CurrentLine = Annotated[
-    PlanLine, Depends(child_loader(service.load_line, id_param="line_id", plan=CurrentPlan))
+    PlanLine,
+    Depends(
+        child_loader(
+            service.load_line, id_param="line_id", parent_param="plan_id", parent=CurrentPlan
+        )
+    ),
 ]
 LineToChange = Annotated[
     PlanLine,
     Depends(
-        child_loader(service.load_line, id_param="line_id", plan=PlanToChange, for_update=True)
+        child_loader(
+            service.load_line,
+            id_param="line_id",
+            parent_param="plan_id",
+            parent=PlanToChange,
+            for_update=True,
+        )
     ),
 ]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from services.common.colombia import colombia_today
 from services.common.testing import bearer
-from services.events.records import bogota_today
 from tests.events.factories import commitment_body, held_event
 
 
@@ -79,7 +79,7 @@ async def test_responsible_party_kinds(client, organization_id):
 
 
 async def test_overdue_filter(client, make_token):
-    today = bogota_today()
+    today = colombia_today()
     event = await held_event(client)
     other = await held_event(client, municipality_code="19698", community="Vereda Lomitas")
     url = f"/api/v1/events/{event['id']}/commitments"
