@@ -39,6 +39,8 @@ def _env(data: Path) -> dict[str, str]:
     }
     env.pop("SOMOS_DEV_EMBEDDED_HANDLE", None)
     env["SOMOS_DATA_DIR"] = str(data)
+    # `somos serve` alone needs a secret (only `somos dev` creates one): the developer's own.
+    env.setdefault("SOMOS_JWT_SECRET", "lifecycle-test-secret-" + "x" * 40)
     return env
 
 
