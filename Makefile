@@ -44,6 +44,13 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.gateway $(GATEWAY_BENCH_ARGS)
 
 ## Only the organizations service vs its floors, on 20,000 organizations (a few minutes).
+## Ten minutes of mixed traffic through the gateway (GET by id, lists, overview and its
+## conditional polls, results, statistics, creates) with every process's memory sampled;
+## fails unless 0 errors, RSS ≤ 150 MB and growth ≤ 5 % from minute 2 (about 12 minutes).
+.PHONY: soak
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
+
 .PHONY: bench-quick
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --organizations 20000 $(BENCH_ARGS)

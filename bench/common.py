@@ -10,7 +10,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -188,3 +189,67 @@ def print_table(title: str, rows: Sequence[dict[str, Any]], columns: Sequence[st
     for row in rows:
         print("| " + " | ".join(fmt(row.get(c, "")) for c in columns) + " |")
     sys.stdout.flush()
+
+
+SERVICES = ("organizations", "security_plans", "events")
+
+
+def serve(service: str, port: int, env: dict[str, str], cwd: str | None = None) -> Any:
+    """``somos serve <service>`` on ``port`` as a real process (a context manager)."""
+    command = [sys.executable, "-m", "somos.cli", "serve", service, "--port", str(port)]
+    return server_process(command, port, env=env, cwd=cwd)
+
+
+@dataclass
+class Stack:
+    """The three services and the gateway, running: ports, processes, the shared settings."""
+
+    ports: dict[str, int]
+    gateway_port: int
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    common_env: dict[str, str] = field(default_factory=dict)
+    gateway_env: dict[str, str] = field(default_factory=dict)
+
+
+@contextmanager
+def running_stack(urls: dict[str, str], secret: str, data_dir: str) -> Iterator[Stack]:
+    """Every service on its database (``urls``) and the gateway in front, rate limits off."""
+    ports = {s: free_port() for s in SERVICES}
+    common = {"SOMOS_JWT_SECRET": secret, "SOMOS_LOG_LEVEL": "WARNING", "SOMOS_DATA_DIR": data_dir}
+    gateway_env = {
+        **common,
+        **{f"SOMOS_GATEWAY_{s.upper()}_URL": f"http://127.0.0.1:{ports[s]}" for s in SERVICES},
+        "SOMOS_GATEWAY_RATE_LIMIT_PER_MINUTE": "0",
+        "SOMOS_GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "0",
+        "SOMOS_GATEWAY_RESULTS_BUDGET_SECONDS": "60",
+        "SOMOS_GATEWAY_INTERNAL_PORT": str(free_port()),  # metrics; 9000 may be taken
+    }
+    stack = Stack(ports, free_port(), common_env=common, gateway_env=gateway_env)
+    with ExitStack() as processes:
+        for s in SERVICES:
+            env = {**common, f"SOMOS_{s.upper()}_DATABASE_URL": urls[s]}
+            if s == "events":
+                env["SOMOS_EVENTS_ORGANIZATIONS_URL"] = f"http://127.0.0.1:{ports['organizations']}"
+                env["SOMOS_EVENTS_SECURITY_PLANS_URL"] = (
+                    f"http://127.0.0.1:{ports['security_plans']}"
+                )
+            stack.processes[s] = processes.enter_context(serve(s, ports[s], env))
+        stack.processes["gateway"] = processes.enter_context(
+            serve("gateway", stack.gateway_port, gateway_env)
+        )
+        yield stack
+
+
+@contextmanager
+def scratch_databases() -> Iterator[dict[str, str]]:
+    """A fresh, migrated database per service (named per run: other runs may share the
+    server), dropped at the end; the embedded server unless SOMOS_BENCH_DATABASE_URL."""
+    server, admin = admin_url()
+    names = {s: f"somos_bench_{s}_{os.getpid()}" for s in SERVICES}
+    try:
+        yield {s: fresh_database(admin, s, names[s]) for s in SERVICES}
+    finally:
+        for name in names.values():
+            drop_database(admin, name)
+        if server is not None:
+            server.cleanup()

@@ -25,7 +25,6 @@ import os
 import random
 import secrets
 import statistics
-import sys
 import tempfile
 from contextlib import ExitStack
 from typing import Any
@@ -36,20 +35,18 @@ from bench import events as events_bench
 from bench import organizations_stats, security_plans
 from bench.common import (
     REPO,
-    admin_url,
-    drop_database,
     free_port,
-    fresh_database,
     load,
     loader_banner,
     print_table,
-    server_process,
+    running_stack,
+    scratch_databases,
+    serve,
 )
 from services.common.auth import mint_token
 from services.common.db import asyncpg_dsn
 from services.common.settings import PlatformSettings
 
-SERVICES = ("organizations", "security_plans", "events")
 MUNICIPALITY = "52001"  # Pasto: present in every seeder's municipality list
 
 
@@ -258,11 +255,6 @@ def _view_rows(
     ]
 
 
-def _serve(service: str, port: int, env: dict[str, str], cwd: str | None = None) -> Any:
-    command = [sys.executable, "-m", "somos.cli", "serve", service, "--port", str(port)]
-    return server_process(command, port, env=env, cwd=cwd)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--organizations", type=int, default=2_000)
@@ -276,32 +268,28 @@ def main() -> None:
     args = parser.parse_args()
     print(loader_banner(), flush=True)
 
-    server, admin = admin_url()
-    # Named per run: other runs may share the server; dropped at the end.
-    names = {s: f"somos_bench_{s}_{os.getpid()}" for s in SERVICES}
-    urls = {s: fresh_database(admin, s, names[s]) for s in SERVICES}
-    try:
+    with scratch_databases() as urls:
         _seed_serve_measure(args, urls)
-    finally:
-        for name in names.values():
-            drop_database(admin, name)
-        if server is not None:
-            server.cleanup()
+
+
+def seed_all(urls: dict[str, str], organizations: int, events: int) -> None:
+    """The services' own benchmark seeders, straight into their databases."""
+    print(f"seeding {organizations:,} organizations, 1,000 PISCCs, {events:,} events …")
+    asyncio.run(
+        organizations_stats.seed(
+            urls["organizations"],
+            organizations=organizations,
+            plans=organizations // 2,
+            initiatives=organizations // 4,
+        )
+    )
+    asyncio.run(security_plans.seed(urls["security_plans"]))
+    asyncio.run(events_bench.seed(urls["events"], events, 1.0, 7))
 
 
 def _seed_serve_measure(args: argparse.Namespace, urls: dict[str, str]) -> None:
     """Seed, serve, measure, print: everything between creating and dropping the databases."""
-    print(f"seeding {args.organizations:,} organizations, 1,000 PISCCs, {args.events:,} events …")
-    asyncio.run(
-        organizations_stats.seed(
-            urls["organizations"],
-            organizations=args.organizations,
-            plans=args.organizations // 2,
-            initiatives=args.organizations // 4,
-        )
-    )
-    asyncio.run(security_plans.seed(urls["security_plans"]))
-    asyncio.run(events_bench.seed(urls["events"], args.events, 1.0, 7))
+    seed_all(urls, args.organizations, args.events)
     ids = asyncio.run(_organization_ids(urls["organizations"], 5_000))
     busiest = asyncio.run(_busiest_organization(urls["organizations"]))
 
@@ -313,30 +301,12 @@ def _seed_serve_measure(args: argparse.Namespace, urls: dict[str, str]) -> None:
     )
     auth = [f"Authorization: Bearer {token}"]
     sample = [f"/api/v1/organizations/{i}" for i in random.Random(1).sample(ids, 200)]
-    ports = {s: free_port() for s in SERVICES}
     data_dir = tempfile.mkdtemp(prefix="somos-bench-gateway-")
-    common = {"SOMOS_JWT_SECRET": secret, "SOMOS_LOG_LEVEL": "WARNING", "SOMOS_DATA_DIR": data_dir}
-    gateway_env = {
-        **common,
-        **{f"SOMOS_GATEWAY_{s.upper()}_URL": f"http://127.0.0.1:{ports[s]}" for s in SERVICES},
-        "SOMOS_GATEWAY_RATE_LIMIT_PER_MINUTE": "0",
-        "SOMOS_GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "0",
-        "SOMOS_GATEWAY_RESULTS_BUDGET_SECONDS": "60",
-        "SOMOS_GATEWAY_INTERNAL_PORT": str(free_port()),  # metrics; 9000 may be taken
-    }
     rows: list[dict[str, Any]] = []
     run = {"duration": args.duration, "connections": args.connections}
     with ExitStack() as stack:
-        for s in SERVICES:
-            env = {**common, f"SOMOS_{s.upper()}_DATABASE_URL": urls[s]}
-            if s == "events":
-                env["SOMOS_EVENTS_ORGANIZATIONS_URL"] = f"http://127.0.0.1:{ports['organizations']}"
-                env["SOMOS_EVENTS_SECURITY_PLANS_URL"] = (
-                    f"http://127.0.0.1:{ports['security_plans']}"
-                )
-            stack.enter_context(_serve(s, ports[s], env))
-        gw_port = free_port()
-        stack.enter_context(_serve("gateway", gw_port, gateway_env))
+        services = stack.enter_context(running_stack(urls, secret, data_dir))
+        ports, gw_port, gateway_env = services.ports, services.gateway_port, services.gateway_env
         old_port = None
         if args.baseline:
             old_port = free_port()
@@ -344,7 +314,7 @@ def _seed_serve_measure(args: argparse.Namespace, urls: dict[str, str]) -> None:
             # on sys.path, so its `gateway` wins; the rest comes from this checkout.
             path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH")) if p)
             stack.enter_context(
-                _serve(
+                serve(
                     "gateway",
                     old_port,
                     {
