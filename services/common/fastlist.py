@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -115,6 +115,17 @@ def bool_param(raw: str) -> bool:
     raise Fallback  # pydantic also reads yes/on/1...: FastAPI answers those
 
 
+def text_param(max_length: int) -> Parser:
+    """Free text of 1..max_length characters without NUL (``Query(pattern=NO_NUL)``)."""
+
+    def parse(raw: str) -> str:
+        if not 1 <= len(raw) <= max_length or "\x00" in raw:
+            raise Fallback
+        return raw
+
+    return parse
+
+
 def search_param(max_length: int = 100) -> Parser:
     """A ``q`` text (``SearchText``): 1..max_length characters, no control characters."""
 
@@ -126,12 +137,22 @@ def search_param(max_length: int = 100) -> Parser:
     return parse
 
 
+Binder = Callable[[Any], str]
+
+
 @dataclass(frozen=True)
 class Filter:
-    """``?name=`` parsed by ``parse`` and applied as ``sql`` (``{}`` is the placeholder)."""
+    """``?name=`` parsed by ``parse`` and applied as ``sql`` (``{}`` is the placeholder), or
+    as ``build(value, bind)`` when the term's shape depends on the value (``overdue=false``)."""
 
     parse: Parser
-    sql: str
+    sql: str = ""
+    build: Callable[[Any, Binder], str] | None = None
+
+    def term(self, value: Any, bind: Binder) -> str:
+        if self.build is not None:
+            return self.build(value, bind)
+        return self.sql.format(bind(value))
 
     @classmethod
     def equals(cls, column: str, parse: Parser) -> Filter:
@@ -149,6 +170,11 @@ class Filter:
     def contains(cls, column: str, parse: Parser) -> Filter:
         """The array ``column`` holds the value."""
         return cls(parse, f"{{}} = ANY({column})")
+
+    @classmethod
+    def before(cls, column: str, parse: Parser) -> Filter:
+        """``column`` strictly before the value (the end of a half-open range)."""
+        return cls(parse, f"{column} < {{}}")
 
     @classmethod
     def like(cls, column: str, max_length: int = 100) -> Filter:
@@ -172,36 +198,54 @@ class Parent:
     refuse_archived: bool = False
 
 
+AccessRecorder = Callable[[Any, Principal, uuid.UUID | None, int], Awaitable[None]]
+
+
 @dataclass(frozen=True)
 class FastList:
     """``GET path`` answered as a keyset page of ``select`` rows, serialized by ``page``.
 
     ``select`` is ``SELECT <columns> FROM ... [JOIN ...]`` (no WHERE); ``conditions`` are fixed
     ``WHERE`` terms; ``territory`` the municipality and department columns checked against
-    the caller's claims; ``archived`` the column hidden unless ``?include_archived=true``
-    (None: the list has no such parameter); ``order`` the keyset columns and their cursor
-    kinds (``"t"`` timestamp, ``"u"`` uuid, ``"i"`` integer, ``"s"`` text).
+    the caller's claims; ``archived`` the column (or columns: a child hidden with its parent)
+    hidden unless ``?include_archived=true`` (None: the list has no such parameter);
+    ``order`` the keyset columns and their cursor kinds (``"t"`` timestamp, ``"u"`` uuid,
+    ``"i"`` integer, ``"s"`` text, ``"d"`` a date carried as ``YYYY-MM-DD`` text).
+    ``check`` sees the parsed filters together and raises ``Fallback`` where the route
+    refuses a combination (``to`` before ``from``).
     ``json_columns`` are JSON(B) columns (the raw pool returns them as text); ``item`` turns
     one row into the item (a mapping the item model validates, or the item model itself, as
     the service's own ``*_read(row)`` builds it); default: the row as a dict. When what an
     item shows depends on the caller (disclosure control, personal data), ``per_caller(app,
     principal)`` returns that caller's ``item`` instead, once per request.
+
+    Personal data: ``scope`` may name several scopes (checked in order, the first missing one
+    is the 403, as ``require_scopes``); ``headers`` go on every page (``Cache-Control:
+    no-store``); ``record(conn, principal, parent_id, count)`` writes the access-log entry on
+    the same connection, in the same transaction as the page's ``SELECT``.
     """
 
     path: str
-    scope: str
+    scope: str | tuple[str, ...]
     select: str
     page: type[BaseModel]
     order: Sequence[tuple[str, str]]
     filters: Mapping[str, Filter] = field(default_factory=dict)
     territory: tuple[str, str] | None = None
-    archived: str | None = None
+    archived: str | tuple[str, ...] | None = None
     conditions: Sequence[str] = ()
     parent: Parent | None = None
     descending: bool = False
     json_columns: Sequence[str] = ()
     item: Callable[[Any], Any] | None = None
     per_caller: Callable[[Any, Principal], Callable[[Any], Any]] | None = None
+    check: Callable[[Mapping[str, Any]], None] | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+    record: AccessRecorder | None = None
+
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        return (self.scope,) if isinstance(self.scope, str) else self.scope
 
     def pattern(self) -> tuple[re.Pattern[str], str]:
         name = re.search(r"\{(\w+)\}", self.path)
@@ -234,17 +278,22 @@ class FastList:
         parent_id = uuid_param(raw_id) if raw_id is not None else None
         if self.parent is not None:
             where.append(f"{self.parent.column} = {bind(parent_id)}")
-        for name, spec in self.filters.items():
-            raw = query.get(name)
-            if raw is not None:
-                where.append(spec.sql.format(bind(spec.parse(raw))))
+        parsed = {
+            name: spec.parse(query[name]) for name, spec in self.filters.items() if name in query
+        }
+        if self.check is not None:
+            self.check(parsed)
+        for name, value in parsed.items():
+            where.append(self.filters[name].term(value, bind))
         if self.territory is not None and principal.is_territorially_limited:
             where.append(_territory(principal, self.territory, bind))
         if self.archived is not None and not include_archived:
-            where.append(f"{self.archived} IS NULL")
+            hidden = (self.archived,) if isinstance(self.archived, str) else self.archived
+            where += [f"{column} IS NULL" for column in hidden]
         columns = [column for column, _ in self.order]
+        kinds = [kind for _, kind in self.order]
         if cursor is not None:
-            values = _cursor(cursor, [kind for _, kind in self.order])
+            values = _cursor(cursor, kinds)
             op = "<" if self.descending else ">"
             marks = ", ".join(bind(v) for v in values)
             where.append(f"({', '.join(columns)}) {op} ({marks})")
@@ -265,7 +314,12 @@ class FastList:
                     raise Fallback  # FastAPI's loader answers the 404
                 if self.parent.refuse_archived and parent[1] is not None:
                     raise Fallback
-            rows = await conn.fetch(sql, *args)
+            if self.record is None:
+                rows = await conn.fetch(sql, *args)
+            else:
+                async with conn.transaction():
+                    rows = await conn.fetch(sql, *args)
+                    await self.record(conn, principal, parent_id, min(len(rows), limit))
         item = self._item
         if self.per_caller is not None:
             caller_item = self.per_caller(app, principal)
@@ -274,11 +328,13 @@ class FastList:
         if len(rows) > limit:
             rows = rows[:limit]
             last = rows[-1]
-            next_cursor = encode_cursor([last[_bare(c)] for c in columns])
+            next_cursor = encode_cursor(
+                [_cursor_value(last[_bare(c)], k) for c, k in zip(columns, kinds, strict=True)]
+            )
         body = self.page.model_validate(
             {"items": [item(r) for r in rows], "next_cursor": next_cursor}
         ).model_dump_json()
-        headers = {}
+        headers = dict(self.headers)
         if next_cursor is not None:
             url = Request(scope).url.include_query_params(cursor=next_cursor)
             headers["Link"] = f'<{url}>; rel="next"'
@@ -295,6 +351,10 @@ class FastList:
             if isinstance(out[name], str):
                 out[name] = json.loads(out[name])
         return out if item is None else item(out)
+
+
+def _cursor_value(value: Any, kind: str) -> Any:
+    return value.isoformat() if kind == "d" else value
 
 
 def _bare(column: str) -> str:
@@ -325,7 +385,7 @@ def _limit(raw: str | None) -> int:
     return value
 
 
-_KINDS: dict[str, type] = {"t": datetime, "u": uuid.UUID, "i": int, "s": str}
+_KINDS: dict[str, type] = {"t": datetime, "u": uuid.UUID, "i": int, "s": str, "d": str}
 
 
 def _cursor(raw: str, kinds: Sequence[str]) -> list[Any]:
@@ -339,7 +399,7 @@ def _cursor(raw: str, kinds: Sequence[str]) -> list[Any]:
         expected = _KINDS[kind]
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             raise Fallback
-    return values
+    return [date_param(v) if k == "d" else v for v, k in zip(values, kinds, strict=True)]
 
 
 def _territory(principal: Principal, columns: tuple[str, str], bind: Callable[[Any], str]) -> str:

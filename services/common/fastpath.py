@@ -92,8 +92,9 @@ class FastReadMiddleware:
         app = scope["app"]
         try:
             principal = _principal(app, scope)
-            if not principal.has_scope(read.scope):
-                raise MissingScope(read.scope)
+            for needed in read.scopes:
+                if not principal.has_scope(needed):
+                    raise MissingScope(needed)
             return await read.answer(app, scope, principal, raw_id)
         except Fallback:
             return None
