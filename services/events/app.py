@@ -93,6 +93,8 @@ def create_app(
             risk_factors.FAST_LIST,
             commitments.FAST_EVENT_LIST,
             commitments.FAST_LIST,
+            attendees.FAST_LIST,
+            pii_access_log.FAST_LIST,
         ],
     )
     # Refuses to start in production without keys; development keeps generated ones.
