@@ -92,7 +92,7 @@ EVENT_FILTERS = [
     {"organization_id": str(uuid.uuid4())},
     {"include_archived": "true"},
 ]
-LIMITS = ({}, {"limit": "1"}, {"limit": "2"}, {"limit": "200"})
+LIMITS: tuple[dict[str, str], ...] = ({}, {"limit": "1"}, {"limit": "2"}, {"limit": "200"})
 
 
 @pytest.mark.parametrize("scopes", ["events:read", "events:read attendees:pii"])
