@@ -21,21 +21,23 @@ import json
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from functools import partial
-from types import SimpleNamespace
-from typing import Any
+from functools import cache, partial
+from types import SimpleNamespace, UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 from urllib.parse import parse_qsl
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, PlainSerializer, create_model
 from starlette.requests import Request
 from starlette.responses import Response
 
 from services.common.auth import Principal
 from services.common.errors import InvalidInput
 from services.common.pagination import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor
+from services.common.schemas import utc_iso
 from services.common.territory import DEPARTMENTS
 from services.common.text import like_pattern
 
@@ -331,7 +333,10 @@ class FastList:
             next_cursor = encode_cursor(
                 [_cursor_value(last[_bare(c)], k) for c, k in zip(columns, kinds, strict=True)]
             )
-        body = self.page.model_validate(
+        page = self.page
+        if self.item is None and self.per_caller is None and not self.json_columns:
+            page = native_twin(page)  # rows untouched: timestamps in UTC from asyncpg
+        body = page.model_validate(
             {"items": [item(r) for r in rows], "next_cursor": next_cursor}
         ).model_dump_json()
         headers = dict(self.headers)
@@ -355,6 +360,47 @@ class FastList:
 
 def _cursor_value(value: Any, kind: str) -> Any:
     return value.isoformat() if kind == "d" else value
+
+
+# Serializing a page of raw rows without a Python call per timestamp. ``UtcDatetime`` calls
+# ``utc_iso`` for every timestamp (a page of 200 organizations: 600 calls, about half the
+# dump). Rows straight from asyncpg carry ``timestamptz`` values in UTC already, which
+# pydantic's own serializer writes the same way (``...T09:00:00Z``, microseconds only when
+# there are any). So pages whose items are those rows, untouched (no ``item``, ``per_caller``
+# or JSON columns), are dumped by a twin of the page model without that serializer; the
+# comparison tests check the bytes.
+def _is_utc_serializer(meta: Any) -> bool:
+    return isinstance(meta, PlainSerializer) and meta.func is utc_iso
+
+
+def _native_annotation(annotation: Any) -> Any:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *meta = get_args(annotation)
+        kept = [m for m in meta if not _is_utc_serializer(m)]
+        inner = _native_annotation(base)
+        return Annotated[(inner, *kept)] if kept else inner  # type: ignore[valid-type]
+    if origin in (Union, UnionType):
+        return Union[tuple(_native_annotation(a) for a in get_args(annotation))]  # noqa: UP007
+    if origin is list:
+        return list[_native_annotation(get_args(annotation)[0])]  # type: ignore[misc]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return native_twin(annotation)
+    return annotation
+
+
+@cache
+def native_twin(model: type[BaseModel]) -> type[BaseModel]:
+    """``model`` with ``UtcDatetime``'s Python serializer dropped, field for field."""
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        twin = copy(info)
+        twin.metadata = [m for m in info.metadata if not _is_utc_serializer(m)]
+        twin.annotation = _native_annotation(info.annotation)
+        fields[name] = (twin.annotation, twin)
+    return create_model(  # type: ignore[no-any-return,call-overload]
+        model.__name__, __config__=ConfigDict(**model.model_config), **fields
+    )
 
 
 def _bare(column: str) -> str:
