@@ -188,10 +188,12 @@ class Parent:
     """A list nested under a record (``/plans/{plan_id}/actions``): the parent must be visible.
 
     ``param`` names the path parameter (the parent's id); ``sql`` selects the parent's
-    municipality code by ``$1`` (that id) and, with ``refuse_archived``, a second column that is
-    non-null when the parent is archived (the route refuses those: FastAPI answers). ``column``
-    is the child's column holding the parent's id. A missing or invisible parent falls back
-    too: FastAPI's loader gives the 404 with its own wording.
+    municipality code by ``$1`` (that id; with several ids in the path, ``$1 … $n`` outermost
+    first, ``sql`` checks that each belongs to the one before) and, with ``refuse_archived``,
+    a second column that is non-null when the parent is archived (the route refuses those:
+    FastAPI answers). ``column`` is the child's column holding the (innermost) parent's id.
+    A missing or invisible parent falls back too: FastAPI's loader gives the 404 with its own
+    wording.
     """
 
     param: str
@@ -214,7 +216,8 @@ class FastList:
     ``order`` the keyset columns and their cursor kinds (``"t"`` timestamp, ``"u"`` uuid,
     ``"i"`` integer, ``"s"`` text, ``"d"`` a date carried as ``YYYY-MM-DD`` text).
     ``check`` sees the parsed filters together and raises ``Fallback`` where the route
-    refuses a combination (``to`` before ``from``).
+    refuses a combination (``to`` before ``from``). ``paged=False``: a list that is not a
+    keyset page (a plan's lines, in full): no ``limit``/``cursor``, ``page`` has ``items`` only.
     ``json_columns`` are JSON(B) columns (the raw pool returns them as text); ``item`` turns
     one row into the item (a mapping the item model validates, or the item model itself, as
     the service's own ``*_read(row)`` builds it); default: the row as a dict. When what an
@@ -242,6 +245,7 @@ class FastList:
     item: Callable[[Any], Any] | None = None
     per_caller: Callable[[Any, Principal], Callable[[Any], Any]] | None = None
     check: Callable[[Mapping[str, Any]], None] | None = None
+    paged: bool = True
     headers: Mapping[str, str] = field(default_factory=dict)
     record: AccessRecorder | None = None
 
@@ -250,23 +254,22 @@ class FastList:
         return (self.scope,) if isinstance(self.scope, str) else self.scope
 
     def pattern(self) -> tuple[re.Pattern[str], str]:
-        name = re.search(r"\{(\w+)\}", self.path)
-        if name is None:
-            return re.compile(re.escape(self.path)), ""
-        regex = (
-            re.escape(self.path[: name.start()])
-            + r"(?P<id>[^/]+)"
-            + re.escape(self.path[name.end() :])
-        )
-        return re.compile(regex), name.group(1)
+        """The path as a regex, one group per ``{param}`` (the parent's ids, outermost first)."""
+        names = re.findall(r"\{(\w+)\}", self.path)
+        regex = re.escape(self.path)
+        for name in names:
+            regex = regex.replace(re.escape("{" + name + "}"), r"([^/]+)", 1)
+        return re.compile(regex), ",".join(names)
 
     async def answer(
-        self, app: Any, scope: Any, principal: Principal, raw_id: str | None
+        self, app: Any, scope: Any, principal: Principal, raw_ids: Sequence[str]
     ) -> Response:
         """The page, or ``Fallback`` when FastAPI must answer."""
         query = _query(scope)
-        limit = _limit(query.pop("limit", None))
-        cursor = query.pop("cursor", None)
+        if self.paged:
+            limit, cursor = _limit(query.pop("limit", None)), query.pop("cursor", None)
+        else:
+            limit, cursor = None, None  # the whole list; ``limit`` means nothing to the route
         include_archived = False
         if self.archived is not None and "include_archived" in query:
             include_archived = bool_param(query.pop("include_archived"))
@@ -277,7 +280,8 @@ class FastList:
             args.append(value)
             return f"${len(args)}"
 
-        parent_id = uuid_param(raw_id) if raw_id is not None else None
+        ids = [uuid_param(raw) for raw in raw_ids]
+        parent_id = ids[-1] if ids else None
         if self.parent is not None:
             where.append(f"{self.parent.column} = {bind(parent_id)}")
         parsed = {
@@ -305,13 +309,13 @@ class FastList:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY "
             + ", ".join(c + direction for c in columns)
-            + f" LIMIT {limit + 1}"
+            + (f" LIMIT {limit + 1}" if limit is not None else "")
         )
         pool = app.state.database.pool
         assert pool is not None
         async with pool.acquire() as conn:
             if self.parent is not None:
-                parent = await conn.fetchrow(self.parent.sql, parent_id)
+                parent = await conn.fetchrow(self.parent.sql, *ids)
                 if parent is None or not principal.can_access(parent[0]):
                     raise Fallback  # FastAPI's loader answers the 404
                 if self.parent.refuse_archived and parent[1] is not None:
@@ -321,13 +325,14 @@ class FastList:
             else:
                 async with conn.transaction():
                     rows = await conn.fetch(sql, *args)
-                    await self.record(conn, principal, parent_id, min(len(rows), limit))
+                    shown = len(rows) if limit is None else min(len(rows), limit)
+                    await self.record(conn, principal, parent_id, shown)
         item = self._item
         if self.per_caller is not None:
             caller_item = self.per_caller(app, principal)
             item = partial(self._decoded_item, caller_item)
         next_cursor = None
-        if len(rows) > limit:
+        if limit is not None and len(rows) > limit:
             rows = rows[:limit]
             last = rows[-1]
             next_cursor = encode_cursor(
@@ -336,9 +341,10 @@ class FastList:
         page = self.page
         if self.item is None and self.per_caller is None and not self.json_columns:
             page = native_twin(page)  # rows untouched: timestamps in UTC from asyncpg
-        body = page.model_validate(
-            {"items": [item(r) for r in rows], "next_cursor": next_cursor}
-        ).model_dump_json()
+        content: dict[str, Any] = {"items": [item(r) for r in rows]}
+        if self.paged:
+            content["next_cursor"] = next_cursor
+        body = page.model_validate(content).model_dump_json()
         headers = dict(self.headers)
         if next_cursor is not None:
             url = Request(scope).url.include_query_params(cursor=next_cursor)
