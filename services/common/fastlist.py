@@ -31,6 +31,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from urllib.parse import parse_qsl
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, create_model
+from pydantic_core import to_json
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -338,18 +339,30 @@ class FastList:
             next_cursor = encode_cursor(
                 [_cursor_value(last[_bare(c)], k) for c, k in zip(columns, kinds, strict=True)]
             )
-        page = self.page
-        if self.item is None and self.per_caller is None and not self.json_columns:
-            page = native_twin(page)  # rows untouched: timestamps in UTC from asyncpg
-        content: dict[str, Any] = {"items": [item(r) for r in rows]}
-        if self.paged:
-            content["next_cursor"] = next_cursor
-        body = page.model_validate(content).model_dump_json()
+        body = self._body(rows, item, next_cursor)
         headers = dict(self.headers)
         if next_cursor is not None:
             url = Request(scope).url.include_query_params(cursor=next_cursor)
             headers["Link"] = f'<{url}>; rel="next"'
         return Response(body, media_type="application/json", headers=headers)
+
+    def _body(self, rows: Sequence[Any], item: Callable[[Any], Any], cursor: str | None) -> bytes:
+        """The page's JSON, as the route's page model writes it."""
+        page = self.page
+        untouched = self.item is None and self.per_caller is None and not self.json_columns
+        content: dict[str, Any] = {}
+        if untouched:
+            names = plain_fields(page)
+            if names is not None and (not rows or _plain_row(rows[0], names)):
+                content["items"] = [dict(zip(names, row, strict=True)) for row in rows]
+                if self.paged:
+                    content["next_cursor"] = cursor
+                return to_json(content)
+            page = native_twin(page)  # rows untouched: timestamps in UTC from asyncpg
+        content["items"] = [item(r) for r in rows]
+        if self.paged:
+            content["next_cursor"] = cursor
+        return page.model_validate(content).model_dump_json().encode()
 
     def _item(self, row: Any) -> Any:
         if self.item is not None and not self.json_columns:
@@ -407,6 +420,73 @@ def native_twin(model: type[BaseModel]) -> type[BaseModel]:
     return create_model(  # type: ignore[no-any-return,call-overload]
         model.__name__, __config__=ConfigDict(**model.model_config), **fields
     )
+
+
+# Pages whose items are plain columns need no validation at all. When every field of the item
+# model is a string, integer, boolean, UUID, aware timestamp, date, text-valued enum, or a
+# list or optional of those (no float: a NUMERIC column arrives as Decimal), the row's values
+# are already what the model would hold, and ``pydantic_core.to_json`` writes them exactly as
+# the model's serializer does (UUIDs and enums as their text, UTC timestamps with ``Z``).
+# The row's columns must be the model's fields, in order (checked on every page). An enum
+# column holding an unknown code is written as it is, where the route would fail with a 500.
+_PLAIN = (str, int, bool, uuid.UUID, datetime, date)
+
+
+def _plain_annotation(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *meta = get_args(annotation)
+        return all(_is_utc_serializer(m) for m in meta) and _plain_annotation(base)
+    if origin in (Union, UnionType):
+        return all(a is type(None) or _plain_annotation(a) for a in get_args(annotation))
+    if origin is list:
+        return _plain_annotation(get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return all(isinstance(m.value, str) for m in annotation)
+    return annotation in _PLAIN
+
+
+def _has_hooks(model: type[BaseModel]) -> bool:
+    hooks = model.__pydantic_decorators__
+    return any(
+        (
+            hooks.validators,
+            hooks.field_validators,
+            hooks.root_validators,
+            hooks.field_serializers,
+            hooks.model_serializers,
+            hooks.model_validators,
+            hooks.computed_fields,
+        )
+    )
+
+
+@cache
+def plain_fields(page: type[BaseModel]) -> tuple[str, ...] | None:
+    """The item model's field names when its items can be written straight from rows."""
+    items = page.model_fields["items"].annotation
+    if get_origin(items) is not list:
+        return None
+    model = get_args(items)[0]
+    if not (isinstance(model, type) and issubclass(model, BaseModel)) or _has_hooks(model):
+        return None
+    for info in model.model_fields.values():
+        if info.metadata and not all(_is_utc_serializer(m) for m in info.metadata):
+            return None
+        if not _plain_annotation(info.annotation):
+            return None
+    return tuple(model.model_fields)
+
+
+def _plain_row(row: Any, names: tuple[str, ...]) -> bool:
+    """The row's columns are the model's fields, holding values written as they are (no
+    Decimal or float: a model's float field would write them otherwise)."""
+    return tuple(row.keys()) == names and all(
+        value is None or isinstance(value, _PLAIN_VALUES) for value in row.values()
+    )
+
+
+_PLAIN_VALUES = (str, int, uuid.UUID, datetime, date, list)
 
 
 def _bare(column: str) -> str:
