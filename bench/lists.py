@@ -273,9 +273,15 @@ async def clone_children(
 
 
 async def any_event(url: str) -> str:
+    """An event that takes new records (not cancelled, not archived)."""
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
-        return str(await conn.fetchval("SELECT id FROM events ORDER BY starts_at DESC LIMIT 1"))
+        return str(
+            await conn.fetchval(
+                "SELECT id FROM events WHERE status <> 'cancelled' AND archived_at IS NULL "
+                "ORDER BY starts_at DESC LIMIT 1"
+            )
+        )
     finally:
         await conn.close()
 
