@@ -38,10 +38,18 @@ typecheck: $(STAMP)
 ## answered 304 and gzip, then the gateway: pass-through vs direct, composed views vs their
 ## upstream calls, results (about 20 minutes). Load by wrk when installed, else the Python
 ## generator (each table says which). Alternating rounds; ratio = median, spread = min-max.
+## Then the lists: one per service (organizations, security plans, events) at limit 50 and 200,
+## with and without a filter, each against the list floor running the same SQL (~5 minutes).
 ## A quick run: make bench BENCH_ARGS="--organizations 20000"; docs/benchmarks-method.md.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+	$(BIN)/python -m bench.lists $(LISTS_BENCH_ARGS)
 	$(BIN)/python -m bench.gateway $(GATEWAY_BENCH_ARGS)
+
+## Every list class of every service against its list floor (~15 minutes; docs/performance-lists.md).
+.PHONY: bench-lists-all
+bench-lists-all: $(STAMP)
+	$(BIN)/python -m bench.lists --all $(LISTS_BENCH_ARGS)
 
 ## Only the organizations service vs its floors, on 20,000 organizations (a few minutes).
 ## Ten minutes of mixed traffic through the gateway (GET by id, lists, overview and its

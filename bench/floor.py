@@ -6,8 +6,14 @@
   extra row fetched to know whether there is a next page, ``json.dumps`` of
   ``{"items": […], "next_cursor": …}``.
 
+* ``GET /lists/{name}?limit=N`` (``bench/lists.py``): the list floor of every list class.
+  SOMOS_BENCH_FLOOR_LISTS names a JSON file ``{name: {"database_url": ..., "sql": ...}}``;
+  ``sql`` is the lean path's own statement for that list (same FROM/JOIN, same WHERE, same
+  ORDER BY) with ``LIMIT $1``; the rows go out as ``json.dumps`` like the page above.
+
 What a Python service over asyncpg cannot beat: no auth, no validation, no territory rules,
-no logs or metrics. ``python -m bench.floor PORT`` with SOMOS_BENCH_FLOOR_DATABASE_URL set.
+no logs or metrics. ``python -m bench.floor PORT`` with SOMOS_BENCH_FLOOR_DATABASE_URL (and/or
+SOMOS_BENCH_FLOOR_LISTS) set.
 """
 
 from __future__ import annotations
@@ -44,15 +50,41 @@ PAGE = (
 )
 
 
-def create_app(database_url: str) -> Starlette:
-    dsn = asyncpg_dsn(database_url)
+def create_app(
+    database_url: str | None, lists: dict[str, dict[str, str]] | None = None
+) -> Starlette:
+    lists = lists or {}
+    urls = sorted({spec["database_url"] for spec in lists.values()})
     pools: list[asyncpg.Pool] = []
+    list_pools: dict[str, asyncpg.Pool] = {}
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        pools.append(await asyncpg.create_pool(dsn, min_size=1, max_size=10))
+        if database_url is not None:
+            pools.append(
+                await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=1, max_size=10)
+            )
+        for url in urls:
+            list_pools[url] = await asyncpg.create_pool(asyncpg_dsn(url), min_size=1, max_size=10)
         yield
-        await pools.pop().close()
+        for pool in [*pools, *list_pools.values()]:
+            await pool.close()
+        pools.clear()
+        list_pools.clear()
+
+    async def list_page(request: Request) -> Response:
+        spec = lists[request.path_params["name"]]
+        limit = int(request.query_params.get("limit", "50"))
+        async with list_pools[spec["database_url"]].acquire() as conn:
+            rows = await conn.fetch(spec["sql"], limit + 1)
+        items = [dict(row) for row in rows[:limit]]
+        next_cursor = None
+        if len(rows) > limit and items:
+            last = items[-1]
+            key = json.dumps([str(last[c]) for c in spec["cursor"]])
+            next_cursor = base64.urlsafe_b64encode(key.encode()).decode()
+        body = json.dumps({"items": items, "next_cursor": next_cursor}, default=str)
+        return Response(body, media_type="application/json")
 
     async def get_organization(request: Request) -> Response:
         async with pools[0].acquire() as conn:
@@ -79,14 +111,23 @@ def create_app(database_url: str) -> Starlette:
         routes=[
             Route("/organizations", list_organizations),
             Route("/organizations/{id}", get_organization),
+            Route("/lists/{name}", list_page),
         ],
         lifespan=lifespan,
     )
 
 
+def _lists() -> dict[str, dict[str, str]]:
+    path = os.environ.get("SOMOS_BENCH_FLOOR_LISTS")
+    if not path:
+        return {}
+    with open(path) as f:
+        return json.load(f)  # type: ignore[no-any-return]
+
+
 if __name__ == "__main__":
     uvicorn.run(
-        create_app(os.environ["SOMOS_BENCH_FLOOR_DATABASE_URL"]),
+        create_app(os.environ.get("SOMOS_BENCH_FLOOR_DATABASE_URL"), _lists()),
         host="127.0.0.1",
         port=int(sys.argv[1]),
         log_level="warning",

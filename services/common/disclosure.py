@@ -61,11 +61,17 @@ class Disclosure:
         return cls(min_cell_size=min_cell_size, exact=principal.has_scope(PII_SCOPE))
 
 
-def _disclosure(request: Request, principal: PrincipalDep) -> Disclosure:
-    settings = request.app.state.settings
+def disclosure_for(app: Any, principal: Principal) -> Disclosure:
+    """The caller's disclosure level under the service's ``min_cell_size`` (routes and the lean
+    list path alike)."""
+    settings = app.state.settings
     platform = getattr(settings, "platform", settings)
     size = getattr(platform, "min_cell_size", DEFAULT_MIN_CELL_SIZE)
     return Disclosure.of(principal, min_cell_size=size)
+
+
+def _disclosure(request: Request, principal: PrincipalDep) -> Disclosure:
+    return disclosure_for(request.app, principal)
 
 
 DisclosureDep = Annotated[Disclosure, Depends(_disclosure)]

@@ -68,8 +68,7 @@ class FastReadMiddleware:
                 match = pattern.fullmatch(path)
                 if match is not None:
                     if isinstance(read, FastList):
-                        raw_id = match.group("id") if param else None
-                        answered = await self._answer_list(scope, read, raw_id)
+                        answered = await self._answer_list(scope, read, match.groups())
                         if answered is None:
                             break  # not sure: the FastAPI route answers
                         response = answered
@@ -87,14 +86,15 @@ class FastReadMiddleware:
         return self._routes[path]
 
     async def _answer_list(
-        self, scope: Scope, read: FastList, raw_id: str | None
+        self, scope: Scope, read: FastList, raw_ids: Sequence[str]
     ) -> Response | None:
         app = scope["app"]
         try:
             principal = _principal(app, scope)
-            if not principal.has_scope(read.scope):
-                raise MissingScope(read.scope)
-            return await read.answer(app, scope, principal, raw_id)
+            for needed in read.scopes:
+                if not principal.has_scope(needed):
+                    raise MissingScope(needed)
+            return await read.answer(app, scope, principal, raw_ids)
         except Fallback:
             return None
         except DomainError as exc:

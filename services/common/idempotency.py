@@ -41,9 +41,13 @@ MAX_KEY_LENGTH = 255
 NOT_REPLAYED = (b"x-request-id", b"content-length", b"date", b"server")
 
 
+# What every answer carrying personal data says to caches (routes and the lean list path).
+PERSONAL_DATA_HEADERS = {"Cache-Control": "no-store"}
+
+
 def personal_data_response(request: Request, response: Response) -> None:
     """Marks a route whose answers carry personal data: never cached, never kept in clear."""
-    response.headers["Cache-Control"] = "no-store"
+    response.headers.update(PERSONAL_DATA_HEADERS)
     request.state.personal_data = True  # the middleware's second line of defence
 
 

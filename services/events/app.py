@@ -88,6 +88,14 @@ def create_app(
         routers=ROUTERS,
         tags=TAGS,
         lifespan_hooks=[upstream_lifespan(settings, upstream_transports), person_hash_backfill],
+        fast_reads=[
+            events.FAST_LIST,
+            risk_factors.FAST_LIST,
+            commitments.FAST_EVENT_LIST,
+            commitments.FAST_LIST,
+            attendees.FAST_LIST,
+            pii_access_log.FAST_LIST,
+        ],
     )
     # Refuses to start in production without keys; development keeps generated ones.
     app.state.keyring = keyring or keyring_from_settings(settings)

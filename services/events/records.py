@@ -3,14 +3,16 @@ the rest): calendar-date filters, the guard of a parent event, event times, reas
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field
 
 from services.common.colombia import COLOMBIA, colombia_today, colombian_day_start
 from services.common.errors import Conflict, InvalidInput
+from services.common.fastlist import Fallback, date_param
 from services.events.models import Event
 from services.events.vocabularies import EventStatus
 
@@ -31,6 +33,31 @@ def date_range(start: date | None, end: date | None) -> tuple[datetime | None, d
         colombian_day_start(start) if start else None,
         colombian_day_start(end + timedelta(days=1)) if end else None,
     )
+
+
+# The same range on the lean list path (``fastlist``): plain dates only, the rest falls back
+# to the route (which explains its 422).
+def _lean_day(raw: str) -> date:
+    day = date_param(raw)
+    if not 1900 <= day.year <= 9000:
+        raise Fallback
+    return day
+
+
+def day_start_param(raw: str) -> datetime:
+    """``from``: the start of that Colombian day, in UTC."""
+    return colombian_day_start(_lean_day(raw))
+
+
+def day_after_param(raw: str) -> datetime:
+    """``to`` (inclusive): the start of the next Colombian day, in UTC."""
+    return colombian_day_start(_lean_day(raw) + timedelta(days=1))
+
+
+def check_date_range(parsed: Mapping[str, Any]) -> None:
+    """``to`` before ``from`` is the route's 422."""
+    if "from" in parsed and "to" in parsed and parsed["to"] <= parsed["from"]:
+        raise Fallback
 
 
 # --- the parent event ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from services.common.vocabulary import vocabularies_router
 from services.organizations import vocabularies
 from services.organizations.assessments.api import FAST_LIST as ASSESSMENTS_LIST
 from services.organizations.assessments.api import router as assessments_router
+from services.organizations.initiatives.api import FAST_LIST as INITIATIVES_LIST
 from services.organizations.initiatives.api import router as initiatives_router
 from services.organizations.organization_record.api import router as record_router
 from services.organizations.registry.api import FAST_READS
@@ -77,5 +78,6 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
             FAST_ACTIONS_LIST,
             FAST_PLANS_LIST,
             SUPPORT_LIST,
+            INITIATIVES_LIST,
         ],
     )

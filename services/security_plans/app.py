@@ -8,12 +8,16 @@ from services.common.app import create_service_app
 from services.common.auth import require_scope
 from services.common.vocabulary import vocabularies_router
 from services.security_plans import vocabularies
+from services.security_plans.actions.api import FAST_LIST as ACTIONS_LIST
 from services.security_plans.actions.api import router as actions_router
+from services.security_plans.diagnosis.api import FAST_LIST as PROBLEMS_LIST
 from services.security_plans.diagnosis.api import router as diagnosis_router
 from services.security_plans.execution.api import router as execution_router
+from services.security_plans.lines.api import FAST_LIST as LINES_LIST
 from services.security_plans.lines.api import router as lines_router
 from services.security_plans.plans.api import FAST_LIST as PLANS_LIST
 from services.security_plans.plans.api import router as plans_router
+from services.security_plans.reports.api import FAST_LIST as REPORTS_LIST
 from services.security_plans.reports.api import router as reports_router
 from services.security_plans.reviews.api import FAST_LIST as REVIEWS_LIST
 from services.security_plans.reviews.api import router as reviews_router
@@ -71,5 +75,13 @@ def create_app(settings: SecurityPlansSettings | None = None) -> FastAPI:
         "prevention strategies.",
         routers=ROUTERS,
         tags=TAGS,
-        fast_reads=[PLANS_LIST, REVIEWS_LIST, STRATEGIES_LIST],
+        fast_reads=[
+            PLANS_LIST,
+            REVIEWS_LIST,
+            STRATEGIES_LIST,
+            LINES_LIST,
+            PROBLEMS_LIST,
+            ACTIONS_LIST,
+            REPORTS_LIST,
+        ],
     )

@@ -18,6 +18,7 @@ from sqlmodel import SQLModel, select
 from services.common.auth import Principal, require_scope
 from services.common.concurrency import set_etag
 from services.common.errors import Conflict, NotFound, problem_responses
+from services.common.fastlist import Parent
 from services.common.pagination import PageParams, page_params
 from services.common.records import replay_or_refuse
 
@@ -28,6 +29,10 @@ FIRST_TERM_YEAR = 2016
 
 PLANS = "/api/v1/security-plans"
 PLAN = PLANS + "/{plan_id}"
+# The plan of a lean list (``fastlist``): it must exist and lie in the caller's territory.
+PLAN_PARENT = Parent(
+    "plan_id", "SELECT municipality_code FROM security_plans WHERE id = $1", column="plan_id"
+)
 Reader = Annotated[Principal, Depends(require_scope("plans:read"))]
 Writer = Annotated[Principal, Depends(require_scope("plans:write"))]
 PageQuery = Annotated[PageParams, Depends(page_params)]

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
-from typing import Annotated
+from types import SimpleNamespace
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from services.common.colombia import colombia_today
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import (
+    Binder,
+    FastList,
+    Filter,
+    Parent,
+    bool_param,
+    date_param,
+    department_param,
+    enum_param,
+    municipality_param,
+    text_param,
+)
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
 from services.common.territory import DepartmentCode, MunicipalityCode
@@ -37,7 +53,7 @@ from services.events.dependencies import (
 from services.events.events.api import CurrentEvent, EventToChange
 from services.events.models import Commitment, Event
 from services.events.upstreams import ReferencesDep
-from services.events.vocabularies import CommitmentStatus
+from services.events.vocabularies import PENDING_COMMITMENT, CommitmentStatus
 
 TAG = "risk-factors-and-commitments"
 event_router = APIRouter(prefix=EVENT + "/commitments", tags=[TAG], responses=EVERY_ROUTE)
@@ -237,3 +253,58 @@ async def add_note(
     commitment, _ = loaded
     note = await service.add_note(session, commitment=commitment, data=body, principal=principal)
     return NoteRead.model_validate(note)
+
+
+def _commitment_item(row: Mapping[str, Any]) -> CommitmentRead:
+    """``service.commitment_read`` on a row carrying its event's territory and its notes."""
+    record = SimpleNamespace(**row)
+    return service.commitment_read(record, record, row["notes"] or (), colombia_today())  # type: ignore[arg-type]
+
+
+def _overdue(value: bool, bind: Binder) -> str:
+    """``overdue_clause`` as of today in Colombia (or its negation)."""
+    pending, today = bind(list(PENDING_COMMITMENT)), bind(colombia_today())
+    clause = f"c.status = ANY({pending}::text[]) AND c.due_date < {today}"
+    return f"({clause})" if value else f"NOT ({clause})"
+
+
+# Commitments with their event's territory and their notes (oldest first), in one statement.
+COMMITMENTS_SELECT = (
+    "SELECT c.id, c.event_id, e.municipality_code, e.department_code, c.description, "
+    "c.responsible_party, c.responsible_party_kind, c.due_date, c.status, c.status_reason, "
+    "c.fulfilled_at, c.version, c.created_at, c.updated_at, c.archived_at, n.notes "
+    "FROM commitments c JOIN events e ON e.id = c.event_id "
+    "LEFT JOIN LATERAL (SELECT json_agg(json_build_object('id', cn.id, "
+    "'commitment_id', cn.commitment_id, 'noted_on', cn.noted_on, 'note', cn.note, "
+    "'author', cn.author, 'created_at', cn.created_at) ORDER BY cn.created_at, cn.id) AS notes "
+    "FROM commitment_notes cn WHERE cn.commitment_id = c.id) n ON true"
+)
+# The two lists above on the lean path (``fastlist``).
+FAST_LIST = FastList(
+    path=COMMITMENTS,
+    scope="events:read",
+    select=COMMITMENTS_SELECT,
+    page=CommitmentPage,
+    order=(("c.due_date", "d"), ("c.id", "u")),
+    filters={
+        "status": Filter.equals("c.status", enum_param(CommitmentStatus)),
+        "overdue": Filter(bool_param, build=_overdue),
+        "responsible_party": Filter.equals("c.responsible_party", text_param(300)),
+        "municipality_code": Filter.equals("e.municipality_code", municipality_param),
+        "department_code": Filter.equals("e.department_code", department_param),
+        "due_from": Filter.at_least("c.due_date", date_param),
+        "due_to": Filter.at_most("c.due_date", date_param),
+    },
+    territory=("e.municipality_code", "e.department_code"),
+    archived=("c.archived_at", "e.archived_at"),
+    json_columns=("notes",),
+    item=_commitment_item,
+)
+FAST_EVENT_LIST = replace(
+    FAST_LIST,
+    path=EVENT + "/commitments",
+    filters={},
+    parent=Parent(
+        "event_id", "SELECT municipality_code FROM events WHERE id = $1", column="c.event_id"
+    ),
+)

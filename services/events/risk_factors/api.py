@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import FastList, Parent, model_columns
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, child_loader
 from services.events.dependencies import EVENT, EVERY_ROUTE, PageQuery
@@ -90,3 +91,17 @@ async def archive_risk_factor(
 ) -> RiskFactorRead:
     archived = await write(risk, lambda r: service.archive_risk_factor(session, risk=r))
     return RiskFactorRead.model_validate(archived)
+
+
+# The list above on the lean path (``fastlist``): the event must exist and be visible.
+FAST_LIST = FastList(
+    path=EVENT + "/risk-factors",
+    scope="events:read",
+    select=f"SELECT {model_columns(RiskFactorRead)} FROM risk_factors",
+    page=RiskFactorPage,
+    order=(("created_at", "t"), ("id", "u")),
+    archived="archived_at",
+    parent=Parent(
+        "event_id", "SELECT municipality_code FROM events WHERE id = $1", column="event_id"
+    ),
+)

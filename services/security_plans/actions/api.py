@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import FastList, Parent, model_columns
 from services.common.routes import WriteGuardDep, child_loader
 from services.security_plans.actions import service
 from services.security_plans.actions.schemas import (
@@ -132,3 +133,22 @@ async def archive_action(
 ) -> ActionRead:
     archived = await write(action, lambda a: service.archive_action(session, plan=plan, action=a))
     return action_read(archived)
+
+
+# The list above on the lean path (``fastlist``): the line must belong to the visible plan.
+FAST_LIST = FastList(
+    path=PLAN + "/lines/{line_id}/actions",
+    scope="plans:read",
+    select=f"SELECT {model_columns(ActionRead)} FROM plan_actions",
+    page=ActionList,
+    order=(("created_at", "t"), ("id", "u")),
+    archived="archived_at",
+    parent=Parent(
+        "line_id",
+        "SELECT p.municipality_code FROM plan_lines l JOIN security_plans p ON p.id = l.plan_id "
+        "WHERE p.id = $1 AND l.id = $2",
+        column="line_id",
+    ),
+    item=action_read,
+    paged=False,
+)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import FastList, model_columns
 from services.common.routes import WriteGuardDep, child_loader
 from services.security_plans.diagnosis import service
 from services.security_plans.diagnosis.schemas import (
@@ -20,6 +21,7 @@ from services.security_plans.models import PlanProblem
 from services.security_plans.plans.api import CurrentPlan, PlanToChange
 from services.security_plans.records import (
     PLAN,
+    PLAN_PARENT,
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
@@ -124,3 +126,16 @@ async def archive_problem(
         problem, lambda p: service.archive_problem(session, plan=plan, problem=p)
     )
     return ProblemRead.model_validate(archived)
+
+
+# The list above on the lean path (``fastlist``): the plan's diagnosis in full, by priority.
+FAST_LIST = FastList(
+    path=PLAN + "/problems",
+    scope="plans:read",
+    select=f"SELECT {model_columns(ProblemRead)} FROM plan_problems",
+    page=ProblemList,
+    order=(("priority", "i"), ("created_at", "t"), ("id", "u")),
+    archived="archived_at",
+    parent=PLAN_PARENT,
+    paged=False,
+)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import FastList, model_columns
 from services.common.routes import WriteGuardDep, child_loader
 from services.security_plans.lines import service
 from services.security_plans.lines.schemas import LineCreate, LineList, LineRead, LineUpdate
@@ -15,6 +16,7 @@ from services.security_plans.models import PlanLine
 from services.security_plans.plans.api import CurrentPlan, PlanToChange
 from services.security_plans.records import (
     PLAN,
+    PLAN_PARENT,
     PLANS,
     WRITE_ERRORS,
     IncludeArchived,
@@ -117,3 +119,16 @@ async def archive_line(
 ) -> LineRead:
     archived = await write(line, lambda li: service.archive_line(session, plan=plan, line=li))
     return LineRead.model_validate(archived)
+
+
+# The list above on the lean path (``fastlist``): the plan's lines in full, oldest first.
+FAST_LIST = FastList(
+    path=PLAN + "/lines",
+    scope="plans:read",
+    select=f"SELECT {model_columns(LineRead)} FROM plan_lines",
+    page=LineList,
+    order=(("created_at", "t"), ("id", "u")),
+    archived="archived_at",
+    parent=PLAN_PARENT,
+    paged=False,
+)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
+from services.common.fastlist import FastList, Parent, model_columns
 from services.common.routes import WriteGuardDep
 from services.security_plans.actions.api import ActionToChange, CurrentAction
 from services.security_plans.plans.api import CurrentPlan, PlanToChange
@@ -117,3 +118,20 @@ async def update_report(
         report, lambda r: service.update_report(session, plan=plan, report=r, changes=body)
     )
     return ReportRead.model_validate(changed)
+
+
+# The list above on the lean path (``fastlist``): the action must belong to the visible plan.
+FAST_LIST = FastList(
+    path=PLAN + "/actions/{action_id}/reports",
+    scope="plans:read",
+    select=f"SELECT {model_columns(ReportRead)} FROM progress_reports",
+    page=ReportList,
+    order=(("period_start", "s"),),
+    parent=Parent(
+        "action_id",
+        "SELECT p.municipality_code FROM plan_actions a JOIN security_plans p "
+        "ON p.id = a.plan_id WHERE p.id = $1 AND a.id = $2",
+        column="action_id",
+    ),
+    paged=False,
+)

@@ -1,7 +1,6 @@
-"""Support activities: the lean list byte for byte like its route.
-
-Community initiatives are seeded too (their list stays on the FastAPI route: its items depend on
-the caller's disclosure level, see docs/performance-lists.md)."""
+"""Support activities and community initiatives: the lean lists byte for byte like their routes
+(initiatives at both disclosure levels: small beneficiary cells withheld without
+``attendees:pii``)."""
 
 from __future__ import annotations
 
@@ -79,8 +78,27 @@ def support_filters(seed: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.parametrize(("path", "filters"), [(SUPPORT, support_filters)])
-async def test_pages_are_byte_identical(client, route, spy, path, filters):
+def initiative_filters(seed: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {},
+        {"municipality_code": "52835"},
+        {"department_code": "52"},
+        {"status": "designed"},
+        {"methodology": "ibp"},
+        {"lead_organization_id": seed["tumaco"]["id"]},
+        {"risk_factor": "entorno_inseguro"},
+        {"from": "2025-02-02"},
+        {"to": "2025-02-03"},
+        {"from": "2025-02-04", "to": "2025-02-01"},
+        {"include_archived": "true"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "filters", "count"),
+    [(SUPPORT, support_filters, 6), (INITIATIVES, initiative_filters, 5)],
+)
+async def test_pages_are_byte_identical(client, route, spy, path, filters, count):
     seed = await _seed(client)
     route.headers.update(client.headers)
     seen = set()
@@ -88,10 +106,10 @@ async def test_pages_are_byte_identical(client, route, spy, path, filters):
         for limit in ({}, {"limit": "2"}, {"limit": "200"}):
             ids = await walk(client, route, spy, path, {**params, **limit}, RID)
             seen.update(ids)
-    assert len(seen) == 6
+    assert len(seen) == count
 
 
-@pytest.mark.parametrize("path", [SUPPORT])
+@pytest.mark.parametrize("path", [SUPPORT, INITIATIVES])
 @pytest.mark.parametrize(
     "claims",
     [{"municipalities": ["52835"]}, {"departments": ["05"]}, {"municipalities": ["11001"]}],
@@ -103,7 +121,13 @@ async def test_territorial_tokens(client, route, spy, make_token, path, claims):
         await walk(client, route, spy, path, params, headers)
 
 
-@pytest.mark.parametrize("path", [SUPPORT])
+@pytest.mark.parametrize(
+    ("path", "known"),
+    [
+        (SUPPORT, {"from", "to", "include_archived", "organization_id", "kind"}),
+        (INITIATIVES, {"from", "to", "include_archived", "lead_organization_id", "methodology"}),
+    ],
+)
 @pytest.mark.parametrize(
     "params",
     [
@@ -117,9 +141,8 @@ async def test_territorial_tokens(client, route, spy, make_token, path, claims):
         {"include_archived": "yes"},
     ],
 )
-async def test_doubtful_queries_fall_back(client, route, spy, path, params):
+async def test_doubtful_queries_fall_back(client, route, spy, path, known, params):
     await _seed(client)
-    known = {"from", "to", "include_archived", "organization_id", "kind"}
     answers = not set(params) <= known  # a parameter this list does not have is ignored
     r = await same_answer(
         client, route, spy, path, params=params, headers=RID, lean_answers=answers
@@ -127,9 +150,17 @@ async def test_doubtful_queries_fall_back(client, route, spy, path, params):
     assert r.status_code in (200, 422)
 
 
-async def test_initiatives_stay_on_the_route(client, spy):
+@pytest.mark.parametrize("scopes", ["organizations:read", "organizations:read attendees:pii"])
+async def test_initiatives_follow_the_callers_disclosure_level(
+    client, route, spy, make_token, scopes
+):
     await _seed(client)
-    r = await client.get(INITIATIVES, params={"limit": "2"}, headers=RID)
-    assert r.status_code == 200
-    assert len(r.json()["items"]) == 2
-    assert spy.take() == []  # never tried on the lean path
+    headers = {**RID, **bearer(make_token(scopes))}
+    for limit in ({}, {"limit": "1"}):
+        await walk(client, route, spy, INITIATIVES, limit, headers)
+    r = await same_answer(client, route, spy, INITIATIVES, headers=headers)
+    withheld = [item["suppressed"] for item in r.json()["items"]]
+    if "pii" in scopes:
+        assert withheld == [[], [], [], []]
+    else:
+        assert any(withheld), withheld  # 8 beneficiaries split in small cells
