@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from somos.registry import SERVICES, ServiceSpec, database_services
+from somos.registry import SERVICES, ServiceSpec, database_services, worker_services
 
 ALL_SCOPES = (
     "organizations:read organizations:write plans:read plans:write events:read "
-    "events:write attendees:pii admin"
+    "events:write attendees:pii admin webhooks:manage"
 )
 
 
@@ -192,6 +192,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run a service's background worker (webhook deliveries) until SIGTERM or Ctrl-C."""
+    from services.common.observability import configure_logging
+    from services.common.settings import PlatformSettings
+
+    spec = SERVICES.get(args.service)
+    if spec is None or spec.worker is None:
+        raise SystemExit(
+            f"no worker for {args.service!r}; choose from "
+            f"{', '.join(s.name for s in worker_services())}"
+        )
+    if not _production():
+        require_dev_secret(_data_dir(), "worker")
+    _resolve_database_url(spec, migrate_embedded=True)
+    if spec.name in os.environ.get(DEV_HANDLE_ENV, "").split(",") and not _production():
+        from services.common.embedded import start_embedded
+
+        start_embedded(_data_dir())  # a handle, as `somos serve` keeps (see there)
+    configure_logging(PlatformSettings().log_level)
+    settings = spec.load(spec.settings_class)()
+    run = spec.load(spec.worker)
+    asyncio.run(run(settings, name=args.name))
+    return 0
+
+
 def _listen(host: str, port: int) -> socket.socket:
     """A listening TCP socket on ``host:port`` (what uvicorn binds when given no sockets)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -275,7 +300,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
 
     print("Starting embedded PostgreSQL …", flush=True)
     server, admin_url = start_embedded(data_dir)
-    children: list[tuple[ServiceSpec, subprocess.Popen[Any]]] = []
+    children: list[tuple[str, subprocess.Popen[Any]]] = []
     try:
         env = dict(os.environ)
         env.update(dev_upstream_env(ports))
@@ -307,9 +332,16 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 env=env,
                 start_new_session=True,
             )
-            children.append((spec, process))
+            children.append((spec.name, process))
             if not _wait_healthy(ports[spec.name], process):
                 raise SystemExit(f"{spec.name} did not start; see its log lines above")
+        for spec in worker_services():
+            process = subprocess.Popen(
+                [sys.executable, "-m", "somos.cli", "worker", spec.name],
+                env=env,
+                start_new_session=True,
+            )
+            children.append((f"{spec.name} worker", process))
         platform = PlatformSettings()
         # Every scope includes attendees:pii, so the token lives SOMOS_PII_TOKEN_MAX_TTL at most.
         ttl = min(12 * 3600, platform.pii_token_max_ttl)
@@ -328,14 +360,14 @@ def cmd_dev(args: argparse.Namespace) -> int:
         # answers) leaves the others running; Ctrl-C, or all of them gone, stops everything.
         running = list(children)
         while not stopping and running:
-            for spec, process in list(running):
+            for name, process in list(running):
                 if process.poll() is not None:
                     print(
-                        f"{spec.name} exited with code {process.returncode}; the others keep "
+                        f"{name} exited with code {process.returncode}; the others keep "
                         "running (restart `somos dev` to bring it back)",
                         flush=True,
                     )
-                    running.remove((spec, process))
+                    running.remove((name, process))
             time.sleep(0.3)
         return 0
     finally:
@@ -963,7 +995,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--port-offset",
         type=int,
         default=0,
-        help="add this to every port (8000-8003), e.g. to run two copies",
+        help="add this to every port (8000-8004), e.g. to run two copies",
     )
     p.set_defaults(func=cmd_dev)
 
@@ -972,6 +1004,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=int(os.environ.get("SOMOS_PORT") or 0) or None)
     p.add_argument("--host", default=os.environ.get("SOMOS_HOST", "127.0.0.1"))
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "worker", help="run a service's background worker (webhooks: deliveries, change feeds)"
+    )
+    p.add_argument("service", choices=sorted(s.name for s in worker_services()))
+    p.add_argument("--name", default=None, help="the worker's name in logs and the queue")
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("migrate", help="run a service's migrations (or all)")
     p.add_argument("service", help="service name or 'all'")
