@@ -34,6 +34,7 @@ class ServiceSpec:
     title: str
     has_database: bool = True
     scopes: tuple[str, ...] = ()
+    change_feed: str | None = None  # "module:FEED" when it serves GET /api/v1/changes
 
     @property
     def env_prefix(self) -> str:
@@ -69,6 +70,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.organizations.settings:OrganizationsSettings",
         "Organizations",
         scopes=("organizations:read", "organizations:write"),
+        change_feed="services.organizations.changes:FEED",
     ),
     "security_plans": ServiceSpec(
         "security_plans",
@@ -77,6 +79,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.security_plans.settings:SecurityPlansSettings",
         "Security plans",
         scopes=("plans:read", "plans:write"),
+        change_feed="services.security_plans.changes:FEED",
     ),
     "events": ServiceSpec(
         "events",
@@ -85,6 +88,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.events.settings:EventsSettings",
         "Events",
         scopes=("events:read", "events:write", "attendees:pii"),
+        change_feed="services.events.changes:FEED",
     ),
     GATEWAY: ServiceSpec(
         GATEWAY,
