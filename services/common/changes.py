@@ -38,10 +38,12 @@ from typing import Annotated, Any
 import asyncpg
 from fastapi import APIRouter, FastAPI, Query, Request, Response
 from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.auth import Principal, PrincipalDep
 from services.common.db import Database, asyncpg_dsn
 from services.common.errors import InvalidInput, MissingScope, problem_responses
+from services.common.settings import ChangeRetentionDays
 from services.common.vocabulary import Vocabulary
 
 logger = logging.getLogger("somos.changes")
@@ -631,6 +633,14 @@ def changes_router(feed: ChangeFeed) -> APIRouter:
 
 
 # --- retention --------------------------------------------------------------------------------
+
+
+class ChangeRetentionSettings(BaseSettings):
+    """What `somos purge` reads (``SOMOS_CHANGES_RETENTION_DAYS``): it needs no secrets."""
+
+    model_config = SettingsConfigDict(env_prefix="SOMOS_", extra="ignore", env_ignore_empty=True)
+
+    changes_retention_days: ChangeRetentionDays = 90
 
 
 async def purge_changes(url: str, *, retention_days: int) -> int:
