@@ -442,7 +442,8 @@ def cmd_rotate_pii_key(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    """Delete expired idempotency keys in every service database configured (or embedded);
+    """Delete expired idempotency keys and changes past SOMOS_CHANGES_RETENTION_DAYS in every
+    service database configured (or embedded);
     with ``--every`` again and again, a failed run never stopping the next (compose)."""
     if args.every is None:
         return _purge_once(args)
@@ -455,9 +456,16 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def _purge_once(args: argparse.Namespace) -> int:
     import asyncpg
+    from pydantic import ValidationError
 
+    from services.common.changes import ChangeRetentionSettings, purge_changes
     from services.common.idempotency import purge_expired_url
 
+    try:
+        days = ChangeRetentionSettings().changes_retention_days
+    except ValidationError as exc:
+        message = exc.errors()[0]["msg"]
+        raise SystemExit(f"SOMOS_CHANGES_RETENTION_DAYS: {message}") from None
     names = [s.name for s in database_services()] if args.service == "all" else [args.service]
     failed = 0
     reached = False  # a database reached (purged, or nothing to purge)
@@ -476,6 +484,9 @@ def _purge_once(args: argparse.Namespace) -> int:
         url = _resolve_database_url(spec, migrate_embedded=False)
         try:
             count = asyncio.run(purge_expired_url(url))
+            changes = (
+                asyncio.run(purge_changes(url, retention_days=days)) if spec.change_feed else None
+            )
         except asyncpg.UndefinedTableError:
             print(f"{name}: not migrated yet (no idempotency_keys table); nothing to purge")
             reached = True
@@ -485,7 +496,8 @@ def _purge_once(args: argparse.Namespace) -> int:
             print(f"{name}: purge failed ({type(exc).__name__})", file=sys.stderr, flush=True)
             continue
         reached = True
-        print(f"{name}: purged {count} expired idempotency keys", flush=True)
+        feed = "" if changes is None else f", {changes} changes older than {days} days"
+        print(f"{name}: purged {count} expired idempotency keys{feed}", flush=True)
     if not reached and not failed:
         print("no service database configured: nothing purged", file=sys.stderr)
         return 1
@@ -1030,7 +1042,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "purge",
-        help="delete expired idempotency keys (every service database configured, or one)",
+        help="delete expired idempotency keys and old change-feed rows "
+        "(every service database configured, or one)",
     )
     p.add_argument("service", nargs="?", default="all", help="service name or 'all' (default)")
     p.add_argument(

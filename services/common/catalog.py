@@ -35,6 +35,7 @@ class ServiceSpec:
     title: str
     has_database: bool = True
     scopes: tuple[str, ...] = ()
+    change_feed: str | None = None  # "module:FEED" when it serves GET /api/v1/changes
     # "module:function" of a background worker (`somos worker <name>`), for services with one.
     worker: str | None = None
 
@@ -72,6 +73,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.organizations.settings:OrganizationsSettings",
         "Organizations",
         scopes=("organizations:read", "organizations:write"),
+        change_feed="services.organizations.changes:FEED",
     ),
     "security_plans": ServiceSpec(
         "security_plans",
@@ -80,6 +82,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.security_plans.settings:SecurityPlansSettings",
         "Security plans",
         scopes=("plans:read", "plans:write"),
+        change_feed="services.security_plans.changes:FEED",
     ),
     "events": ServiceSpec(
         "events",
@@ -88,6 +91,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.events.settings:EventsSettings",
         "Events",
         scopes=("events:read", "events:write", "attendees:pii"),
+        change_feed="services.events.changes:FEED",
     ),
     "webhooks": ServiceSpec(
         "webhooks",
