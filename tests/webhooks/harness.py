@@ -263,3 +263,55 @@ class Workers:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+class Served:
+    """`somos serve <service>` on a free port, ready (``/readyz`` 200) when entered."""
+
+    def __init__(self, service: str, env: dict[str, str], log: Path) -> None:
+        from services.common.testing import free_port
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.service = service
+        self.env = env
+        self.log = log
+
+    def __enter__(self) -> Served:
+        import httpx
+
+        with self.log.open("wb") as out:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "somos.cli",
+                    "serve",
+                    self.service,
+                    "--port",
+                    str(self.port),
+                ],
+                env=self.env,
+                cwd=REPO_ROOT,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+
+        def ready() -> bool:
+            if self.process.poll() is not None:
+                raise AssertionError(self.log.read_text(errors="replace")[-3000:])
+            try:
+                return httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_until(ready, timeout=120, step=0.25)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -99,7 +99,13 @@ async def test_scope_and_token_territory(client_for):
         response = await reader.post("/api/v1/webhook-subscriptions", json=BODY)
         assert response.status_code == 403
         assert response.json()["missing_scope"] == "webhooks:manage"
-    async with client_for("webhooks:manage", municipalities=["05001"]) as medellin:
+    async with client_for("webhooks:manage") as no_reads:
+        response = await no_reads.post("/api/v1/webhook-subscriptions", json=BODY)
+        assert response.status_code == 403
+        assert response.json()["missing_scope"] == "organizations:read"
+    async with client_for(
+        "webhooks:manage", "organizations:read", "events:read", municipalities=["05001"]
+    ) as medellin:
         response = await medellin.post("/api/v1/webhook-subscriptions", json=BODY)
         assert response.status_code == 403
         assert "52835" in response.json()["detail"]
@@ -114,6 +120,9 @@ async def test_scope_and_token_territory(client_for):
     [
         ({"event_types": []}, "event_types"),
         ({"event_types": ["Organization Created"]}, "event_types.0"),
+        ({"event_types": ["event.held", "organization.exploded"]}, "event_types.1"),
+        ({"event_types": ["attendee.created"]}, "event_types.0"),  # personal: never sent
+        ({"event_types": ["commitment.overdue"]}, "event_types.0"),  # not a change
         ({"municipalities": ["5001"]}, "municipalities.0"),
         ({"municipalities": ["99999"]}, "municipalities.0"),
         ({"url": "ftp://example.org/hooks"}, "url"),
@@ -207,3 +216,34 @@ async def test_ping_and_redeliver_are_queued_with_their_delivery(client, webhook
     listed = (await client.get(f"{path}/deliveries")).json()
     assert [d["id"] for d in listed["items"]] == [delivery["id"]]
     assert (await client.get(f"{path}/deliveries?status=succeeded")).json()["items"] == []
+
+
+def test_a_change_reaches_a_subscription_only_within_its_owners_claims():
+    from datetime import UTC, datetime, timedelta
+
+    from services.webhooks.feeds.service import Change, matches
+
+    made = datetime.now(UTC) - timedelta(minutes=1)
+    subscription = {
+        "event_types": ["organization.created", "event.held"],
+        "municipalities": [],
+        "owner_scopes": ["webhooks:manage", "organizations:read"],
+        "owner_municipalities": None,
+        "owner_departments": ["05"],
+        "created_at": made,
+    }
+
+    def change(type_: str, municipality: str | None, at: datetime | None = None) -> Change:
+        when = at or datetime.now(UTC)
+        return Change("c1", type_, "x", "1", 1, municipality, when, when.isoformat())
+
+    assert matches(subscription, change("organization.created", "05001"))
+    assert not matches(subscription, change("organization.created", "52835"))  # territory
+    assert not matches(subscription, change("organization.created", None))  # not territorial
+    assert not matches(subscription, change("event.held", "05001"))  # no events:read then
+    assert not matches(subscription, change("organization.updated", "05001"))  # not asked for
+    early = made - timedelta(seconds=1)
+    assert not matches(subscription, change("organization.created", "05001", early))
+    assert not matches(
+        {**subscription, "municipalities": ["05045"]}, change("organization.created", "05001")
+    )

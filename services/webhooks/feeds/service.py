@@ -18,8 +18,8 @@ from psycopg import AsyncConnection
 
 from services.webhooks import queue
 from services.webhooks.deliveries import repository as deliveries
+from services.webhooks.event_types import owner_may_receive
 from services.webhooks.feeds import repository
-from services.webhooks.settings import FEED_SCOPES
 from services.webhooks.subscriptions import repository as subscriptions
 
 
@@ -35,6 +35,7 @@ class Change:
     municipality_code: str | None
     occurred_at: datetime
     occurred_at_text: str
+    path: str | None = None
 
     @classmethod
     def from_item(cls, item: Mapping[str, Any]) -> Change:
@@ -48,6 +49,7 @@ class Change:
             municipality_code=item.get("municipality_code"),
             occurred_at=datetime.fromisoformat(text),
             occurred_at_text=text,
+            path=item.get("path"),
         )
 
     def payload(self, public_base_url: str) -> dict[str, Any]:
@@ -60,7 +62,7 @@ class Change:
                 "id": self.id,
                 "version": self.version,
                 "municipality_code": self.municipality_code,
-                "url": f"{public_base_url}/api/v1/{self.resource}/{self.id}",
+                "url": public_base_url + (self.path or f"/api/v1/{self.resource}/{self.id}"),
             },
         }
 
@@ -78,13 +80,13 @@ def owner_covers(subscription: Mapping[str, Any], municipality_code: str | None)
     )
 
 
-def matches(subscription: Mapping[str, Any], change: Change, source: str) -> bool:
-    """Whether ``change`` from ``source`` goes to ``subscription``."""
+def matches(subscription: Mapping[str, Any], change: Change) -> bool:
+    """Whether ``change`` goes to ``subscription``."""
     if change.type not in subscription["event_types"]:
         return False
     if change.occurred_at < subscription["created_at"]:
         return False  # a subscription receives what happens after it was made
-    if FEED_SCOPES[source] not in subscription["owner_scopes"]:
+    if not owner_may_receive(change.type, subscription["owner_scopes"]):
         return False
     if not owner_covers(subscription, change.municipality_code):
         return False
@@ -112,7 +114,7 @@ async def fan_out(
         targets = await subscriptions.active_subscriptions(conn) if changes else []
         for change in changes:
             for subscription in targets:
-                if not matches(subscription, change, source):
+                if not matches(subscription, change):
                     continue
                 subscription_id: uuid.UUID = subscription["id"]
                 delivery_id = await deliveries.insert_delivery(

@@ -13,6 +13,7 @@ from services.common.pagination import PageParams, finish_page
 from services.common.records import archive, bump_version, flush
 from services.common.territory import Territories, check_municipality
 from services.webhooks.addresses import UnsafeDestination, resolve
+from services.webhooks.event_types import check_event_types
 from services.webhooks.models import WebhookSubscription
 from services.webhooks.records import sees_everything
 from services.webhooks.settings import WebhooksSettings
@@ -45,6 +46,7 @@ async def create_subscription(
     box: SecretBox,
 ) -> tuple[WebhookSubscription, str]:
     """A new subscription owned by the caller, and its signing secret (shown once)."""
+    check_event_types(data.event_types, principal)
     _check_municipalities(data.municipalities, principal, territories)
     await check_destination(data.url, settings)
     subscription_id = uuid.uuid4()
@@ -117,6 +119,8 @@ async def update_subscription(
 ) -> WebhookSubscription:
     """Change a subscription; ``status: active`` re-enables it (its failures forgotten)."""
     values = changes.model_dump(exclude_unset=True, mode="json")
+    if "event_types" in values:
+        check_event_types(values["event_types"], principal)
     if "municipalities" in values:
         _check_municipalities(values["municipalities"], principal, territories)
     if "url" in values:
