@@ -278,3 +278,60 @@ async def test_410_disables_the_subscription_until_patched_active(
     await eventually(lambda: len(receiver.receipts) == 2)
     assert receiver.receipts[1].webhook_id == failed[0]["id"]
     assert missed["id"] not in {r.payload["data"]["id"] for r in receiver.receipts}
+
+
+async def test_a_delivery_gives_up_after_its_window_and_a_failing_subscription_is_disabled(
+    client, webhooks_db, feeds, receivers, tmp_path: Path
+):
+    orgs = feeds["organizations"]
+    receiver = receivers(mode="fail")
+    subscription = await subscribe(client, receiver, ["organization.created"])
+    path = f"/api/v1/webhook-subscriptions/{subscription['id']}"
+    env = worker_environment(
+        webhooks_db,
+        {name: feed.url for name, feed in feeds.items()},
+        SOMOS_WEBHOOKS_RETRY_WINDOW_SECONDS="2",
+        SOMOS_WEBHOOKS_DISABLE_AFTER_SECONDS="6",
+    )
+    workers = Workers(env, tmp_path)
+    workers.start("w1")
+    try:
+        first = orgs.commit("organization.created", resource=ORG)
+        state: dict[str, dict] = {}
+
+        async def refresh() -> None:
+            state["deliveries"] = (await client.get(f"{path}/deliveries")).json()
+            state["subscription"] = (await client.get(path)).json()
+
+        import asyncio
+        import time
+
+        deadline = time.monotonic() + 60
+        while True:
+            await refresh()
+            items = state["deliveries"]["items"]
+            if items and items[0]["status"] == "failed":
+                break
+            assert time.monotonic() < deadline
+            await asyncio.sleep(0.2)
+        (given_up,) = items
+        assert given_up["payload"]["data"]["id"] == first["id"]
+        assert given_up["attempts"] >= 2 and given_up["next_attempt_at"] is None
+        assert {a["status_code"] for a in given_up["recent_attempts"]} == {503}
+        # Failing for 2 s only: still active, failing since the first attempt.
+        assert state["subscription"]["status"] == "active"
+        assert state["subscription"]["failing_since"] is not None
+
+        # Keep failing past 6 s: the subscription is disabled, later changes are not sent.
+        while state["subscription"]["status"] == "active":
+            orgs.commit("organization.created", resource=ORG)
+            assert time.monotonic() < deadline
+            await asyncio.sleep(1)
+            await refresh()
+        assert state["subscription"]["disabled_reason"] == "deliveries failed for too long"
+        requests = receiver.requests
+        orgs.commit("organization.created", resource=ORG)
+        await asyncio.sleep(3)
+        assert receiver.requests == requests
+    finally:
+        workers.stop_all()

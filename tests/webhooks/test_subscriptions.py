@@ -247,3 +247,35 @@ def test_a_change_reaches_a_subscription_only_within_its_owners_claims():
     assert not matches(
         {**subscription, "municipalities": ["05045"]}, change("organization.created", "05001")
     )
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap_and_spans_more_than_a_day():
+    import random
+
+    from services.webhooks.deliveries.jobs import backoff
+    from services.webhooks.settings import WebhooksSettings
+
+    rng = random.Random(7)
+    first = [backoff(1, base=5, cap=36000, rng=rng) for _ in range(200)]
+    assert 2.5 <= min(first) < max(first) <= 5  # half fixed, half random
+    assert len({round(d, 3) for d in first}) > 100  # jittered: not in step
+    assert all(5 <= backoff(2, base=5, cap=36000, rng=rng) <= 10 for _ in range(50))
+    assert all(18000 <= backoff(30, base=5, cap=36000, rng=rng) <= 36000 for _ in range(50))
+
+    # With the defaults, a delivery that always fails is attempted as the job does: after each
+    # failure, retried unless it is already retry_window_seconds old. The last attempt comes
+    # after 24 hours, and no later than the window plus one longest delay.
+    settings = WebhooksSettings(database_url="postgresql://unused/x")
+    for seed in range(20):
+        rng = random.Random(seed)
+        age, attempts = 0.0, 1
+        while age < settings.retry_window_seconds:
+            age += backoff(
+                attempts,
+                base=settings.retry_base_seconds,
+                cap=settings.retry_max_delay_seconds,
+                rng=rng,
+            )
+            attempts += 1
+        assert 24 * 3600 <= age <= settings.retry_window_seconds + 36000, (seed, age)
+        assert 15 <= attempts <= 25, attempts
