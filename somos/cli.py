@@ -308,6 +308,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
         on_embedded: list[str] = []
         # The gateway's internal port (metrics) moves with --port-offset like the others.
         env.setdefault("SOMOS_GATEWAY_INTERNAL_PORT", str(9000 + args.port_offset))
+        # Webhook payloads point at the gateway, wherever --port-offset puts it.
+        env.setdefault("SOMOS_WEBHOOKS_PUBLIC_BASE_URL", f"http://127.0.0.1:{ports['gateway']}")
         for spec in database_services():
             if spec.database_env in os.environ:
                 url = os.environ[spec.database_env]
@@ -352,6 +354,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 f"  {spec.name:<15} http://127.0.0.1:{ports[spec.name]}   "
                 f"docs: http://127.0.0.1:{ports[spec.name]}/docs"
             )
+        for spec in worker_services():
+            print(f"  {spec.name + ' worker':<15} somos worker {spec.name}")
         print(f"  data            {data_dir.resolve()}")
         lifetime = f"{ttl // 3600} h" if ttl % 3600 == 0 else f"{ttl // 60} min"
         print(f"\nDevelopment token (every scope, {lifetime}; `somos token` mints another):")

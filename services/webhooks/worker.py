@@ -47,6 +47,11 @@ async def run_worker(settings: WebhooksSettings, *, name: str | None = None) -> 
     """Run until SIGTERM/SIGINT: the queue's worker, one reader per feed, the rescuer."""
     if not settings.database_url:
         raise SystemExit("SOMOS_WEBHOOKS_DATABASE_URL is not set")
+    if settings.platform.jwt_jwks_url and settings.feed_token is None:
+        raise SystemExit(
+            "SOMOS_WEBHOOKS_FEED_TOKEN must be set when tokens come from an identity provider "
+            "(SOMOS_JWT_JWKS_URL): the worker cannot mint the token it reads the feeds with"
+        )
     job_queue = create_job_queue(
         settings.database_url, pool_size=settings.worker_concurrency + len(settings.feeds) + 4
     )
