@@ -114,7 +114,8 @@ async def reopen(conn: AsyncConnection[Any], delivery_id: uuid.UUID) -> dict[str
 async def delivery_to_send(
     conn: AsyncConnection[Any], delivery_id: uuid.UUID
 ) -> dict[str, Any] | None:
-    """The delivery with its subscription's URL, secret and state, locked for this attempt."""
+    """The delivery with its subscription's URL, secret and state (the queue's lock on the
+    job keeps two attempts of one delivery from running at once)."""
     cur = conn.cursor(row_factory=dict_row)
     await cur.execute(
         """
@@ -123,7 +124,6 @@ async def delivery_to_send(
                s.archived_at AS subscription_archived_at
           FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
          WHERE d.id = %s
-           FOR UPDATE OF d
         """,
         (delivery_id,),
     )
