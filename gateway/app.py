@@ -14,8 +14,8 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gateway import changes, results, territories, views
 from gateway import contract as checked_in_contract
-from gateway import results, territories, views
 from gateway.edge import EdgeMiddleware, EdgeVerifier
 from gateway.forwarding import ForwardedMiddleware, TrustedProxies
 from gateway.proxy import UPSTREAM_SCOPE_KEY, ProxyMiddleware, RoutingTable
@@ -37,6 +37,7 @@ TAGS = [
     {"name": "composed-views", "description": "Views composed from several services in one call"},
     {"name": "results", "description": "The programme's results framework against its targets"},
     {"name": "territories", "description": "DANE DIVIPOLA departments and municipalities"},
+    {"name": "changes", "description": "What changed in every service since a cursor"},
 ]
 
 
@@ -104,6 +105,8 @@ def create_app(
     app.include_router(views.router)
     app.include_router(results.router)
     app.include_router(territories.router)
+    app.include_router(changes.router)
+    app.state.change_feeds = changes.change_feeds()
     _install_contract(app, document)
     install_problem_handlers(app)
     app.internal_port = settings.internal_port
@@ -111,7 +114,7 @@ def create_app(
 
     own_paths = [
         (route.path, route.path_regex)  # type: ignore[attr-defined]
-        for router in (views.router, results.router, territories.router)
+        for router in (views.router, results.router, territories.router, changes.router)
         for route in router.routes
         if getattr(route, "path", "").startswith("/api/")
     ]

@@ -23,6 +23,9 @@ GATEWAY_ERRORS = {
     "503": "A service is unavailable (circuit open; see Retry-After)",
     "504": "A service did not answer in time",
 }
+# Paths every service serves and the gateway composes over them: the gateway's operation is
+# the one in the contract (a service's own answers it only when reached directly).
+COMPOSED_PATHS = frozenset({"/api/v1/changes"})
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -44,7 +47,10 @@ def service_documents(platform: PlatformSettings | None = None) -> dict[str, dic
             logger.info("service not in this code base", extra={"service": service})
             continue
         settings = settings_type(platform=platform) if platform else settings_type()
-        documents[service] = copy.deepcopy(create_app(settings).openapi())
+        document = copy.deepcopy(create_app(settings).openapi())
+        for path in COMPOSED_PATHS:
+            document.get("paths", {}).pop(path, None)
+        documents[service] = document
     return documents
 
 

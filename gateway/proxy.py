@@ -60,6 +60,8 @@ STATIC_ROUTES: dict[str, str] = {
     "data-subject-requests": "events",
     "stats/events": "events",
     "vocabularies/events": "events",
+    "webhook-subscriptions": "webhooks",
+    "webhook-deliveries": "webhooks",
 }
 _TWO_SEGMENT = ("stats", "vocabularies")
 

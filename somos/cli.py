@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from somos.registry import SERVICES, ServiceSpec, database_services
+from somos.registry import SERVICES, ServiceSpec, database_services, worker_services
 
 ALL_SCOPES = (
     "organizations:read organizations:write plans:read plans:write events:read "
-    "events:write attendees:pii admin"
+    "events:write attendees:pii admin webhooks:manage"
 )
 
 
@@ -192,6 +192,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run a service's background worker (webhook deliveries) until SIGTERM or Ctrl-C."""
+    from services.common.observability import configure_logging
+    from services.common.settings import PlatformSettings
+
+    spec = SERVICES.get(args.service)
+    if spec is None or spec.worker is None:
+        raise SystemExit(
+            f"no worker for {args.service!r}; choose from "
+            f"{', '.join(s.name for s in worker_services())}"
+        )
+    if not _production():
+        require_dev_secret(_data_dir(), "worker")
+    _resolve_database_url(spec, migrate_embedded=True)
+    if spec.name in os.environ.get(DEV_HANDLE_ENV, "").split(",") and not _production():
+        from services.common.embedded import start_embedded
+
+        start_embedded(_data_dir())  # a handle, as `somos serve` keeps (see there)
+    configure_logging(PlatformSettings().log_level)
+    settings = spec.load(spec.settings_class)()
+    run = spec.load(spec.worker)
+    asyncio.run(run(settings, name=args.name))
+    return 0
+
+
 def _listen(host: str, port: int) -> socket.socket:
     """A listening TCP socket on ``host:port`` (what uvicorn binds when given no sockets)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -275,7 +300,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
 
     print("Starting embedded PostgreSQL …", flush=True)
     server, admin_url = start_embedded(data_dir)
-    children: list[tuple[ServiceSpec, subprocess.Popen[Any]]] = []
+    children: list[tuple[str, subprocess.Popen[Any]]] = []
     try:
         env = dict(os.environ)
         env.update(dev_upstream_env(ports))
@@ -283,6 +308,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
         on_embedded: list[str] = []
         # The gateway's internal port (metrics) moves with --port-offset like the others.
         env.setdefault("SOMOS_GATEWAY_INTERNAL_PORT", str(9000 + args.port_offset))
+        # Webhook payloads point at the gateway, wherever --port-offset puts it.
+        env.setdefault("SOMOS_WEBHOOKS_PUBLIC_BASE_URL", f"http://127.0.0.1:{ports['gateway']}")
         for spec in database_services():
             if spec.database_env in os.environ:
                 url = os.environ[spec.database_env]
@@ -307,9 +334,16 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 env=env,
                 start_new_session=True,
             )
-            children.append((spec, process))
+            children.append((spec.name, process))
             if not _wait_healthy(ports[spec.name], process):
                 raise SystemExit(f"{spec.name} did not start; see its log lines above")
+        for spec in worker_services():
+            process = subprocess.Popen(
+                [sys.executable, "-m", "somos.cli", "worker", spec.name],
+                env=env,
+                start_new_session=True,
+            )
+            children.append((f"{spec.name} worker", process))
         platform = PlatformSettings()
         # Every scope includes attendees:pii, so the token lives SOMOS_PII_TOKEN_MAX_TTL at most.
         ttl = min(12 * 3600, platform.pii_token_max_ttl)
@@ -320,6 +354,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
                 f"  {spec.name:<15} http://127.0.0.1:{ports[spec.name]}   "
                 f"docs: http://127.0.0.1:{ports[spec.name]}/docs"
             )
+        for spec in worker_services():
+            print(f"  {spec.name + ' worker':<15} somos worker {spec.name}")
         print(f"  data            {data_dir.resolve()}")
         lifetime = f"{ttl // 3600} h" if ttl % 3600 == 0 else f"{ttl // 60} min"
         print(f"\nDevelopment token (every scope, {lifetime}; `somos token` mints another):")
@@ -328,14 +364,14 @@ def cmd_dev(args: argparse.Namespace) -> int:
         # answers) leaves the others running; Ctrl-C, or all of them gone, stops everything.
         running = list(children)
         while not stopping and running:
-            for spec, process in list(running):
+            for name, process in list(running):
                 if process.poll() is not None:
                     print(
-                        f"{spec.name} exited with code {process.returncode}; the others keep "
+                        f"{name} exited with code {process.returncode}; the others keep "
                         "running (restart `somos dev` to bring it back)",
                         flush=True,
                     )
-                    running.remove((spec, process))
+                    running.remove((name, process))
             time.sleep(0.3)
         return 0
     finally:
@@ -410,7 +446,8 @@ def cmd_rotate_pii_key(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    """Delete expired idempotency keys in every service database configured (or embedded);
+    """Delete expired idempotency keys and changes past SOMOS_CHANGES_RETENTION_DAYS in every
+    service database configured (or embedded);
     with ``--every`` again and again, a failed run never stopping the next (compose)."""
     if args.every is None:
         return _purge_once(args)
@@ -423,9 +460,16 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def _purge_once(args: argparse.Namespace) -> int:
     import asyncpg
+    from pydantic import ValidationError
 
+    from services.common.changes import ChangeRetentionSettings, purge_changes
     from services.common.idempotency import purge_expired_url
 
+    try:
+        days = ChangeRetentionSettings().changes_retention_days
+    except ValidationError as exc:
+        message = exc.errors()[0]["msg"]
+        raise SystemExit(f"SOMOS_CHANGES_RETENTION_DAYS: {message}") from None
     names = [s.name for s in database_services()] if args.service == "all" else [args.service]
     failed = 0
     reached = False  # a database reached (purged, or nothing to purge)
@@ -444,6 +488,9 @@ def _purge_once(args: argparse.Namespace) -> int:
         url = _resolve_database_url(spec, migrate_embedded=False)
         try:
             count = asyncio.run(purge_expired_url(url))
+            changes = (
+                asyncio.run(purge_changes(url, retention_days=days)) if spec.change_feed else None
+            )
         except asyncpg.UndefinedTableError:
             print(f"{name}: not migrated yet (no idempotency_keys table); nothing to purge")
             reached = True
@@ -453,7 +500,8 @@ def _purge_once(args: argparse.Namespace) -> int:
             print(f"{name}: purge failed ({type(exc).__name__})", file=sys.stderr, flush=True)
             continue
         reached = True
-        print(f"{name}: purged {count} expired idempotency keys", flush=True)
+        feed = "" if changes is None else f", {changes} changes older than {days} days"
+        print(f"{name}: purged {count} expired idempotency keys{feed}", flush=True)
     if not reached and not failed:
         print("no service database configured: nothing purged", file=sys.stderr)
         return 1
@@ -963,7 +1011,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--port-offset",
         type=int,
         default=0,
-        help="add this to every port (8000-8003), e.g. to run two copies",
+        help="add this to every port (8000-8004), e.g. to run two copies",
     )
     p.set_defaults(func=cmd_dev)
 
@@ -972,6 +1020,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=int(os.environ.get("SOMOS_PORT") or 0) or None)
     p.add_argument("--host", default=os.environ.get("SOMOS_HOST", "127.0.0.1"))
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser(
+        "worker", help="run a service's background worker (webhooks: deliveries, change feeds)"
+    )
+    p.add_argument("service", choices=sorted(s.name for s in worker_services()))
+    p.add_argument("--name", default=None, help="the worker's name in logs and the queue")
+    p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("migrate", help="run a service's migrations (or all)")
     p.add_argument("service", help="service name or 'all'")
@@ -991,7 +1046,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "purge",
-        help="delete expired idempotency keys (every service database configured, or one)",
+        help="delete expired idempotency keys and old change-feed rows "
+        "(every service database configured, or one)",
     )
     p.add_argument("service", nargs="?", default="all", help="service name or 'all' (default)")
     p.add_argument(

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from services.common.catalog import SERVICES, ServiceSpec, database_services
+from services.common.catalog import SERVICES, ServiceSpec, database_services, worker_services
 
-__all__ = ["SERVICES", "ServiceSpec", "database_services"]
+__all__ = ["SERVICES", "ServiceSpec", "database_services", "worker_services"]

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from services.common.auth import TokenVerifier
+from services.common.changes import ChangeFeed, change_listener_lifespan, changes_router
 from services.common.db import Database
 from services.common.errors import install_problem_handlers, problem_responses
 from services.common.fastpath import FastReadMiddleware, FastRoute
@@ -51,13 +52,18 @@ def create_service_app(
     version: str = "1.0.0",
     lifespan_hooks: Sequence[Callable[[FastAPI], AbstractAsyncContextManager[None]]] = (),
     fast_reads: Sequence[FastRoute] = (),
+    change_feed: ChangeFeed | None = None,
 ) -> FastAPI:
     """A FastAPI app with auth, problem+json, request ids, logs, metrics, limits, health.
 
     ``lifespan_hooks`` open extra resources for the app's lifetime (e.g. pooled upstream
     clients), entered after the database starts and closed before it stops.
     ``fast_reads`` are GET routes also answered on a lean path (see ``fastpath``).
+    ``change_feed`` serves ``GET /api/v1/changes`` (see ``changes``).
     """
+    if change_feed is not None:
+        routers = [*routers, changes_router(change_feed)]
+        lifespan_hooks = [*lifespan_hooks, change_listener_lifespan]
     service = settings.service_name
     platform = settings.platform
     heads, known = head_revisions(service), known_revisions(service)

@@ -19,6 +19,7 @@ SCOPES: dict[str, str] = {
     "events:write": "Create and change events and their records",
     "attendees:pii": "Read and write attendees' personal data",
     "admin": "Administration: PII access log and other operator views",
+    "webhooks:manage": "Create and change webhook subscriptions; see their deliveries",
 }
 """Every scope a token may carry, with what it allows."""
 
@@ -34,6 +35,9 @@ class ServiceSpec:
     title: str
     has_database: bool = True
     scopes: tuple[str, ...] = ()
+    change_feed: str | None = None  # "module:FEED" when it serves GET /api/v1/changes
+    # "module:function" of a background worker (`somos worker <name>`), for services with one.
+    worker: str | None = None
 
     @property
     def env_prefix(self) -> str:
@@ -69,6 +73,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.organizations.settings:OrganizationsSettings",
         "Organizations",
         scopes=("organizations:read", "organizations:write"),
+        change_feed="services.organizations.changes:FEED",
     ),
     "security_plans": ServiceSpec(
         "security_plans",
@@ -77,6 +82,7 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.security_plans.settings:SecurityPlansSettings",
         "Security plans",
         scopes=("plans:read", "plans:write"),
+        change_feed="services.security_plans.changes:FEED",
     ),
     "events": ServiceSpec(
         "events",
@@ -85,6 +91,16 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.events.settings:EventsSettings",
         "Events",
         scopes=("events:read", "events:write", "attendees:pii"),
+        change_feed="services.events.changes:FEED",
+    ),
+    "webhooks": ServiceSpec(
+        "webhooks",
+        8004,
+        "services.webhooks.app:create_app",
+        "services.webhooks.settings:WebhooksSettings",
+        "Webhooks",
+        scopes=("webhooks:manage",),
+        worker="services.webhooks.worker:run_worker",
     ),
     GATEWAY: ServiceSpec(
         GATEWAY,
@@ -100,6 +116,11 @@ SERVICES: dict[str, ServiceSpec] = {
 def database_services() -> list[ServiceSpec]:
     """The processes that own a database (each has its migrations)."""
     return [s for s in SERVICES.values() if s.has_database]
+
+
+def worker_services() -> list[ServiceSpec]:
+    """The services that also run a background worker (`somos worker <name>`)."""
+    return [s for s in SERVICES.values() if s.worker is not None]
 
 
 def upstream_services() -> list[ServiceSpec]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -13,6 +13,9 @@ DEFAULT_DEV_SECRET = "somos-development-secret-change-me"  # refused in producti
 
 class InsecureConfiguration(RuntimeError):
     """Raised at start-up when production mode is configured unsafely."""
+
+
+ChangeRetentionDays = Annotated[int, Field(ge=1, description="days change-feed rows are kept")]
 
 
 class PlatformSettings(BaseSettings):
@@ -34,6 +37,8 @@ class PlatformSettings(BaseSettings):
     log_level: str = "INFO"
     max_body_bytes: int = 1_048_576
     idempotency_ttl_hours: int = 24
+    # `somos purge` deletes change-feed rows older than this (services/common/changes.py).
+    changes_retention_days: ChangeRetentionDays = 90
     # A token carrying attendees:pii may live at most this long (exp - iat, seconds), so a leaked
     # one opens personal data for a short while only.
     pii_token_max_ttl: int = Field(default=3600, ge=60)

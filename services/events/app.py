@@ -12,6 +12,7 @@ from services.common.auth import require_scope
 from services.common.vocabulary import vocabularies_router
 from services.events import vocabularies
 from services.events.attendees import api as attendees
+from services.events.changes import FEED
 from services.events.commitments import api as commitments
 from services.events.data_subject_requests import api as data_subject_requests
 from services.events.data_subject_requests.service import person_hash_backfill
@@ -47,12 +48,13 @@ TAGS = [
     },
     {"name": "statistics", "description": "Aggregate figures, by municipality"},
     {"name": "vocabularies", "description": "Coded lists with es/en labels"},
+    {"name": "changes", "description": "What changed since a cursor (the change feed)"},
 ]
 
 vocabulary_router = vocabularies_router(
     service="events",
     path="/api/v1/vocabularies/events",
-    vocabularies=vocabularies.ALL,
+    vocabularies=[*vocabularies.ALL, FEED.vocabulary()],
     tag="vocabularies",
     operation_id="events-vocabularies",
     guard=require_scope("events:read"),
@@ -87,6 +89,7 @@ def create_app(
         "(encrypted, access-logged), risk factors and commitments.",
         routers=ROUTERS,
         tags=TAGS,
+        change_feed=FEED,
         lifespan_hooks=[upstream_lifespan(settings, upstream_transports), person_hash_backfill],
         fast_reads=[
             events.FAST_LIST,

@@ -10,6 +10,7 @@ from services.common.vocabulary import vocabularies_router
 from services.organizations import vocabularies
 from services.organizations.assessments.api import FAST_LIST as ASSESSMENTS_LIST
 from services.organizations.assessments.api import router as assessments_router
+from services.organizations.changes import FEED
 from services.organizations.initiatives.api import FAST_LIST as INITIATIVES_LIST
 from services.organizations.initiatives.api import router as initiatives_router
 from services.organizations.organization_record.api import router as record_router
@@ -29,6 +30,7 @@ TAGS = [
         "description": "OPI — Índice de Desempeño Organizacional — assessments and performance",
     },
     {"name": "vocabularies", "description": "Coded lists with es/en labels"},
+    {"name": "changes", "description": "What changed since a cursor (the change feed)"},
     {
         "name": "strengthening-plans",
         "description": "Strengthening plans built on an OPI baseline, and their actions",
@@ -45,7 +47,7 @@ TAGS = [
 vocabulary_router = vocabularies_router(
     service="organizations",
     path="/api/v1/vocabularies/organizations",
-    vocabularies=vocabularies.ALL,
+    vocabularies=[*vocabularies.ALL, FEED.vocabulary()],
     tag="vocabularies",
     operation_id="organizations-vocabularies",
     guard=require_scope("organizations:read"),
@@ -72,6 +74,7 @@ def create_app(settings: OrganizationsSettings | None = None) -> FastAPI:
         description="Civil-society organizations, OPI assessments and strengthening.",
         routers=ROUTERS,
         tags=TAGS,
+        change_feed=FEED,
         fast_reads=[
             *FAST_READS,
             ASSESSMENTS_LIST,

@@ -10,6 +10,7 @@ from services.common.vocabulary import vocabularies_router
 from services.security_plans import vocabularies
 from services.security_plans.actions.api import FAST_LIST as ACTIONS_LIST
 from services.security_plans.actions.api import router as actions_router
+from services.security_plans.changes import FEED
 from services.security_plans.diagnosis.api import FAST_LIST as PROBLEMS_LIST
 from services.security_plans.diagnosis.api import router as diagnosis_router
 from services.security_plans.execution.api import router as execution_router
@@ -40,12 +41,13 @@ TAGS = [
     },
     {"name": "statistics", "description": "Aggregates for monitoring"},
     {"name": "vocabularies", "description": "Coded lists with es/en labels"},
+    {"name": "changes", "description": "What changed since a cursor (the change feed)"},
 ]
 
 vocabulary_router = vocabularies_router(
     service="security_plans",
     path="/api/v1/vocabularies/security-plans",
-    vocabularies=vocabularies.ALL,
+    vocabularies=[*vocabularies.ALL, FEED.vocabulary()],
     tag="vocabularies",
     operation_id="security-plans-vocabularies",
     guard=require_scope("plans:read"),
@@ -75,6 +77,7 @@ def create_app(settings: SecurityPlansSettings | None = None) -> FastAPI:
         "prevention strategies.",
         routers=ROUTERS,
         tags=TAGS,
+        change_feed=FEED,
         fast_reads=[
             PLANS_LIST,
             REVIEWS_LIST,

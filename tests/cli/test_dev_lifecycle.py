@@ -99,10 +99,18 @@ class Processes:
         assert process.poll() is None, log.read_text()[-3000:]
         children: dict[str, int] = {}
         for child in psutil.Process(process.pid).children():
-            match = re.search(r"serve (\w+)", " ".join(child.cmdline()))
+            match = re.search(r"(serve|worker) (\w+)", " ".join(child.cmdline()))
             if match:
-                children[match.group(1)] = child.pid
-        assert set(children) == {"organizations", "security_plans", "events", "gateway"}
+                name = match.group(2) + (" worker" if match.group(1) == "worker" else "")
+                children[name] = child.pid
+        assert set(children) == {
+            "organizations",
+            "security_plans",
+            "events",
+            "webhooks",
+            "gateway",
+            "webhooks worker",
+        }
         return process, children
 
     def serve(self, service: str) -> subprocess.Popen[str]:
@@ -224,12 +232,13 @@ def test_dev_killed_outright_its_children_stop_the_server_last(procs: Processes)
     dev.wait(30)
     # The children live on (their own sessions) and still use the server.
     assert procs.server_running()
-    for service in ("organizations", "security_plans", "events", "gateway"):
+    order = ("organizations", "security_plans", "events", "webhooks worker", "webhooks", "gateway")
+    for service in order:
         assert psutil.pid_exists(children[service])
         os.kill(children[service], signal.SIGTERM)
         _wait_until(lambda pid=children[service]: not _running(pid), 60, f"{service} to stop")
-        if service != "gateway":
-            assert procs.server_running() == (service != "events"), service
+        if service != "gateway":  # the last process on a database stops the server
+            assert procs.server_running() == (service != "webhooks"), service
     procs.assert_nothing_left()
     procs.next_start_works()
 

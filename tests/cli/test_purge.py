@@ -64,6 +64,12 @@ async def keys(url: str) -> list[str]:
         await conn.close()
 
 
+def purged(service: str, keys: int) -> str:
+    """The line `somos purge` prints for a service database (changes only where a feed is)."""
+    feed = ", 0 changes older than 90 days" if service != "webhooks" else ""
+    return f"{service}: purged {keys} expired idempotency keys{feed}"
+
+
 def production_env(urls: dict[str, str], tmp_path) -> dict[str, str]:
     env = {"SOMOS_ENVIRONMENT": "production", "SOMOS_DATA_DIR": str(tmp_path)}
     for name in SERVICES:
@@ -79,17 +85,40 @@ async def test_purge_removes_expired_keys_and_keeps_fresh_ones_in_every_database
             await seed(url, caller=f"sub-{name}")
         result = await asyncio.to_thread(run_somos, "purge", env=production_env(urls, tmp_path))
         assert result.returncode == 0, result.stderr
-        assert result.stdout.splitlines() == [
-            f"{name}: purged 2 expired idempotency keys" for name in SERVICES
-        ]
+        assert result.stdout.splitlines() == [purged(name, 2) for name in SERVICES]
         for url in urls.values():
             assert await keys(url) == ["fresh", "in-flight"]
 
         again = await asyncio.to_thread(run_somos, "purge", env=production_env(urls, tmp_path))
         assert again.returncode == 0, again.stderr
-        assert again.stdout.splitlines() == [
-            f"{name}: purged 0 expired idempotency keys" for name in SERVICES
-        ]
+        assert again.stdout.splitlines() == [purged(name, 0) for name in SERVICES]
+
+
+async def test_purge_deletes_changes_past_their_retention(postgres_admin_url, tmp_path):
+    async with migrated_database(postgres_admin_url, "organizations") as url:
+        now = datetime.now(UTC)
+        conn = await asyncpg.connect(asyncpg_dsn(url))
+        try:
+            await conn.executemany(
+                "INSERT INTO changes (position, type, resource, resource_id, version, "
+                "municipality_code, path, occurred_at) "
+                "VALUES ($1, 'organization.created', 'organizations', gen_random_uuid(), 1, "
+                "'52835', '/api/v1/organizations/x', $2)",
+                [(1, now - timedelta(days=60)), (2, now - timedelta(days=31)), (3, now)],
+            )
+            env = {
+                **production_env({"organizations": url}, tmp_path),
+                "SOMOS_CHANGES_RETENTION_DAYS": "30",
+            }
+            result = await asyncio.to_thread(run_somos, "purge", "organizations", env=env)
+            assert result.returncode == 0, result.stderr
+            assert result.stdout.splitlines() == [
+                "organizations: purged 0 expired idempotency keys, 2 changes older than 30 days"
+            ]
+            kept = await conn.fetch("SELECT position FROM changes ORDER BY position")
+            assert [r["position"] for r in kept] == [3]
+        finally:
+            await conn.close()
 
 
 async def test_purge_covers_the_databases_configured_and_says_which_it_skipped(
@@ -103,7 +132,8 @@ async def test_purge_covers_the_databases_configured_and_says_which_it_skipped(
         assert result.stdout.splitlines() == [
             "organizations: skipped (SOMOS_ORGANIZATIONS_DATABASE_URL not set)",
             "security_plans: skipped (SOMOS_SECURITY_PLANS_DATABASE_URL not set)",
-            "events: purged 2 expired idempotency keys",
+            "events: purged 2 expired idempotency keys, 0 changes older than 90 days",
+            "webhooks: skipped (SOMOS_WEBHOOKS_DATABASE_URL not set)",
         ]
         assert await keys(url) == ["fresh", "in-flight"]
 

@@ -131,6 +131,24 @@ def test_each_process_has_a_probed_limited_autoscaled_deployment(spec):
     assert pdb["spec"]["selector"]["matchLabels"] == selector
 
 
+def test_the_webhooks_worker_runs_beside_its_api_with_the_same_settings():
+    docs = rendered("production")
+    worker = find(docs, "Deployment", "webhooks-worker")
+    pod = worker["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    assert container["args"] == ["worker", "webhooks"]
+    assert worker["spec"]["replicas"] >= 2  # scaled out: a killed pod loses nothing
+    assert "ports" not in container
+    assert pod["securityContext"]["runAsNonRoot"] is True
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    (api,) = find(docs, "Deployment", "webhooks")["spec"]["template"]["spec"]["containers"]
+    shared = {e["name"] for e in api["env"]} - {"SOMOS_PORT", "OTEL_SERVICE_NAME"}
+    assert shared <= {e["name"] for e in container["env"]}
+    assert find(docs, "PodDisruptionBudget", "webhooks-worker")
+    key = next(e for e in container["env"] if e["name"] == "SOMOS_WEBHOOKS_SECRET_KEY")
+    assert key["valueFrom"]["secretKeyRef"]["name"] == "somos-webhooks"
+
+
 @pytest.mark.parametrize("spec", inventory.database_services(), ids=lambda s: s.name)
 def test_each_database_service_has_a_migration_job(spec):
     docs = rendered("production-migrations")
@@ -209,11 +227,12 @@ def test_network_policy_lets_only_the_gateway_reach_the_services(spec):
         assert names == set()
         assert from_namespaces == {("ingress-nginx", None), ("monitoring", "prometheus")}
     else:
-        # events checks the organization and plan ids it stores against their owners.
-        allowed = (
-            {"gateway", "events"}
-            if spec.name in ("organizations", "security_plans")
-            else {"gateway"}
-        )
+        # events checks the organization and plan ids it stores against their owners; the
+        # webhooks worker reads the change feeds of the services that have one.
+        allowed = {"gateway"}
+        if spec.name in ("organizations", "security_plans"):
+            allowed |= {"events"}
+        if spec.name in ("organizations", "security_plans", "events"):
+            allowed |= {"webhooks-worker"}
         assert names == allowed
         assert from_namespaces == {("monitoring", "prometheus")}  # /metrics scrapes

@@ -56,12 +56,14 @@ class Secrets:
         self.jwt = secrets.token_urlsafe(48)
         self.pii_keys = "k1:" + base64.b64encode(secrets.token_bytes(32)).decode()
         self.pii_hash = base64.b64encode(secrets.token_bytes(32)).decode()
+        self.webhooks_key = base64.b64encode(secrets.token_bytes(32)).decode()
 
     def dotenv(self) -> Env:
         env = {
             "SOMOS_JWT_SECRET": self.jwt,
             "SOMOS_EVENTS_PII_KEYS": self.pii_keys,
             "SOMOS_EVENTS_PII_HASH_KEY": self.pii_hash,
+            "SOMOS_WEBHOOKS_SECRET_KEY": self.webhooks_key,
             "POSTGRES_PASSWORD": secrets.token_urlsafe(16),
         }
         for spec in inventory.database_services():
@@ -74,6 +76,7 @@ class Secrets:
             ("somos-events-pii", "pii-keys"): self.pii_keys,
             ("somos-events-pii", "pii-hash-key"): self.pii_hash,
             ("somos-events-pii", "pii-active-key-id"): "k1",
+            ("somos-webhooks", "secret-key"): self.webhooks_key,
         }
         for spec in inventory.database_services():
             db_secret = f"somos-db-{inventory.compose_name(spec.name)}"

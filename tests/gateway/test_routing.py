@@ -166,6 +166,8 @@ def test_routing_table_knows_every_service_path() -> None:
         "/api/v1/commitments/x/notes": "events",
         "/api/v1/pii-access-log": "events",
         "/api/v1/stats/events": "events",
+        "/api/v1/webhook-subscriptions/x/deliveries": "webhooks",
+        "/api/v1/webhook-deliveries/x/redeliver": "webhooks",
     }
     for path, service in expectations.items():
         assert table.owner(path) == service, path
@@ -173,7 +175,7 @@ def test_routing_table_knows_every_service_path() -> None:
     assert table.owner("/api/v1/results") is None
 
 
-@pytest.mark.parametrize("service", ["security_plans", "events"])
+@pytest.mark.parametrize("service", ["security_plans", "events", "webhooks"])
 def test_routes_learnt_from_service_documents(service: str) -> None:
     from gateway.openapi import service_documents
 

@@ -20,7 +20,7 @@ import uvicorn
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from services.common.testing import TokenFactory, truncate_all
+from services.common.testing import TokenFactory, truncate_all, without_long_poll
 from services.security_plans.app import create_app
 from services.security_plans.settings import SecurityPlansSettings
 from tests.security_plans.factories import plan_body
@@ -80,7 +80,7 @@ def test_openapi_fuzz(live_url: str, make_token: TokenFactory) -> None:
         )
         @given(case=operation.as_strategy(path_parameters=fixed))
         def run(case: schemathesis.Case) -> None:
-            response = case.call(base_url=live_url, headers=headers, timeout=10)
+            response = without_long_poll(case).call(base_url=live_url, headers=headers, timeout=10)
             statuses[response.status_code] += 1
             case.validate_response(
                 response, checks=[not_a_server_error, response_schema_conformance]

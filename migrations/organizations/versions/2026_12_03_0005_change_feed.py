@@ -1,0 +1,29 @@
+"""The change feed: the ``changes`` outbox and the triggers that fill it at commit.
+
+Built from ``services.organizations.changes.FEED`` (see services/common/changes.py); a later change
+to the feed's sources needs its own revision that re-runs the install statements.
+
+Revision ID: org_0005
+Revises: org_0003
+Create Date: 2026-12-03
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+from services.common.changes import install, uninstall
+from services.organizations.changes import FEED
+
+revision: str = "org_0005"
+down_revision: str | None = "org_0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    install(op, FEED)
+
+
+def downgrade() -> None:
+    uninstall(op, FEED)

@@ -1,0 +1,663 @@
+"""The change feed: a transactional outbox filled by triggers, read in commit order.
+
+Every table a service lists in its ``ChangeFeed`` gets PostgreSQL triggers that write one row
+to ``changes`` for each insert, new version (update, archive, transition) and, where a table
+loses rows for good (erasure), delete: no write path can forget it, and the row commits or
+rolls back with the change itself.
+
+Commit order. A sequence value taken at insert time is *not* commit order: a transaction
+that takes 7 may commit after one that took 8, and a reader that saw 8 and moved its cursor
+past it would never see 7. So the triggers are deferred constraint triggers: they run at
+commit, take a transaction-level advisory lock and only then draw ``position`` from the
+sequence. The lock is released after the commit is visible, so positions become visible in
+increasing order and the visible positions are always a prefix of the feed: ``position >
+cursor`` never skips a row that commits later. The lock covers only the commit's tail (the
+triggers' inserts and the commit record), never the transaction's own work, so it cannot
+deadlock with row locks; ``bench/changes.py`` measures what it costs writers.
+
+``GET /api/v1/changes`` (``changes_router``) reads the feed filtered by the caller's scopes
+and territories; ``wait`` long-polls on LISTEN/NOTIFY (the triggers notify on commit).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+import asyncpg
+from fastapi import APIRouter, FastAPI, Query, Request, Response
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from services.common.auth import Principal, PrincipalDep
+from services.common.db import Database, asyncpg_dsn
+from services.common.errors import InvalidInput, MissingScope, problem_responses
+from services.common.settings import ChangeRetentionDays
+from services.common.vocabulary import Vocabulary
+
+logger = logging.getLogger("somos.changes")
+
+TABLE = "changes"
+SEQUENCE = "changes_position_seq"
+CHANNEL = "somos_changes"
+# The one advisory lock that orders commits of changes ('somos' in ASCII); locks are per
+# database, so each service's feed has its own.
+COMMIT_ORDER_LOCK = 0x736F6D6F73
+MAX_WAIT_SECONDS = 25
+MAX_LIMIT = 200
+DEFAULT_LIMIT = 50
+# A long poll re-reads at least this often, should a notification be lost (listener down).
+FALLBACK_POLL_SECONDS = 5.0
+TAG = "changes"
+
+
+# --- what a service declares ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A status a resource moves to, and the change type's verb for it."""
+
+    status: str
+    verb: str
+    es: str
+    en: str
+
+
+@dataclass(frozen=True)
+class ChangeSource:
+    """One table whose writes are changes: type name, resource, path, territory, scopes.
+
+    ``path`` and ``municipality`` are SQL expressions over ``r``, the row as written (as it
+    was, for a delete); ``municipality`` may look the code up in a parent table.
+    """
+
+    table: str
+    type: str  # singular snake_case: "strengthening_plan"
+    resource: str  # plural kebab-case: "strengthening-plans"
+    label: tuple[str, str]  # (es, en)
+    path: str
+    municipality: str
+    scopes: tuple[str, ...]
+    transitions: tuple[Transition, ...] = ()
+    archivable: bool = True
+    versioned: bool = True
+    deleted_verb: str | None = None  # rows deleted for good (erasure): "<type>.<verb>"
+    id_column: str = "id"
+
+    def verbs(self) -> list[tuple[str, str, str]]:
+        """(verb, es, en) of every change type of this source."""
+        verbs = [("created", "alta", "created"), ("updated", "modificación", "updated")]
+        if self.archivable:
+            verbs.append(("archived", "archivo", "archived"))
+        verbs += [(t.verb, t.es, t.en) for t in self.transitions]
+        if self.deleted_verb:
+            verbs.append((self.deleted_verb, "supresión", self.deleted_verb))
+        return verbs
+
+    def types(self) -> list[str]:
+        return [f"{self.type}.{verb}" for verb, _, _ in self.verbs()]
+
+
+@dataclass(frozen=True)
+class ChangeFeed:
+    """The change sources of one service and the name of its feed operation."""
+
+    service: str
+    operation_id: str
+    sources: tuple[ChangeSource, ...]
+
+    def source(self, type_name: str) -> ChangeSource | None:
+        return next((s for s in self.sources if s.type == type_name), None)
+
+    def types(self) -> list[str]:
+        return [t for s in self.sources for t in s.types()]
+
+    def labels(self) -> dict[str, tuple[str, str]]:
+        """(es, en) label of every change type."""
+        return {
+            f"{s.type}.{verb}": (f"{s.label[0]}: {es}", f"{s.label[1]} {en}")
+            for s in self.sources
+            for verb, es, en in s.verbs()
+        }
+
+    def vocabulary(self) -> Vocabulary:
+        """The change types as a coded list (served with the service's vocabularies)."""
+        codes = StrEnum(  # type: ignore[misc]
+            "ChangeType", {t.replace(".", "_"): t for t in self.types()}
+        )
+        return Vocabulary(
+            "change_types",
+            codes,
+            self.labels(),
+            "Types of the changes in GET /api/v1/changes (`<resource>.<verb>`)",
+        )
+
+
+# --- the outbox in the database (migrations) ----------------------------------------------
+
+
+def _append_function() -> str:
+    return f"""
+CREATE OR REPLACE FUNCTION changes_append(
+    change_type text, resource text, resource_id uuid, version integer,
+    municipality_code text, path text
+) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+    -- Runs at commit (deferred triggers); the lock is held until the commit is visible, so
+    -- positions become visible in increasing order (see services/common/changes.py).
+    PERFORM pg_advisory_xact_lock({COMMIT_ORDER_LOCK});
+    INSERT INTO {TABLE} (position, type, resource, resource_id, version, municipality_code,
+                         path, occurred_at)
+    VALUES (nextval('{SEQUENCE}'), change_type, resource, resource_id, version,
+            municipality_code, path, clock_timestamp());
+    PERFORM pg_notify('{CHANNEL}', change_type || ' ' || coalesce(municipality_code, ''));
+END
+$fn$"""
+
+
+def _record_function(source: ChangeSource) -> str:
+    update_kind = ""
+    if source.archivable:
+        update_kind += (
+            "        IF OLD.archived_at IS NULL AND NEW.archived_at IS NOT NULL THEN\n"
+            "            kind := 'archived';\n"
+            "        END IF;\n"
+        )
+    if source.transitions:
+        cases = " ".join(f"WHEN '{t.status}' THEN '{t.verb}'" for t in source.transitions)
+        update_kind += (
+            "        IF kind = 'updated' AND NEW.status IS DISTINCT FROM OLD.status THEN\n"
+            f"            kind := CASE NEW.status {cases} ELSE 'updated' END;\n"
+            "        END IF;\n"
+        )
+    version = "r.version" if source.versioned else "1"
+    return f"""
+CREATE OR REPLACE FUNCTION changes_record_{source.table}() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    r {source.table}%ROWTYPE;
+    kind text := 'updated';
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        r := OLD;
+        kind := '{source.deleted_verb or "deleted"}';
+    ELSIF TG_OP = 'INSERT' THEN
+        r := NEW;
+        kind := 'created';
+    ELSE
+        r := NEW;
+{update_kind}    END IF;
+    PERFORM changes_append('{source.type}.' || kind, '{source.resource}',
+                           r.{source.id_column}, {version}, {source.municipality},
+                           {source.path});
+    RETURN NULL;
+END
+$fn$"""
+
+
+def _triggers(source: ChangeSource) -> list[str]:
+    function = f"changes_record_{source.table}()"
+    head = "CREATE CONSTRAINT TRIGGER {name} AFTER {event} ON " + source.table
+    tail = f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW {{when}}EXECUTE FUNCTION {function}"
+    changed = (
+        "OLD.version IS DISTINCT FROM NEW.version"
+        if source.versioned
+        else "OLD.* IS DISTINCT FROM NEW.*"
+    )
+    statements = [
+        (head + tail).format(name="changes_on_insert", event="INSERT", when=""),
+        (head + tail).format(name="changes_on_update", event="UPDATE", when=f"WHEN ({changed}) "),
+    ]
+    if source.deleted_verb:
+        statements.append((head + tail).format(name="changes_on_delete", event="DELETE", when=""))
+    return statements
+
+
+def install_statements(feed: ChangeFeed) -> list[str]:
+    """SQL creating the outbox table, its functions and every source's triggers."""
+    statements = [
+        f"CREATE SEQUENCE {SEQUENCE}",
+        f"""CREATE TABLE {TABLE} (
+    position bigint NOT NULL,
+    type varchar(80) NOT NULL,
+    resource varchar(60) NOT NULL,
+    resource_id uuid NOT NULL,
+    version integer NOT NULL,
+    municipality_code varchar(5),
+    path varchar(400) NOT NULL,
+    occurred_at timestamptz NOT NULL,
+    CONSTRAINT pk_{TABLE} PRIMARY KEY (position)
+)""",
+        f"ALTER SEQUENCE {SEQUENCE} OWNED BY {TABLE}.position",
+        f"CREATE INDEX ix_{TABLE}_occurred_at ON {TABLE} (occurred_at)",
+        _append_function(),
+    ]
+    for source in feed.sources:
+        statements.append(_record_function(source))
+        statements += _triggers(source)
+    return statements
+
+
+def uninstall_statements(feed: ChangeFeed) -> list[str]:
+    """SQL dropping what ``install_statements`` created."""
+    statements: list[str] = []
+    for source in feed.sources:
+        for trigger in ("changes_on_insert", "changes_on_update", "changes_on_delete"):
+            statements.append(f"DROP TRIGGER IF EXISTS {trigger} ON {source.table}")
+        statements.append(f"DROP FUNCTION IF EXISTS changes_record_{source.table}()")
+    statements += [
+        "DROP FUNCTION IF EXISTS changes_append(text, text, uuid, integer, text, text)",
+        f"DROP TABLE IF EXISTS {TABLE}",
+    ]
+    return statements
+
+
+def install(op: Any, feed: ChangeFeed) -> None:
+    """Create the feed from a migration."""
+    for statement in install_statements(feed):
+        op.execute(statement)
+
+
+def uninstall(op: Any, feed: ChangeFeed) -> None:
+    """Drop the feed from a migration's downgrade."""
+    for statement in uninstall_statements(feed):
+        op.execute(statement)
+
+
+# --- cursors -------------------------------------------------------------------------------
+
+
+def encode_cursor(position: int) -> str:
+    """An opaque cursor for a position in one service's feed."""
+    return base64.urlsafe_b64encode(f"c{position}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, field_name: str = "after") -> int:
+    """The position a cursor names (0: the beginning); 422 naming the field when invalid."""
+    if not cursor:
+        return 0
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        text = ""
+    if not (text.startswith("c") and text[1:].isdigit() and len(text) < 21):
+        raise InvalidInput(field_name, "is not a cursor of this change feed")
+    return int(text[1:])
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+class ChangeRead(BaseModel):
+    """One change: which record, which version, where; never its field values."""
+
+    cursor: str = Field(description="Resume after this change: pass it as `after`")
+    type: str = Field(examples=["organization.updated"], description="`<resource>.<verb>`")
+    resource: str = Field(examples=["organizations"])
+    id: uuid.UUID
+    version: int = Field(description="The record's version after the change (its ETag)")
+    municipality_code: str | None = Field(examples=["52835"])
+    path: str = Field(
+        examples=["/api/v1/organizations/5b0d6c1e-8f3a-4e52-9a07-2f8c8e9d1a10"],
+        description="Where to read the record (or its list, for records without their own "
+        "path): GET it for the current content",
+    )
+    occurred_at: datetime = Field(description="When the change committed (UTC)")
+
+
+class ChangePage(BaseModel):
+    """Changes in commit order and the cursor to read on from."""
+
+    items: list[ChangeRead]
+    next_cursor: str = Field(
+        description="Pass it as `after` next time; an empty page means you are up to date "
+        "(the cursor then still moves past changes you may not see)"
+    )
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What one caller may see of a feed: change types, and territories (None: all)."""
+
+    types: frozenset[str] | None
+    municipalities: frozenset[str] | None
+    departments: frozenset[str] | None
+
+    def matches(self, change_type: str, municipality_code: str) -> bool:
+        if self.types is not None and change_type not in self.types:
+            return False
+        if self.municipalities is None and self.departments is None:
+            return True
+        return municipality_code in (self.municipalities or ()) or (
+            municipality_code[:2] in (self.departments or ())
+        )
+
+
+def selection(feed: ChangeFeed, principal: Principal, types: str | None) -> Selection:
+    """The caller's selection: ``types`` (``organization`` or ``organization.created``,
+    comma-separated) within what its scopes may read; 422 for an unknown type, 403 when it
+    asks for a type its scopes do not read or reads none."""
+    readable = [s for s in feed.sources if all(principal.has_scope(x) for x in s.scopes)]
+    wanted: set[str] = set()
+    if types:
+        for name in (t.strip() for t in types.split(",")):
+            if not name:
+                continue
+            source = feed.source(name.split(".", 1)[0])
+            if source is None or ("." in name and name not in source.types()):
+                raise InvalidInput(
+                    "types", f"'{name}' is not a change type of the {feed.service} service"
+                )
+            missing = [x for x in source.scopes if not principal.has_scope(x)]
+            if missing:
+                raise MissingScope(missing[0])
+            wanted |= {name} if "." in name else set(source.types())
+    else:
+        if not readable:
+            raise MissingScope(feed.sources[0].scopes[0])
+        wanted = {t for s in readable for t in s.types()}
+    everything = set(feed.types())
+    return Selection(
+        types=None if wanted == everything else frozenset(wanted),
+        municipalities=principal.municipalities,
+        departments=principal.departments,
+    )
+
+
+_READ = f"""
+SELECT head.position AS head, c.*
+FROM (SELECT coalesce(max(position), 0) AS position FROM {TABLE}) AS head
+LEFT JOIN LATERAL (
+    SELECT position, type, resource, resource_id, version, municipality_code, path, occurred_at
+    FROM {TABLE}
+    WHERE position > $1
+      AND ($2::text[] IS NULL OR type = ANY($2::text[]))
+      AND ($3::text[] IS NULL OR municipality_code = ANY($3::text[])
+           OR left(municipality_code, 2) = ANY($4::text[]))
+    ORDER BY position
+    LIMIT $5
+) AS c ON true
+"""
+
+
+@dataclass
+class Page:
+    """Rows read and the position to read on from."""
+
+    rows: list[asyncpg.Record]
+    next_position: int
+
+
+async def read_page(pool: asyncpg.Pool, *, after: int, chosen: Selection, limit: int) -> Page:
+    """Up to ``limit`` changes after ``after`` that the selection sees, in commit order.
+
+    One statement, one snapshot: when the page is not full, the cursor moves to the last
+    committed position (rows the caller does not see are not read again).
+    """
+    territorial = chosen.municipalities is not None or chosen.departments is not None
+    records = await pool.fetch(
+        _READ,
+        after,
+        sorted(chosen.types) if chosen.types is not None else None,
+        sorted(chosen.municipalities or ()) if territorial else None,
+        sorted(chosen.departments or ()),
+        limit,
+    )
+    rows = [r for r in records if r["position"] is not None]
+    if len(rows) == limit:
+        next_position = rows[-1]["position"]
+    else:
+        next_position = max(after, records[0]["head"] if records else after)
+    return Page(rows, next_position)
+
+
+def change_read(row: Mapping[str, Any]) -> ChangeRead:
+    return ChangeRead(
+        cursor=encode_cursor(row["position"]),
+        type=row["type"],
+        resource=row["resource"],
+        id=row["resource_id"],
+        version=row["version"],
+        municipality_code=row["municipality_code"],
+        path=row["path"],
+        occurred_at=row["occurred_at"],
+    )
+
+
+# --- long polls ----------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Waiter:
+    chosen: Selection
+    woken: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class ChangeListener:
+    """One LISTEN connection per process; wakes the long polls a committed change matches."""
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+        self._connection: asyncpg.Connection | None = None
+        self._connecting = asyncio.Lock()
+        self._waiters: set[_Waiter] = set()
+
+    @property
+    def listening(self) -> bool:
+        return self._connection is not None and not self._connection.is_closed()
+
+    async def ensure(self) -> None:
+        """Listen, unless already listening; a failure leaves waiters on their fallback poll."""
+        if self.listening:
+            return
+        async with self._connecting:
+            if self.listening:
+                return
+            try:
+                connection = await asyncpg.connect(self.dsn, timeout=5)
+                await connection.add_listener(CHANNEL, self._notified)
+            except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+                logger.warning("change listener not connected", extra={"error": type(exc).__name__})
+                return
+            connection.add_termination_listener(self._terminated)
+            self._connection = connection
+
+    def _terminated(self, connection: asyncpg.Connection) -> None:
+        if self._connection is connection:
+            self._connection = None
+        self._wake_all()
+
+    def _notified(self, _conn: object, _pid: int, _channel: str, payload: str) -> None:
+        change_type, _, municipality_code = payload.partition(" ")
+        for waiter in list(self._waiters):
+            if waiter.chosen.matches(change_type, municipality_code):
+                waiter.woken.set()
+
+    def _wake_all(self) -> None:
+        for waiter in list(self._waiters):
+            waiter.woken.set()
+
+    @contextlib.contextmanager
+    def subscribe(self, chosen: Selection) -> Iterator[asyncio.Event]:
+        """An event set when a change this selection sees commits (or the listener drops)."""
+        waiter = _Waiter(chosen)
+        self._waiters.add(waiter)
+        try:
+            yield waiter.woken
+        finally:
+            self._waiters.discard(waiter)
+
+    async def close(self) -> None:
+        self._wake_all()
+        connection, self._connection = self._connection, None
+        if connection is not None and not connection.is_closed():
+            with contextlib.suppress(Exception):
+                await connection.close(timeout=2)
+
+
+def listener_of(app: FastAPI) -> ChangeListener:
+    """The app's change listener, created on first use."""
+    listener: ChangeListener | None = getattr(app.state, "change_listener", None)
+    if listener is None:
+        database: Database = app.state.database
+        listener = ChangeListener(asyncpg_dsn(database.url))
+        app.state.change_listener = listener
+    return listener
+
+
+@asynccontextmanager
+async def change_listener_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Close the listener (and answer waiting long polls) when the app stops."""
+    try:
+        yield
+    finally:
+        listener: ChangeListener | None = getattr(app.state, "change_listener", None)
+        if listener is not None:
+            app.state.change_listener = None
+            await listener.close()
+
+
+async def poll(
+    *,
+    pool: asyncpg.Pool,
+    listener: ChangeListener | None,
+    after: int,
+    chosen: Selection,
+    limit: int,
+    wait: float,
+    clock: Callable[[], float] = time.monotonic,
+) -> Page:
+    """A page; when empty and ``wait`` > 0, wait for a matching commit (at most ``wait`` s)."""
+    if wait <= 0 or listener is None:
+        return await read_page(pool, after=after, chosen=chosen, limit=limit)
+    deadline = clock() + wait
+    await listener.ensure()
+    with listener.subscribe(chosen) as woken:
+        while True:
+            woken.clear()  # a commit from here on wakes the wait below
+            page = await read_page(pool, after=after, chosen=chosen, limit=limit)
+            remaining = deadline - clock()
+            if page.rows or remaining <= 0:
+                return page
+            after = page.next_position
+            if not listener.listening:
+                await listener.ensure()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(woken.wait(), min(remaining, FALLBACK_POLL_SECONDS))
+
+
+# --- the route ------------------------------------------------------------------------------
+
+FEED_DESCRIPTION = (
+    "What changed, in commit order: one item per created, updated, archived or transitioned "
+    "record (type `<resource>.<verb>`), with its id, new version and municipality, never its "
+    "field values. Read page after page with `after`; each change appears exactly once. "
+    "Filtered by the token's read scopes and territories. With `wait` (seconds, at most "
+    f"{MAX_WAIT_SECONDS}), an empty page is held open until a matching change commits."
+)
+
+AfterParam = Annotated[
+    str | None, Query(description="The cursor of the last change you read (none: the beginning)")
+]
+TypesParam = Annotated[
+    str | None,
+    Query(
+        description="Comma-separated resource types (`organization`) or change types "
+        "(`organization.created`); default: every type your scopes read",
+        examples=["organization,assessment"],
+    ),
+]
+LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Changes per page")]
+WaitParam = Annotated[
+    int,
+    Query(
+        ge=0,
+        le=MAX_WAIT_SECONDS,
+        description="Seconds to hold an empty page open for the next matching change",
+    ),
+]
+
+
+def changes_router(feed: ChangeFeed) -> APIRouter:
+    """``GET /api/v1/changes``: the service's change feed for the calling principal."""
+    router = APIRouter(tags=[TAG])
+
+    @router.get(
+        "/api/v1/changes",
+        operation_id=feed.operation_id,
+        response_model=ChangePage,
+        summary=f"Changes of the {feed.service} service since a cursor (long poll with wait)",
+        description=FEED_DESCRIPTION,
+        responses=problem_responses(403, 422),
+    )
+    async def list_changes(
+        request: Request,
+        response: Response,
+        principal: PrincipalDep,
+        after: AfterParam = None,
+        types: TypesParam = None,
+        limit: LimitParam = DEFAULT_LIMIT,
+        wait: WaitParam = 0,
+    ) -> ChangePage:
+        chosen = selection(feed, principal, types)
+        position = decode_cursor(after)
+        database: Database = request.app.state.database
+        assert database.pool is not None
+        page = await poll(
+            pool=database.pool,
+            listener=listener_of(request.app) if wait else None,
+            after=position,
+            chosen=chosen,
+            limit=limit,
+            wait=float(wait),
+        )
+        response.headers["Cache-Control"] = "no-store"
+        return ChangePage(
+            items=[change_read(r) for r in page.rows],
+            next_cursor=encode_cursor(page.next_position),
+        )
+
+    return router
+
+
+# --- retention --------------------------------------------------------------------------------
+
+
+class ChangeRetentionSettings(BaseSettings):
+    """What `somos purge` reads (``SOMOS_CHANGES_RETENTION_DAYS``): it needs no secrets."""
+
+    model_config = SettingsConfigDict(env_prefix="SOMOS_", extra="ignore", env_ignore_empty=True)
+
+    changes_retention_days: ChangeRetentionDays = 90
+
+
+async def purge_changes(url: str, *, retention_days: int) -> int:
+    """Delete changes older than ``retention_days`` days (never the newest one, which keeps
+    the sequence's position); how many."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        result = await conn.execute(
+            f"DELETE FROM {TABLE} WHERE occurred_at < now() - make_interval(days => $1) "
+            f"AND position < (SELECT max(position) FROM {TABLE})",
+            retention_days,
+        )
+    finally:
+        await conn.close()
+    return int(result.split()[-1])
+
+
+def sources_in(feeds: Sequence[ChangeFeed]) -> dict[str, str]:
+    """Each type name (``organization``) and the service whose feed has it."""
+    return {s.type: f.service for f in feeds for s in f.sources}

@@ -1,0 +1,136 @@
+"""Reading one service's change feed: long polls from the stored cursor, each page fanned out.
+
+Every worker runs a reader per feed, but only the one holding the feed's advisory lock reads
+it; when that worker dies its connection closes, the lock is free, and another takes over
+from the cursor in the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+import httpx
+import procrastinate
+import psycopg
+
+from services.common.auth import mint_token
+from services.webhooks.feeds import repository, service
+from services.webhooks.feeds.service import Change
+from services.webhooks.queue import libpq_url
+from services.webhooks.settings import FEED_SCOPES, WebhooksSettings
+
+logger = logging.getLogger("somos.webhooks.feeds")
+
+FEED_PATH = "/api/v1/changes"
+SERVICE_ACCOUNT = "somos-webhooks"
+TOKEN_LIFETIME = 3600
+
+
+class FeedUnavailable(RuntimeError):
+    """The feed answered with an error or could not be reached."""
+
+
+class FeedToken:
+    """The service account's bearer token: the configured one, or minted (HS256) and renewed."""
+
+    def __init__(self, settings: WebhooksSettings) -> None:
+        self.settings = settings
+        self._token: str | None = None
+        self._renew_at = 0.0
+
+    def value(self) -> str:
+        if self.settings.feed_token is not None:
+            return self.settings.feed_token.get_secret_value()
+        if self._token is None or time.time() >= self._renew_at:
+            self._token = mint_token(
+                self.settings.platform,
+                scopes=sorted(set(FEED_SCOPES.values())),
+                sub=SERVICE_ACCOUNT,
+                ttl_seconds=TOKEN_LIFETIME,
+            )
+            self._renew_at = time.time() + TOKEN_LIFETIME / 2
+        return self._token
+
+
+class FeedReader:
+    """Reads ``source``'s feed while this process holds its lock; fans each page out."""
+
+    def __init__(
+        self,
+        source: str,
+        *,
+        settings: WebhooksSettings,
+        job_queue: procrastinate.App,
+        client: httpx.AsyncClient,
+        token: FeedToken,
+    ) -> None:
+        self.source = source
+        self.settings = settings
+        self.job_queue = job_queue
+        self.client = client
+        self.token = token
+        self.base_url = settings.feed_url(source)
+
+    async def run(self) -> None:
+        """Forever (until cancelled): take the feed's lock, then read; retry after failures."""
+        assert self.settings.database_url
+        conninfo = libpq_url(self.settings.database_url)
+        while True:
+            try:
+                async with await psycopg.AsyncConnection.connect(
+                    conninfo, autocommit=True
+                ) as lock_conn:
+                    if await repository.try_lock_feed(lock_conn, self.source):
+                        logger.info("reading change feed", extra={"feed": self.source})
+                        await self._read_while_locked(lock_conn)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                logger.warning(
+                    "change feed reader failed",
+                    extra={"feed": self.source, "error_type": type(exc).__name__},
+                )
+            await asyncio.sleep(self.settings.feed_error_pause_seconds)
+
+    async def _read_while_locked(self, lock_conn: psycopg.AsyncConnection[Any]) -> None:
+        pool = self.job_queue.connector.pool  # type: ignore[attr-defined]
+        while True:
+            await lock_conn.execute("SELECT 1")  # still holding the lock?
+            async with pool.connection() as conn:
+                after = await repository.get_cursor(conn, self.source)
+            items, next_cursor = await self.fetch(after)
+            async with pool.connection() as conn:
+                await service.fan_out(
+                    conn,
+                    self.job_queue,
+                    source=self.source,
+                    after=after,
+                    changes=[Change.from_item(item) for item in items],
+                    next_cursor=next_cursor,
+                    public_base_url=self.settings.public_base_url,
+                )
+
+    async def fetch(self, after: str | None) -> tuple[list[dict[str, Any]], str | None]:
+        """One long poll: the changes after ``after`` (waits for one when there are none)."""
+        params: dict[str, Any] = {
+            "limit": self.settings.feed_page_size,
+            "wait": self.settings.feed_wait_seconds,
+        }
+        if after is not None:
+            params["after"] = after
+        try:
+            response = await self.client.get(
+                self.base_url + FEED_PATH,
+                params=params,
+                headers={"Authorization": f"Bearer {self.token.value()}"},
+                timeout=self.settings.feed_wait_seconds + 10,
+            )
+        except httpx.HTTPError as exc:
+            raise FeedUnavailable(f"{self.source}: {type(exc).__name__}") from exc
+        if response.status_code != 200:
+            raise FeedUnavailable(f"{self.source}: answered {response.status_code}")
+        body = response.json()
+        return list(body.get("items") or []), body.get("next_cursor")

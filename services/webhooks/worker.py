@@ -1,0 +1,96 @@
+"""``somos worker webhooks``: runs delivery jobs, reads the change feeds, rescues stalled jobs.
+
+Run as many as needed: the queue hands each job to one worker, a feed is read by the worker
+holding its lock, and a worker that dies (even SIGKILL) loses nothing: its jobs are run again
+once its heartbeat is older than ``SOMOS_WEBHOOKS_WORKER_STALLED_SECONDS``, and another worker
+takes over its feeds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import httpx
+import procrastinate
+
+from services.webhooks.deliveries.jobs import DeliveryRuntime
+from services.webhooks.deliveries.sender import delivery_client
+from services.webhooks.feeds.reader import FeedReader, FeedToken
+from services.webhooks.queue import QUEUE, create_job_queue
+from services.webhooks.settings import WebhooksSettings
+from services.webhooks.signing import secret_box
+
+logger = logging.getLogger("somos.webhooks.worker")
+
+
+async def rescue_stalled_jobs(job_queue: procrastinate.App, settings: WebhooksSettings) -> None:
+    """Forever: jobs left 'doing' by a worker without a heartbeat go back to the queue."""
+    while True:
+        await asyncio.sleep(max(0.5, settings.worker_stalled_seconds / 2))
+        try:
+            stalled = await job_queue.job_manager.get_stalled_jobs(
+                queue=QUEUE, seconds_since_heartbeat=settings.worker_stalled_seconds
+            )
+            for job in stalled:
+                with contextlib.suppress(Exception):  # another worker rescued it first
+                    await job_queue.job_manager.retry_job(job)
+                    logger.info("stalled job queued again", extra={"job_id": job.id})
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            logger.warning("stalled-job check failed", extra={"error_type": type(exc).__name__})
+
+
+async def run_worker(settings: WebhooksSettings, *, name: str | None = None) -> None:
+    """Run until SIGTERM/SIGINT: the queue's worker, one reader per feed, the rescuer."""
+    if not settings.database_url:
+        raise SystemExit("SOMOS_WEBHOOKS_DATABASE_URL is not set")
+    if settings.platform.jwt_jwks_url and settings.feed_token is None:
+        raise SystemExit(
+            "SOMOS_WEBHOOKS_FEED_TOKEN must be set when tokens come from an identity provider "
+            "(SOMOS_JWT_JWKS_URL): the worker cannot mint the token it reads the feeds with"
+        )
+    job_queue = create_job_queue(
+        settings.database_url, pool_size=settings.worker_concurrency + len(settings.feeds) + 4
+    )
+    async with job_queue.open_async(), delivery_client() as client:
+        runtime = DeliveryRuntime(
+            settings=settings,
+            pool=job_queue.connector.pool,  # type: ignore[attr-defined]
+            box=secret_box(settings),
+            client=client,
+        )
+        async with httpx.AsyncClient(trust_env=False) as feed_client:
+            token = FeedToken(settings)
+            background = [
+                asyncio.create_task(
+                    FeedReader(
+                        source,
+                        settings=settings,
+                        job_queue=job_queue,
+                        client=feed_client,
+                        token=token,
+                    ).run()
+                )
+                for source in settings.feeds
+            ]
+            background.append(asyncio.create_task(rescue_stalled_jobs(job_queue, settings)))
+            try:
+                await job_queue.run_worker_async(
+                    queues=[QUEUE],
+                    name=name or "webhooks-worker",
+                    concurrency=settings.worker_concurrency,
+                    additional_context={"deliveries": runtime},
+                    delete_jobs="successful",
+                    listen_notify=True,
+                    fetch_job_polling_interval=settings.worker_poll_seconds,
+                    update_heartbeat_interval=settings.worker_heartbeat_seconds,
+                    stalled_worker_timeout=settings.worker_stalled_seconds,
+                    install_signal_handlers=True,
+                )
+            finally:
+                for task in background:
+                    task.cancel()
+                await asyncio.gather(*background, return_exceptions=True)

@@ -1,0 +1,118 @@
+"""The worker on a real service's change feed: `somos serve organizations` writes, its
+`GET /api/v1/changes` long poll (docs/changes.md) feeds a `somos worker webhooks`, and a
+receiver verifying signatures gets the organization's changes in its territory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from services.common.auth import mint_token
+from services.common.settings import PlatformSettings
+from services.common.testing import migrated_database
+from tests.webhooks.harness import Receiver, Served, Workers, eventually, worker_environment
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+async def organizations_db(postgres_admin_url):
+    async with migrated_database(postgres_admin_url, "organizations") as url:
+        yield url
+
+
+async def test_organization_changes_reach_the_receiver(
+    client, organizations_db, webhooks_db, tmp_path: Path
+):
+    receiver = Receiver()
+    try:
+        created = await client.post(
+            "/api/v1/webhook-subscriptions",
+            json={
+                "url": receiver.url,
+                "event_types": ["organization.created", "organization.updated"],
+                "municipalities": ["52835"],
+            },
+        )
+        assert created.status_code == 201, created.text
+        receiver.secret = created.json()["secret"]
+
+        env = worker_environment(webhooks_db, {})
+        env.pop("SOMOS_WEBHOOKS_FEEDS")
+        service_env = {**env, "SOMOS_ORGANIZATIONS_DATABASE_URL": organizations_db}
+        with Served("organizations", service_env, tmp_path / "organizations.log") as service:
+            env["SOMOS_WEBHOOKS_FEEDS"] = json.dumps(["organizations"])
+            env["SOMOS_WEBHOOKS_ORGANIZATIONS_URL"] = service.url
+            env["SOMOS_WEBHOOKS_FEED_WAIT_SECONDS"] = "25"
+            env["SOMOS_WEBHOOKS_PUBLIC_BASE_URL"] = "https://api.somos.example.org"
+            workers = Workers(env, tmp_path)
+            workers.start("w1")
+            try:
+                platform = PlatformSettings(jwt_secret=env["SOMOS_JWT_SECRET"])
+                token = mint_token(platform, scopes=["organizations:read", "organizations:write"])
+                headers = {"Authorization": f"Bearer {token}"}
+                async with httpx.AsyncClient(base_url=service.url, headers=headers) as orgs:
+                    made = []
+                    for name, code in (
+                        ("Asociación de Mujeres de Tumaco", "52835"),
+                        ("Consejo Comunitario Bajo Mira", "52835"),
+                        ("Corporación Medellín Joven", "05001"),
+                    ):
+                        response = await orgs.post(
+                            "/api/v1/organizations",
+                            json={
+                                "name": name,
+                                "type": "organizacion_mujeres",
+                                "municipality_code": code,
+                            },
+                        )
+                        assert response.status_code == 201, response.text
+                        made.append(response.json())
+                    first = made[0]
+                    changed = await orgs.patch(
+                        f"/api/v1/organizations/{first['id']}",
+                        json={"name": "Asociación de Mujeres Tumaqueñas"},
+                        headers={"If-Match": '"1"'},
+                    )
+                    assert changed.status_code == 200, changed.text
+                await eventually(lambda: len(receiver.receipts) >= 3, within=90)
+                # A last change in the territory: anything else would have arrived before it.
+                async with httpx.AsyncClient(base_url=service.url, headers=headers) as orgs:
+                    last = await orgs.post(
+                        "/api/v1/organizations",
+                        json={
+                            "name": "Red de Jóvenes del Pacífico",
+                            "type": "organizacion_mujeres",
+                            "municipality_code": "52835",
+                        },
+                    )
+                await eventually(lambda: len(receiver.receipts) >= 4, within=90)
+            finally:
+                workers.stop_all()
+    finally:
+        receiver.close()
+
+    assert receiver.refused == 0
+    events = receiver.events()
+    assert sorted(events) == sorted(
+        [
+            ("organization.created", made[0]["id"], 1),
+            ("organization.created", made[1]["id"], 1),
+            ("organization.updated", first["id"], 2),
+            ("organization.created", last.json()["id"], 1),
+        ]
+    )
+    # One resource's events in order: created (version 1) before updated (version 2).
+    assert [v for _, i, v in events if i == first["id"]] == [1, 2]
+    (update,) = [r for r in receiver.receipts if r.payload["type"] == "organization.updated"]
+    data = update.payload["data"]
+    assert data == {
+        "resource": "organizations",
+        "id": first["id"],
+        "version": 2,
+        "municipality_code": "52835",
+        "url": f"https://api.somos.example.org/api/v1/organizations/{first['id']}",
+    }
