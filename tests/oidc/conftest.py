@@ -30,6 +30,7 @@ from services.common.testing import REPO_ROOT, free_port, migrated_database
 
 PROVIDER_DIR = Path(__file__).parent / "provider"
 AUDIENCE = "somos-api"
+MEDELLIN, TUMACO = "05001", "52835"
 KEYS_TTL = 3.0  # SOMOS_JWT_JWKS_TTL_SECONDS of the processes under test
 REFRESH_INTERVAL = 1.0  # SOMOS_JWT_JWKS_REFRESH_INTERVAL_SECONDS
 
@@ -293,3 +294,26 @@ def somos_stack(oidc_provider: OpenIdProvider, oidc_organizations_db: str) -> It
         outputs = {name: stop(p) for name, p in processes.items()}
     for name, output in outputs.items():
         assert "Traceback" not in output, f"{name}:\n{output}"
+
+
+@pytest.fixture(scope="session")
+def organizations(oidc_provider: OpenIdProvider, somos_stack: SomosStack) -> dict[str, str]:
+    """Two organizations, written through the gateway by the operator's integration."""
+    token = oidc_provider.token(PARTNERS["operator"])
+    ids = {}
+    for code, name in ((MEDELLIN, "Mesa de Víctimas de Medellín"), (TUMACO, "Red de Tumaco")):
+        response = httpx.post(
+            somos_stack.gateway_url + "/api/v1/organizations",
+            json={
+                "name": name,
+                "type": "organizacion_victimas",
+                "municipality_code": code,
+                "focus_areas": ["convivencia"],
+            },
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=15,
+        )
+        assert response.status_code == 201, response.text
+        assert response.json()["name"] == name  # accents round-trip
+        ids[code] = response.json()["id"]
+    return ids

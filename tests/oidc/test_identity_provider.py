@@ -20,16 +20,16 @@ from cryptography.hazmat.primitives import serialization
 from tests.oidc.conftest import (
     AUDIENCE,
     KEYS_TTL,
+    MEDELLIN,
     PARTNERS,
     REFRESH_INTERVAL,
+    TUMACO,
     OpenIdProvider,
     SigningKey,
     SomosStack,
 )
 
 pytestmark = pytest.mark.e2e
-
-MEDELLIN, TUMACO = "05001", "52835"
 
 
 def get(base: str, path: str, token: str) -> httpx.Response:
@@ -38,29 +38,6 @@ def get(base: str, path: str, token: str) -> httpx.Response:
 
 def both(stack: SomosStack) -> dict[str, str]:
     return {"gateway": stack.gateway_url, "service": stack.service_url}
-
-
-@pytest.fixture(scope="module")
-def organizations(oidc_provider: OpenIdProvider, somos_stack: SomosStack) -> dict[str, str]:
-    """Two organizations, written through the gateway by the operator's integration."""
-    token = oidc_provider.token(PARTNERS["operator"])
-    ids = {}
-    for code, name in ((MEDELLIN, "Mesa de Víctimas de Medellín"), (TUMACO, "Red de Tumaco")):
-        response = httpx.post(
-            somos_stack.gateway_url + "/api/v1/organizations",
-            json={
-                "name": name,
-                "type": "organizacion_victimas",
-                "municipality_code": code,
-                "focus_areas": ["convivencia"],
-            },
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=15,
-        )
-        assert response.status_code == 201, response.text
-        assert response.json()["name"] == name  # accents round-trip
-        ids[code] = response.json()["id"]
-    return ids
 
 
 def listed(base: str, token: str) -> set[str]:
