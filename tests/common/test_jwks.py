@@ -182,3 +182,25 @@ def test_settings_refuse_none_and_symmetric_only_jwks() -> None:
         PlatformSettings(jwt_jwks_url="https://idp.example/jwks", jwt_algorithms=["HS256"])
     settings = PlatformSettings(jwt_jwks_url="https://idp.example/jwks")
     assert settings.jwks_algorithms() == ["RS256", "ES256"]  # HS256 dropped in JWKS mode
+
+
+def test_every_server_path_verifies_tokens_off_the_event_loop() -> None:
+    """The gateway and the services check tokens through ``verify_async`` only: the blocking
+    ``verify`` (CLI and tests) would fetch the JWKS on the event loop."""
+    from services.common.testing import REPO_ROOT
+
+    callers = {}
+    for source in [*REPO_ROOT.glob("services/**/*.py"), *REPO_ROOT.glob("gateway/**/*.py")]:
+        text = source.read_text(encoding="utf-8")
+        if "verifier" in text or "token_verifier" in text:
+            callers[source.relative_to(REPO_ROOT).as_posix()] = (
+                text.count(".verify_async("),
+                text.count(".verify("),
+            )
+    assert {path for path, (a, _) in callers.items() if a} == {
+        "gateway/edge.py",
+        "services/common/auth.py",
+        "services/common/fastpath.py",
+        "services/common/idempotency.py",
+    }
+    assert all(blocking == 0 for _, blocking in callers.values()), callers
