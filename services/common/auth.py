@@ -161,11 +161,11 @@ class TokenVerifier:
     def _decode(self, token: str, kid: str | None) -> tuple[Principal, float]:
         try:
             if self.keys is not None:
-                signing_key = self.keys.key(kid or "")
-                key: Any = signing_key.key
+                key: Any = self.keys.key(kid or "").key
                 algorithms = self.settings.jwks_algorithms()
-                if signing_key.algorithm_name in algorithms:
-                    algorithms = [signing_key.algorithm_name]  # the key's own algorithm only
+                stated = self.keys.algorithm(kid or "")
+                if stated is not None:  # a key whose JWKS entry names its algorithm: that one
+                    algorithms = [stated] if stated in algorithms else []
             else:
                 key = self.settings.signing_secret()
                 algorithms = ["HS256"]

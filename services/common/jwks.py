@@ -56,6 +56,7 @@ class SigningKeys:
         self._clock = clock
         self._transport = transport
         self._keys: dict[str, jwt.PyJWK] = {}
+        self._algorithms: dict[str, str] = {}  # kid → the `alg` the JWKS states, when it does
         self._fetched_at: float | None = None  # last successful fetch
         self._attempted_at: float | None = None  # last fetch, successful or not
         self._lock = threading.Lock()
@@ -89,8 +90,12 @@ class SigningKeys:
             except (httpx.HTTPError, ValueError) as exc:
                 logger.warning("JWKS fetch from %s failed: %s", self.url, exc)
                 return
-            self._keys = keys
+            self._keys, self._algorithms = keys
             self._fetched_at = self._clock()
+
+    def algorithm(self, kid: str) -> str | None:
+        """The algorithm the JWKS names for key ``kid`` (its ``alg``), if it names one."""
+        return self._algorithms.get(kid)
 
     def key(self, kid: str) -> jwt.PyJWK:
         """The current key ``kid``: 503 when the set is not current, 401 when it lacks it."""
@@ -104,7 +109,7 @@ class SigningKeys:
             raise Unauthorized("The token's signing key is not one of the identity provider's.")
         return found
 
-    def _fetch(self) -> dict[str, jwt.PyJWK]:
+    def _fetch(self) -> tuple[dict[str, jwt.PyJWK], dict[str, str]]:
         with httpx.Client(timeout=self.timeout, transport=self._transport) as client:
             response = client.get(self.url, headers={"Accept": "application/json"})
             response.raise_for_status()
@@ -112,11 +117,14 @@ class SigningKeys:
         if not isinstance(document, dict) or not isinstance(document.get("keys"), list):
             raise ValueError("the JWKS document has no 'keys' list")
         keys: dict[str, jwt.PyJWK] = {}
+        algorithms: dict[str, str] = {}
         for entry in document["keys"]:
             usable = _signing_key(entry)
             if usable is not None:
                 keys[entry["kid"]] = usable
-        return keys
+                if "alg" in entry:
+                    algorithms[entry["kid"]] = entry["alg"]
+        return keys, algorithms
 
 
 def _signing_key(entry: Any) -> jwt.PyJWK | None:
