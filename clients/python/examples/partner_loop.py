@@ -125,8 +125,10 @@ def fetch_changed(client: AuthenticatedClient, change: Mapping[str, Any]) -> dic
         if not isinstance(answer.parsed, OrganizationRead):
             raise RuntimeError(f"GET organization answered {answer.status_code}: {answer.content!r}")
         return answer.parsed.to_dict()
-    # Every other resource by its path (/api/v1/<resource>/<id>), as plain JSON.
-    response = client.get_httpx_client().get(f"/api/v1/{change['resource']}/{change['id']}")
+    # Every other record where the change says it is (`path` in the feed, `url` in a webhook),
+    # as plain JSON.
+    location = change.get("path") or change.get("url") or f"/api/v1/{change['resource']}/{change['id']}"
+    response = client.get_httpx_client().get(location)
     if response.status_code == 404:
         return None
     response.raise_for_status()

@@ -22,6 +22,7 @@ export interface Change {
   id: string;
   version: number;
   municipality_code: string | null;
+  path: string; // where to GET the record's current content
   occurred_at: string;
 }
 
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     const page = await readChanges(apiUrl, credentials, cursor, 25);
     for (const change of page.items) {
       const current = change.resource === "organizations" ? await fetchOrganization(client, change.id) : undefined;
-      console.log(`${change.type} ${change.id} v${change.version}: ${current?.name ?? "(see its resource)"}`);
+      console.log(`${change.type} ${change.id} v${change.version}: ${current?.name ?? change.path}`);
     }
     if (page.next_cursor) {
       cursor = page.next_cursor;
