@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: dev test lint format typecheck bench bench-all install clean-data contract docs docs-build
+.PHONY: dev test lint format typecheck bench bench-all install clean-data contract clients docs docs-build
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ bench-all: bench
 ## Regenerate the checked-in contract (gateway/openapi.json) from the code.
 contract: $(STAMP)
 	$(BIN)/python -m gateway.contract
+
+## Regenerate the partner clients (clients/python, clients/typescript) from the contract; run it
+## after `make contract`. The suite fails when the checked-in clients drift from the contract.
+clients: $(STAMP)
+	$(BIN)/python scripts/generate_clients.py
 
 ## The documentation site (docs/, mkdocs.yml): serve it with live reload beside `make dev`,
 ## or build it into site/ the way CI does (any warning fails).

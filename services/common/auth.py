@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -15,6 +16,7 @@ from sqlalchemy import ColumnElement, false, or_, true
 
 from services.common.catalog import SCOPES as CATALOG_SCOPES
 from services.common.errors import Forbidden, MissingScope, NotFound, Unauthorized
+from services.common.jwks import SigningKeys
 from services.common.settings import PlatformSettings
 
 SCOPES = CATALOG_SCOPES  # every scope and what it allows (services/common/catalog.py)
@@ -73,39 +75,97 @@ class PiiTokenTooLongLived(Unauthorized):
 
 
 class TokenVerifier:
-    """Verifies Somos JWTs: HS256 with the shared secret, or RS256/ES256 through a JWKS URL."""
+    """Verifies Somos JWTs: HS256 with the shared secret, or RS256/ES256 through a JWKS URL.
+
+    Servers call ``verify_async`` (keys are fetched in a worker thread, never on the event
+    loop); ``verify`` does the same work in the calling thread (CLI, tests)."""
 
     CACHE_SIZE = 4096
 
     def __init__(self, settings: PlatformSettings) -> None:
         self.settings = settings
         # Verified tokens, kept until they expire: a caller's token is decoded once, not on
-        # every request (signature checks dominate the cost of a cheap GET).
-        self._cache: dict[str, tuple[Principal, float]] = {}
-        self._jwks: jwt.PyJWKClient | None = (
-            jwt.PyJWKClient(settings.jwt_jwks_url, cache_keys=True, lifespan=300)
+        # every request (signature checks dominate the cost of a cheap GET). With a JWKS, an
+        # entry also needs its key to be still current (a removed key ends its tokens).
+        self._cache: dict[str, tuple[Principal, float, str | None]] = {}
+        self.keys: SigningKeys | None = (
+            SigningKeys(
+                settings.jwt_jwks_url,
+                ttl=settings.jwt_jwks_ttl_seconds,
+                timeout=settings.jwt_jwks_timeout_seconds,
+                refresh_interval=settings.jwt_jwks_refresh_interval_seconds,
+            )
             if settings.jwt_jwks_url
             else None
         )
+        self.claims = ClaimMapping.from_settings(settings)
+
+    def known(self, token: str) -> Principal | None:
+        """The principal of a token verified before and still good (no crypto, no network)."""
+        cached = self._cache.get(token)
+        if cached is None:
+            return None
+        principal, expires, kid = cached
+        if expires > time.time() and (self.keys is None or self.keys.get(kid or "") is not None):
+            return principal
+        del self._cache[token]
+        return None
 
     def verify(self, token: str) -> Principal:
-        """Decode and check a token; raise Unauthorized with a reason when it is not valid."""
-        cached = self._cache.get(token)
-        if cached is not None:
-            if cached[1] > time.time():
-                return cached[0]
-            del self._cache[token]
-        principal, expires = self._decode(token)
+        """Decode and check a token, fetching keys in this thread when needed (not in servers)."""
+        principal = self.known(token)
+        if principal is not None:
+            return principal
+        kid = self._key_id(token)
+        if self.keys is not None and kid is not None:
+            self.keys.refresh_for(kid)
+        return self._verified(token, kid)
+
+    async def verify_async(self, token: str) -> Principal:
+        """Decode and check a token; keys are fetched off the event loop when needed."""
+        principal = self.known(token)
+        if principal is not None:
+            return principal
+        kid = self._key_id(token)
+        if self.keys is not None and kid is not None and self.keys.needs_fetch(kid):
+            await asyncio.to_thread(self.keys.refresh_for, kid)
+        return self._verified(token, kid)
+
+    def _key_id(self, token: str) -> str | None:
+        """With a JWKS: the token's key id, after refusing algorithms other than asymmetric
+        ones (HS256, ``none``) before any key is looked up."""
+        if self.keys is None:
+            return None
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.InvalidTokenError as exc:
+            raise Unauthorized(f"The token is not valid: {exc}.") from exc
+        algorithm = header.get("alg")
+        if algorithm not in self.settings.jwks_algorithms():
+            raise Unauthorized(
+                f"The token's algorithm {algorithm!r} is not accepted; the identity provider's "
+                f"tokens must be signed with one of {self.settings.jwks_algorithms()}."
+            )
+        kid = header.get("kid")
+        if not isinstance(kid, str) or not kid:
+            raise Unauthorized("The token names no signing key ('kid' header).")
+        return kid
+
+    def _verified(self, token: str, kid: str | None) -> Principal:
+        principal, expires = self._decode(token, kid)
         if len(self._cache) >= self.CACHE_SIZE:
             self._cache.clear()
-        self._cache[token] = (principal, expires)
+        self._cache[token] = (principal, expires, kid)
         return principal
 
-    def _decode(self, token: str) -> tuple[Principal, float]:
+    def _decode(self, token: str, kid: str | None) -> tuple[Principal, float]:
         try:
-            if self._jwks is not None:
-                key: Any = self._jwks.get_signing_key_from_jwt(token).key
-                algorithms = [a for a in self.settings.jwt_algorithms if a != "HS256"]
+            if self.keys is not None:
+                key: Any = self.keys.key(kid or "").key
+                algorithms = self.settings.jwks_algorithms()
+                stated = self.keys.algorithm(kid or "")
+                if stated is not None:  # a key whose JWKS entry names its algorithm: that one
+                    algorithms = [stated] if stated in algorithms else []
             else:
                 key = self.settings.signing_secret()
                 algorithms = ["HS256"]
@@ -119,11 +179,9 @@ class TokenVerifier:
             )
         except jwt.ExpiredSignatureError as exc:
             raise Unauthorized("The token has expired.") from exc
-        except jwt.PyJWKClientError as exc:
-            raise Unauthorized("The token's signing key could not be resolved.") from exc
         except jwt.InvalidTokenError as exc:
             raise Unauthorized(f"The token is not valid: {exc}.") from exc
-        principal = principal_from_claims(claims)
+        principal = self.claims.principal(claims)
         if principal.has_scope(PII_SCOPE):
             self._check_pii_lifetime(claims)
         return principal, float(claims["exp"])
@@ -153,17 +211,84 @@ def _codes(value: Any, length: int, claim: str) -> frozenset[str] | None:
     return frozenset(value)
 
 
+def _claim(claims: dict[str, Any], name: str) -> Any:
+    """A claim by name; a dotted name also reaches a nested one (``somos.territories``)."""
+    if name in claims:
+        return claims[name]
+    value: Any = claims
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _words(value: Any, claim: str) -> list[str]:
+    """A claim holding words: a space-separated string or a list of strings."""
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [w for v in value for w in v.split()]
+    raise Unauthorized(f"The token's '{claim}' claim must be a string or a list of strings.")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMapping:
+    """Where an identity provider puts what Somos needs (SOMOS_JWT_*_CLAIM, scope prefix)."""
+
+    scope_prefix: str = ""
+    territories: str | None = None
+    municipalities: str = "municipalities"
+    departments: str = "departments"
+
+    @classmethod
+    def from_settings(cls, settings: PlatformSettings) -> ClaimMapping:
+        return cls(
+            scope_prefix=settings.jwt_scope_prefix,
+            territories=settings.jwt_territories_claim,
+            municipalities=settings.jwt_municipalities_claim,
+            departments=settings.jwt_departments_claim,
+        )
+
+    def scopes(self, claims: dict[str, Any]) -> frozenset[str]:
+        """Scopes from `scope` (space-separated) or else `scp` (a list), prefix removed."""
+        for name in ("scope", "scp"):
+            if claims.get(name) is not None:
+                words = _words(claims[name], name)
+                break
+        else:
+            words = []
+        if self.scope_prefix:
+            size = len(self.scope_prefix)
+            words = [w[size:] for w in words if w.startswith(self.scope_prefix)]
+        return frozenset(words)
+
+    def principal(self, claims: dict[str, Any]) -> Principal:
+        municipalities = _codes(_claim(claims, self.municipalities), 5, self.municipalities)
+        departments = _codes(_claim(claims, self.departments), 2, self.departments)
+        if self.territories is not None:
+            value = _claim(claims, self.territories)
+            if value is not None:
+                codes = _words(value, self.territories)
+                if not all(c.isdigit() and len(c) in (2, 5) for c in codes):
+                    raise Unauthorized(
+                        f"The token's '{self.territories}' claim must list DIVIPOLA codes "
+                        "(2 digits for a department, 5 for a municipality)."
+                    )
+                municipalities = (municipalities or frozenset()) | {c for c in codes if len(c) == 5}
+                departments = (departments or frozenset()) | {c for c in codes if len(c) == 2}
+        return Principal(
+            sub=str(claims["sub"]),
+            scopes=self.scopes(claims),
+            municipalities=municipalities,
+            departments=departments,
+            token_id=claims.get("jti"),
+        )
+
+
 def principal_from_claims(claims: dict[str, Any]) -> Principal:
-    scope = claims.get("scope", "")
-    if not isinstance(scope, str):
-        raise Unauthorized("The token's 'scope' claim must be a space-separated string.")
-    return Principal(
-        sub=str(claims["sub"]),
-        scopes=frozenset(scope.split()),
-        municipalities=_codes(claims.get("municipalities"), 5, "municipalities"),
-        departments=_codes(claims.get("departments"), 2, "departments"),
-        token_id=claims.get("jti"),
-    )
+    """A principal from Somos's own claims (``scope``, ``municipalities``, ``departments``)."""
+    return ClaimMapping().principal(claims)
 
 
 def mint_token(
@@ -193,7 +318,9 @@ def mint_token(
     return jwt.encode(claims, settings.signing_secret(), algorithm="HS256")
 
 
-def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+async def authenticate(
+    request: Request, credentials: HTTPAuthorizationCredentials | None
+) -> Principal:
     """The request's principal, verified once per request and cached on its state."""
     cached = getattr(request.state, "principal", None)
     if cached is not None:
@@ -201,7 +328,7 @@ def authenticate(request: Request, credentials: HTTPAuthorizationCredentials | N
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("A bearer token is required.")
     verifier: TokenVerifier = request.app.state.token_verifier
-    principal = verifier.verify(credentials.credentials)
+    principal = await verifier.verify_async(credentials.credentials)
     request.state.principal = principal
     return principal
 
@@ -210,7 +337,7 @@ async def current_principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
 ) -> Principal:
-    return authenticate(request, credentials)
+    return await authenticate(request, credentials)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

@@ -90,7 +90,7 @@ class FastReadMiddleware:
     ) -> Response | None:
         app = scope["app"]
         try:
-            principal = _principal(app, scope)
+            principal = await _principal(app, scope)
             for needed in read.scopes:
                 if not principal.has_scope(needed):
                     raise MissingScope(needed)
@@ -103,7 +103,7 @@ class FastReadMiddleware:
     async def _answer(self, scope: Scope, read: FastRead, param: str, raw_id: str) -> Response:
         app = scope["app"]
         try:
-            principal = _principal(app, scope)
+            principal = await _principal(app, scope)
             if not principal.has_scope(read.scope):
                 raise MissingScope(read.scope)
             try:
@@ -153,11 +153,11 @@ def _find_route(routes: Sequence[Any], path: str) -> Any:
     return None
 
 
-def _principal(app: Any, scope: Scope) -> Principal:
+async def _principal(app: Any, scope: Scope) -> Principal:
     for key, value in scope["headers"]:
         if key == b"authorization":
             scheme, _, token = value.decode("latin-1").partition(" ")
             if scheme.lower() == "bearer" and token.strip():
-                return app.state.token_verifier.verify(token.strip())  # type: ignore[no-any-return]
+                return await app.state.token_verifier.verify_async(token.strip())  # type: ignore[no-any-return]
             break
     raise Unauthorized("A bearer token is required.")

@@ -34,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.common.auth import PII_SCOPE, Principal, route_scopes
 from services.common.db import Database
-from services.common.errors import Unauthorized
+from services.common.errors import DomainError
 
 TABLE = "idempotency_keys"
 MAX_KEY_LENGTH = 255
@@ -149,7 +149,7 @@ class IdempotencyMiddleware:
                 ),
             )
             return
-        principal = self._principal(scope, headers.get(b"authorization"))
+        principal = await self._principal(scope, headers.get(b"authorization"))
         policy = self._policy(scope)
         if principal is None or policy is None or not policy.scopes <= principal.scopes:
             # No token (401), no such route (404/405) or a scope missing (403): the app
@@ -355,13 +355,15 @@ class IdempotencyMiddleware:
         await send({"type": "http.response.body", "body": bytes(read["body"])})
 
     @staticmethod
-    def _principal(scope: Scope, authorization: bytes | None) -> Principal | None:
+    async def _principal(scope: Scope, authorization: bytes | None) -> Principal | None:
         if not authorization or not authorization.lower().startswith(b"bearer "):
             return None
         verifier = scope["app"].state.token_verifier
         try:
-            principal: Principal = verifier.verify(authorization[7:].decode("latin-1").strip())
-        except Unauthorized:
+            principal: Principal = await verifier.verify_async(
+                authorization[7:].decode("latin-1").strip()
+            )
+        except DomainError:  # not valid (401) or keys unavailable (503): the app answers
             return None
         return principal
 

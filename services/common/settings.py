@@ -8,6 +8,8 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from services.common.jwks import ASYMMETRIC_ALGORITHMS
+
 DEFAULT_DEV_SECRET = "somos-development-secret-change-me"  # refused in production
 
 
@@ -32,6 +34,21 @@ class PlatformSettings(BaseSettings):
     jwt_issuer: str = "somos"
     jwt_audience: str = "somos-api"
     jwt_algorithms: list[str] = Field(default_factory=lambda: ["HS256", "RS256", "ES256"])
+    # With a JWKS URL (an external identity provider): the key set is fetched again after
+    # this many seconds, so a key the provider removed is refused within it; a token naming an
+    # unknown key fetches it again at most once per refresh interval; each fetch has a timeout.
+    jwt_jwks_ttl_seconds: float = Field(default=300, gt=0)
+    jwt_jwks_refresh_interval_seconds: float = Field(default=30, ge=0)
+    jwt_jwks_timeout_seconds: float = Field(default=3, gt=0)
+    # The provider's claims as Somos reads them. Scopes come from `scope` (space-separated) or
+    # `scp` (a list); with a prefix, only scopes carrying it count, without it ("somos/" turns
+    # "somos/events:read" into "events:read" and ignores "openid" or "profile").
+    jwt_scope_prefix: str = ""
+    # Territories: a claim listing DIVIPOLA codes (2 digits = a department, 5 = a
+    # municipality), and/or the two separate claims. Dotted names reach nested claims.
+    jwt_territories_claim: str | None = None
+    jwt_municipalities_claim: str = "municipalities"
+    jwt_departments_claim: str = "departments"
     divipola_file: Path | None = None
     data_dir: Path = Path(".somos")
     log_level: str = "INFO"
@@ -48,6 +65,17 @@ class PlatformSettings(BaseSettings):
     min_cell_size: int = Field(default=5, ge=1, le=1000)
 
     @model_validator(mode="after")
+    def _refuse_unsafe_algorithms(self) -> PlatformSettings:
+        if any(a.lower() == "none" for a in self.jwt_algorithms):
+            raise InsecureConfiguration("SOMOS_JWT_ALGORITHMS must not contain 'none'")
+        if self.jwt_jwks_url and not self.jwks_algorithms():
+            raise InsecureConfiguration(
+                "SOMOS_JWT_ALGORITHMS must name an asymmetric algorithm (RS256, ES256, …) "
+                "when SOMOS_JWT_JWKS_URL is set"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:
         if self.environment == "production" and not self.jwt_jwks_url:
             secret = self.jwt_secret.get_secret_value() if self.jwt_secret else ""
@@ -57,6 +85,10 @@ class PlatformSettings(BaseSettings):
                     "in production, or SOMOS_JWT_JWKS_URL must point at an identity provider"
                 )
         return self
+
+    def jwks_algorithms(self) -> list[str]:
+        """The algorithms accepted with a JWKS URL: the asymmetric ones configured, only."""
+        return [a for a in self.jwt_algorithms if a in ASYMMETRIC_ALGORITHMS]
 
     def signing_secret(self) -> str:
         """The HS256 secret in force (the development default only outside production)."""

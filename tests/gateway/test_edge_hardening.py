@@ -261,7 +261,9 @@ async def test_a_flood_of_bad_tokens_is_refused_before_any_signature_check(
         verifier = attacker.app.state.token_verifier  # type: ignore[attr-defined]
         decoded: list[str] = []
         real_decode = verifier._decode
-        monkeypatch.setattr(verifier, "_decode", lambda t: decoded.append(t) or real_decode(t))
+        monkeypatch.setattr(
+            verifier, "_decode", lambda t, kid: decoded.append(t) or real_decode(t, kid)
+        )
         path = "/api/v1/territories/departments"
         assert (await attacker.get(path, headers=good)).status_code == 200  # verified, cached
         flood = [

@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.attendee_read import AttendeeRead
+from ...models.attendee_update import AttendeeUpdate
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    event_id: UUID,
+    attendee_id: UUID,
+    *,
+    body: AttendeeUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/events/{event_id}/attendees/{attendee_id}".format(
+            event_id=quote(str(event_id), safe=""),
+            attendee_id=quote(str(attendee_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AttendeeRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = AttendeeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AttendeeRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    event_id: UUID,
+    attendee_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttendeeUpdate,
+) -> Response[AttendeeRead | Problem]:
+    """Update Attendee
+
+    Args:
+        event_id (UUID):
+        attendee_id (UUID):
+        body (AttendeeUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttendeeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        event_id=event_id,
+        attendee_id=attendee_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    event_id: UUID,
+    attendee_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttendeeUpdate,
+) -> AttendeeRead | Problem | None:
+    """Update Attendee
+
+    Args:
+        event_id (UUID):
+        attendee_id (UUID):
+        body (AttendeeUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttendeeRead | Problem
+    """
+
+    return sync_detailed(
+        event_id=event_id,
+        attendee_id=attendee_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    event_id: UUID,
+    attendee_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttendeeUpdate,
+) -> Response[AttendeeRead | Problem]:
+    """Update Attendee
+
+    Args:
+        event_id (UUID):
+        attendee_id (UUID):
+        body (AttendeeUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AttendeeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        event_id=event_id,
+        attendee_id=attendee_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    event_id: UUID,
+    attendee_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AttendeeUpdate,
+) -> AttendeeRead | Problem | None:
+    """Update Attendee
+
+    Args:
+        event_id (UUID):
+        attendee_id (UUID):
+        body (AttendeeUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AttendeeRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            event_id=event_id,
+            attendee_id=attendee_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

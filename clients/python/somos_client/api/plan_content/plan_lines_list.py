@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.line_list import LineList
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    plan_id: UUID,
+    *,
+    include_archived: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_archived"] = include_archived
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/security-plans/{plan_id}/lines".format(
+            plan_id=quote(str(plan_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LineList | Problem | None:
+    if response.status_code == 200:
+        response_200 = LineList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[LineList | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> Response[LineList | Problem]:
+    """List Lines
+
+    Args:
+        plan_id (UUID):
+        include_archived (bool | Unset): Include archived records Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LineList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        include_archived=include_archived,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> LineList | Problem | None:
+    """List Lines
+
+    Args:
+        plan_id (UUID):
+        include_archived (bool | Unset): Include archived records Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LineList | Problem
+    """
+
+    return sync_detailed(
+        plan_id=plan_id,
+        client=client,
+        include_archived=include_archived,
+    ).parsed
+
+
+async def asyncio_detailed(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> Response[LineList | Problem]:
+    """List Lines
+
+    Args:
+        plan_id (UUID):
+        include_archived (bool | Unset): Include archived records Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[LineList | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        plan_id=plan_id,
+        include_archived=include_archived,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    plan_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+) -> LineList | Problem | None:
+    """List Lines
+
+    Args:
+        plan_id (UUID):
+        include_archived (bool | Unset): Include archived records Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        LineList | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            plan_id=plan_id,
+            client=client,
+            include_archived=include_archived,
+        )
+    ).parsed

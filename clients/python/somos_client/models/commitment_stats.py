@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.commitment_stats_by_status import CommitmentStatsByStatus
+
+
+T = TypeVar("T", bound="CommitmentStats")
+
+
+@_attrs_define
+class CommitmentStats:
+    """
+    Attributes:
+        by_status (CommitmentStatsByStatus):
+        overdue (int):
+        total (int):
+    """
+
+    by_status: CommitmentStatsByStatus
+    overdue: int
+    total: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        by_status = self.by_status.to_dict()
+
+        overdue = self.overdue
+
+        total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "by_status": by_status,
+                "overdue": overdue,
+                "total": total,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.commitment_stats_by_status import CommitmentStatsByStatus  # noqa: PLC0415
+
+        d = dict(src_dict)
+        by_status = CommitmentStatsByStatus.from_dict(d.pop("by_status"))
+
+        overdue = d.pop("overdue")
+
+        total = d.pop("total")
+
+        commitment_stats = cls(
+            by_status=by_status,
+            overdue=overdue,
+            total=total,
+        )
+
+        commitment_stats.additional_properties = d
+        return commitment_stats
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
