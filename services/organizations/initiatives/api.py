@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -14,6 +13,7 @@ from services.common.disclosure import DisclosureDep
 from services.common.errors import created_responses, problem_responses
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
+from services.common.schemas import IsoDate
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
 from services.organizations.initiatives import service
 from services.organizations.initiatives.repository import InitiativeFilters
@@ -93,8 +93,10 @@ async def list_initiatives(
     risk_factor: Annotated[
         RiskFactor | None, Query(description="Initiatives addressing this risk factor")
     ] = None,
-    from_: Annotated[date | None, Query(alias="from", description="Starting on or after")] = None,
-    to: Annotated[date | None, Query(description="Starting on or before")] = None,
+    from_: Annotated[
+        IsoDate | None, Query(alias="from", description="Starting on or after")
+    ] = None,
+    to: Annotated[IsoDate | None, Query(description="Starting on or before")] = None,
     include_archived: bool = False,
 ) -> CommunityInitiativePage:
     filters = InitiativeFilters(
