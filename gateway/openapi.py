@@ -10,6 +10,7 @@ from typing import Any
 
 from services.common.catalog import SERVICES, upstream_services
 from services.common.errors import PROBLEM_JSON
+from services.common.openapi import document_parameter_text
 from services.common.settings import PlatformSettings
 
 logger = logging.getLogger("somos.gateway.openapi")
@@ -207,4 +208,4 @@ def build_contract(
     merged["security"] = [{"bearer": []}]
     add_gateway_errors(merged, skip=lambda path: not path.startswith("/api/"))
     merged["servers"] = [{"url": "/", "description": "This gateway"}]
-    return merged
+    return document_parameter_text(merged)

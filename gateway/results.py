@@ -27,6 +27,7 @@ from gateway.compose import (
 from services.common.auth import Principal, current_principal
 from services.common.disclosure import Disclosure, Suppressed, protect_summary
 from services.common.errors import problem_responses
+from services.common.schemas import IsoDate
 from services.common.territory import DEPARTMENTS, DepartmentCode, MunicipalityCode
 
 DEFAULT_TARGETS_FILE = Path(__file__).with_name("results_targets.toml")
@@ -421,9 +422,9 @@ async def get_results(
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
     from_: Annotated[
-        date | None, Query(alias="from", description="From this date (inclusive)")
+        IsoDate | None, Query(alias="from", description="From this date (inclusive)")
     ] = None,
-    to: Annotated[date | None, Query(description="Up to this date (inclusive)")] = None,
+    to: Annotated[IsoDate | None, Query(description="Up to this date (inclusive)")] = None,
     format: Annotated[
         Literal["json", "csv"], Query(description="csv: UTF-8 with BOM, for Excel")
     ] = "json",

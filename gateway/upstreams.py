@@ -24,6 +24,7 @@ from gateway.resilience import (
     backoff_delay,
 )
 from gateway.settings import UPSTREAMS, GatewaySettings
+from services.common.settings import GATEWAY_POOL_IDLE_SECONDS
 
 Headers = list[tuple[str, str]]
 
@@ -109,7 +110,9 @@ class Upstream:
 
     async def start(self) -> None:
         connector = aiohttp.TCPConnector(
-            limit=self.pool_size, limit_per_host=self.pool_size, keepalive_timeout=30
+            limit=self.pool_size,
+            limit_per_host=self.pool_size,
+            keepalive_timeout=GATEWAY_POOL_IDLE_SECONDS,  # below SERVICE_KEEP_ALIVE_SECONDS
         )
         self._session = aiohttp.ClientSession(
             connector=connector,

@@ -146,7 +146,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from services.common.observability import configure_logging
-    from services.common.settings import PlatformSettings
+    from services.common.settings import SERVICE_KEEP_ALIVE_SECONDS, PlatformSettings
 
     spec = SERVICES.get(args.service)
     if spec is None:
@@ -176,6 +176,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         proxy_headers=spec.name != "gateway",
         server_header=False,
         timeout_graceful_shutdown=platform.shutdown_grace_seconds,
+        # Idle connections outlive the gateway pool's reuse of them (see the constant).
+        timeout_keep_alive=SERVICE_KEEP_ALIVE_SECONDS,
     )
     sockets = None
     if spec.name == "gateway":  # one server, two ports: public API and internal metrics

@@ -1,9 +1,11 @@
-"""Post-processing of a service's OpenAPI document: answers the routes give but do not declare.
+"""Post-processing of a service's OpenAPI document: what the routes do but do not declare.
 
 A create that accepts a client-supplied ``id`` answers **200** with the record as it is when it
 is sent again with the same id and content (an offline client retrying), and 409 when the id
 holds other content. Routes declare 201; ``document_replays`` adds the 200 to every such
 operation, so every service (and any future one) documents it without repeating it per route.
+Likewise ``document_parameter_text`` declares the control characters every free-text query
+and path parameter refuses (a 422 naming it).
 """
 
 from __future__ import annotations
@@ -74,13 +76,38 @@ def document_replays(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+# What ``parameters.ControlCharacterMiddleware`` refuses in every query and path parameter:
+# Unicode category Cc (C0 controls, DEL, C1 controls).
+NO_CONTROL_CHARACTERS = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+
+
+def _declare_parameter_text(schema: dict[str, Any]) -> None:
+    if schema.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(schema):
+        schema["pattern"] = NO_CONTROL_CHARACTERS
+    for option in schema.get("anyOf", []):
+        if isinstance(option, dict):
+            _declare_parameter_text(option)
+
+
+def document_parameter_text(document: dict[str, Any]) -> dict[str, Any]:
+    """Free-text query and path parameters declare that control characters are refused."""
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") in ("query", "path"):
+                    _declare_parameter_text(parameter.get("schema", {}))
+    return document
+
+
 def install_contract_fixes(app: FastAPI) -> None:
     """Make ``app.openapi()`` return the document with the undeclared answers declared."""
     build: Callable[[], dict[str, Any]] = app.openapi
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = document_replays(build())
+            app.openapi_schema = document_parameter_text(document_replays(build()))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -43,7 +43,11 @@ class PageParams(BaseModel):
 async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = DEFAULT_LIMIT,
     cursor: Annotated[
-        str | None, Query(max_length=512, description="Opaque cursor from `next_cursor`")
+        str | None,
+        Query(
+            max_length=512,
+            description="Opaque cursor from `next_cursor`; one this list did not issue is a 422",
+        ),
     ] = None,
 ) -> PageParams:
     return PageParams(limit=limit, cursor=cursor)

@@ -12,6 +12,12 @@ from services.common.jwks import ASYMMETRIC_ALGORITHMS
 
 DEFAULT_DEV_SECRET = "somos-development-secret-change-me"  # refused in production
 
+# How long a service keeps an idle keep-alive connection open, and how long the gateway's pool
+# reuses one: the pool must let go first. Otherwise the service may close a connection just
+# as the gateway sends on it, and a POST (never retried) becomes a 502.
+SERVICE_KEEP_ALIVE_SECONDS = 75
+GATEWAY_POOL_IDLE_SECONDS = 30
+
 
 class InsecureConfiguration(RuntimeError):
     """Raised at start-up when production mode is configured unsafely."""

@@ -25,7 +25,7 @@ from services.common.auth import mint_token
 from services.common.catalog import SCOPES
 from services.common.db import asyncpg_dsn
 from services.common.embedded import drop_database, ensure_database, start_embedded
-from services.common.settings import PlatformSettings
+from services.common.settings import SERVICE_KEEP_ALIVE_SECONDS, PlatformSettings
 
 ALL_SCOPES = tuple(SCOPES)
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -146,7 +146,13 @@ class ServerThread:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.port, log_config=None, access_log=False, lifespan="on"
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_config=None,
+            access_log=False,
+            lifespan="on",
+            timeout_keep_alive=SERVICE_KEEP_ALIVE_SECONDS,  # as `somos serve` runs a service
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

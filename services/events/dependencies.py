@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Query, Request, Response
@@ -11,6 +10,7 @@ from services.common.auth import Principal, require_scope, require_scopes
 from services.common.concurrency import require_if_match
 from services.common.errors import problem_responses
 from services.common.pagination import PageParams, page_params
+from services.common.schemas import IsoDate
 from services.events.pii import Keyring
 
 
@@ -27,9 +27,10 @@ Admin = Annotated[Principal, Depends(require_scope("admin"))]
 KeyringDep = Annotated[Keyring, Depends(_keyring)]
 PageQuery = Annotated[PageParams, Depends(page_params)]
 FromDate = Annotated[
-    date | None, Query(alias="from", description="From this date (inclusive, Colombian calendar)")
+    IsoDate | None,
+    Query(alias="from", description="From this date (inclusive, Colombian calendar)"),
 ]
-ToDate = Annotated[date | None, Query(description="Up to this date (inclusive)")]
+ToDate = Annotated[IsoDate | None, Query(description="Up to this date (inclusive)")]
 
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL text cannot hold NUL characters
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, field_validator, model_validator
 from services.common.colombia import colombia_today, colombian_day_start
 from services.common.errors import InvalidInput, install_problem_handlers
 from services.common.pagination import Page
-from services.common.schemas import InputModel, OutputModel, PatchModel
+from services.common.schemas import NO_NUL_PATTERN, InputModel, OutputModel, PatchModel
 from services.common.territory import Municipality, Territories, check_municipality
 from services.common.text import SearchText
 from services.organizations.registry.schemas import OrganizationPage, OrganizationRead
@@ -193,9 +193,10 @@ def test_patch_model_schema_does_not_declare_refused_nulls():
     # strings (still optional), the others stay nullable.
     old = _patch_app(OldUpdate).openapi()["components"]["schemas"]["OldUpdate"]
     new = _patch_app(NewUpdate).openapi()["components"]["schemas"]["NewUpdate"]
-    assert old["properties"]["name"]["anyOf"] == [{"type": "string"}, {"type": "null"}]
-    assert new["properties"]["name"] == {"type": "string", "title": "Name"}
-    assert new["properties"]["status"] == {"type": "string", "title": "Status"}
+    text = {"type": "string", "pattern": NO_NUL_PATTERN}  # NUL is refused in any body text
+    assert old["properties"]["name"]["anyOf"] == [text, {"type": "null"}]
+    assert new["properties"]["name"] == {**text, "title": "Name"}
+    assert new["properties"]["status"] == {**text, "title": "Status"}
     assert new["properties"]["note"] == old["properties"]["note"]
     assert "required" not in new and new["additionalProperties"] is False
     assert "required_fields" not in new["properties"]

@@ -35,7 +35,8 @@ class AttendeeCreate(InputModel):
     organization_id: uuid.UUID | None = None
     is_social_leader: bool = False
     consent_given: bool = Field(
-        description="Must be true: prior, express and informed consent (Ley 1581 de 2012)"
+        description="Must be true: prior, express and informed consent (Ley 1581 de 2012)",
+        json_schema_extra={"const": True},
     )
     consent_at: EventTime | None = Field(
         default=None, description="When consent was given (default: now)"

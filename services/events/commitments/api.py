@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date
 from types import SimpleNamespace
 from typing import Annotated, Any
 
@@ -28,6 +27,7 @@ from services.common.fastlist import (
 )
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
+from services.common.schemas import IsoDate
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.events.commitments import repository, service
 from services.events.commitments.schemas import (
@@ -143,8 +143,8 @@ async def list_commitments(
     ] = None,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
-    due_from: Annotated[date | None, Query(description="Due on or after")] = None,
-    due_to: Annotated[date | None, Query(description="Due on or before")] = None,
+    due_from: Annotated[IsoDate | None, Query(description="Due on or after")] = None,
+    due_to: Annotated[IsoDate | None, Query(description="Due on or before")] = None,
     include_archived: bool = False,
 ) -> CommitmentPage:
     items, next_cursor = await service.list_commitments(

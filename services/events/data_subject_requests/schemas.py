@@ -4,8 +4,9 @@ erase one person's attendee records across events."""
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, WithJsonSchema, field_validator
 
 from services.common.schemas import InputModel, OutputModel, UtcDatetime
 from services.events.attendees.schemas import AttendeeRead, DocumentNumber
@@ -16,7 +17,12 @@ from services.events.vocabularies import DocumentType
 class PersonDocument(InputModel):
     """The person's identity document: how every record of theirs is found (keyed hash)."""
 
-    document_type: DocumentType = Field(description="Any type but 'ninguno'")
+    document_type: Annotated[
+        DocumentType,
+        WithJsonSchema(
+            {"type": "string", "enum": [t.value for t in DocumentType if t != DocumentType.ninguno]}
+        ),
+    ] = Field(description="Any type but 'ninguno'")
     document_number: DocumentNumber
 
     @field_validator("document_type")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import date
 from functools import partial
 from typing import Annotated, Any
 
@@ -27,6 +26,7 @@ from services.common.fastlist import (
 )
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
+from services.common.schemas import IsoDate
 from services.common.territory import DepartmentCode, MunicipalityCode, TerritoriesDep
 from services.organizations.initiatives import service
 from services.organizations.initiatives.repository import InitiativeFilters
@@ -106,8 +106,10 @@ async def list_initiatives(
     risk_factor: Annotated[
         RiskFactor | None, Query(description="Initiatives addressing this risk factor")
     ] = None,
-    from_: Annotated[date | None, Query(alias="from", description="Starting on or after")] = None,
-    to: Annotated[date | None, Query(description="Starting on or before")] = None,
+    from_: Annotated[
+        IsoDate | None, Query(alias="from", description="Starting on or after")
+    ] = None,
+    to: Annotated[IsoDate | None, Query(description="Starting on or before")] = None,
     include_archived: bool = False,
 ) -> CommunityInitiativePage:
     filters = InitiativeFilters(

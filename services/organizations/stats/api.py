@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -10,6 +9,7 @@ from fastapi import APIRouter, Query
 from services.common.db import DatabaseDep
 from services.common.disclosure import DisclosureDep
 from services.common.errors import problem_responses
+from services.common.schemas import IsoDate
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.organizations.records import Reader
 from services.organizations.stats import service
@@ -31,7 +31,7 @@ async def get_organization_stats(
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
     from_: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             alias="from",
             description=(
@@ -40,7 +40,7 @@ async def get_organization_stats(
             ),
         ),
     ] = None,
-    to: Annotated[date | None, Query(description="End of the period (inclusive)")] = None,
+    to: Annotated[IsoDate | None, Query(description="End of the period (inclusive)")] = None,
 ) -> OrganizationStats:
     assert database.pool is not None
     return await service.organization_stats(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -23,6 +22,7 @@ from services.common.fastlist import (
 )
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
+from services.common.schemas import IsoDate
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.organizations.models import SupportActivity
 from services.organizations.records import Paging, Reader, Writer
@@ -97,8 +97,10 @@ async def list_support_activities(
     kind: SupportKind | None = None,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
-    from_: Annotated[date | None, Query(alias="from", description="Delivered on or after")] = None,
-    to: Annotated[date | None, Query(description="Delivered on or before")] = None,
+    from_: Annotated[
+        IsoDate | None, Query(alias="from", description="Delivered on or after")
+    ] = None,
+    to: Annotated[IsoDate | None, Query(description="Delivered on or before")] = None,
     include_archived: bool = False,
 ) -> SupportActivityPage:
     filters = SupportFilters(

@@ -4,16 +4,35 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, WithJsonSchema
 
 from services.common.pagination import Page
 from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.organizations.vocabularies import SupportKind
 
-Hours = Annotated[Decimal, Field(gt=0, le=1000, max_digits=6, decimal_places=2)]
+
+def _to_hundredths(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+
+
+# A JSON number (text is refused), kept to the hundredth of an hour: the contract states a
+# plain number, which a JSON schema can say exactly, where "at most two decimals" it cannot.
+Hours = Annotated[
+    Decimal,
+    Field(ge=Decimal("0.01"), le=1000),
+    AfterValidator(_to_hundredths),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "minimum": 0.01,
+            "maximum": 1000,
+            "description": "Hours of support, 0.01 to 1000; kept to the hundredth (rounded)",
+        }
+    ),
+]
 
 
 class SupportActivityCreate(InputModel):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from services.common.db import DatabaseDep
 from services.common.errors import problem_responses
+from services.common.schemas import IsoDate
 from services.security_plans.execution import service
 from services.security_plans.execution.schemas import PlanExecution
 from services.security_plans.records import PLAN, Reader
@@ -29,7 +29,7 @@ async def get_execution(
     database: DatabaseDep,
     principal: Reader,
     as_of: Annotated[
-        date | None,
+        IsoDate | None,
         Query(
             description="Reference date for 'recent' quarters (default: today in Colombia)",
         ),

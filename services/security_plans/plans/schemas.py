@@ -24,6 +24,7 @@ TermStartYear = Annotated[
         le=2096,
         description="First year of the mayoral term: 2016, 2020, 2024, 2028…",
         examples=[2024],
+        json_schema_extra={"multipleOf": 4},  # FIRST_TERM_YEAR is one: every 4th year
     ),
 ]
 

@@ -27,7 +27,8 @@ class ReviewCreate(InputModel):
     reviewer: str = Field(min_length=2, max_length=200)
     reviewed_on: date
     checklist: dict[ChecklistItem, ChecklistEntry] = Field(
-        description="Every one of the nine checklist items, rated with a comment"
+        description="Every one of the nine checklist items, rated with a comment",
+        json_schema_extra={"required": [item.value for item in ChecklistItem]},
     )
     recommendations: str | None = Field(default=None, max_length=8000)
 

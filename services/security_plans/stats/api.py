@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from services.common.db import DatabaseDep
 from services.common.errors import InvalidInput, problem_responses
+from services.common.schemas import IsoDate
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.security_plans.records import Reader
 from services.security_plans.stats import repository, service
@@ -34,8 +34,8 @@ async def get_stats(
     principal: Reader,
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
-    from_: Annotated[date | None, Query(alias="from")] = None,
-    to: date | None = None,
+    from_: Annotated[IsoDate | None, Query(alias="from")] = None,
+    to: IsoDate | None = None,
 ) -> SecurityPlanStats:
     if from_ is not None and to is not None and from_ > to:
         raise InvalidInput("from", "must not be after `to`")
@@ -64,7 +64,7 @@ async def get_municipality_summary(
     database: DatabaseDep,
     principal: Reader,
     as_of: Annotated[
-        date | None,
+        IsoDate | None,
         Query(description="Reference date for the current term (default: today in Colombia)"),
     ] = None,
 ) -> MunicipalitySecurity:
