@@ -39,6 +39,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes in every service since a cursor (one cursor; long poll with wait)
+         * @description What changed, in commit order: one item per created, updated, archived or transitioned record (type `<resource>.<verb>`), with its id, new version and municipality, never its field values. Read page after page with `after`; each change appears exactly once. Filtered by the token's read scopes and territories. With `wait` (seconds, at most 25), an empty page is held open until a matching change commits. The gateway merges the services' feeds by `occurred_at` under one opaque cursor; a service that does not answer is listed in `unavailable` and read on the next call.
+         */
+        get: operations["changes-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commitments": {
         parameters: {
             query?: never;
@@ -1171,6 +1191,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Delivery */
+        get: operations["webhook-deliveries-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (same webhook-id) */
+        post: operations["webhook-deliveries-redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Subscriptions */
+        get: operations["webhook-subscriptions-list"];
+        put?: never;
+        /** Subscribe an endpoint to events (the signing secret is shown only here) */
+        post: operations["webhook-subscriptions-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Subscription */
+        get: operations["webhook-subscriptions-get"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription (archived: nothing more is sent to it) */
+        delete: operations["webhook-subscriptions-delete"];
+        options?: never;
+        head?: never;
+        /** Change a subscription, or re-enable it with status active */
+        patch: operations["webhook-subscriptions-update"];
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscription_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription's deliveries, newest first: status, attempts, latency */
+        get: operations["webhook-deliveries-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{subscription_id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed webhook.ping event to the endpoint */
+        post: operations["webhook-subscriptions-ping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1505,6 +1630,23 @@ export interface components {
                 [key: string]: components["schemas"]["AreaScore"];
             };
         };
+        /** AttemptRead */
+        AttemptRead: {
+            /** Attempted At */
+            attempted_at: string;
+            /**
+             * Error
+             * @description Why there was no answer (timeout, refused address)
+             */
+            error: string | null;
+            /** Latency Ms */
+            latency_ms: number;
+            /**
+             * Status Code
+             * @description The endpoint's answer; null when none came
+             */
+            status_code: number | null;
+        };
         /**
          * AttendeeCreate
          * @description A named attendee. Needs `consent_given: true` (Ley 1581 de 2012).
@@ -1520,8 +1662,9 @@ export interface components {
             /**
              * Consent Given
              * @description Must be true: prior, express and informed consent (Ley 1581 de 2012)
+             * @constant
              */
-            consent_given: boolean;
+            consent_given: true;
             /** Document Number */
             document_number?: string | null;
             document_type: components["schemas"]["DocumentType"];
@@ -1675,6 +1818,68 @@ export interface components {
             };
             /** Planned Cop */
             planned_cop: number;
+        };
+        /**
+         * ChangePage
+         * @description Changes in commit order and the cursor to read on from.
+         */
+        ChangePage: {
+            /** Items */
+            items: components["schemas"]["ChangeRead"][];
+            /**
+             * Next Cursor
+             * @description Pass it as `after` next time; an empty page means you are up to date (the cursor then still moves past changes you may not see)
+             */
+            next_cursor: string;
+        };
+        /**
+         * ChangeRead
+         * @description One change: which record, which version, where; never its field values.
+         */
+        ChangeRead: {
+            /**
+             * Cursor
+             * @description Resume after this change: pass it as `after`
+             */
+            cursor: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Municipality Code
+             * @example 52835
+             */
+            municipality_code: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When the change committed (UTC)
+             */
+            occurred_at: string;
+            /**
+             * Path
+             * @description Where to read the record (or its list, for records without their own path): GET it for the current content
+             * @example /api/v1/organizations/5b0d6c1e-8f3a-4e52-9a07-2f8c8e9d1a10
+             */
+            path: string;
+            /**
+             * Resource
+             * @example organizations
+             */
+            resource: string;
+            /**
+             * Type
+             * @description `<resource>.<verb>`
+             * @example organization.updated
+             */
+            type: string;
+            /**
+             * Version
+             * @description The record's version after the change (its ETag)
+             */
+            version: number;
         };
         /** ChecklistEntry */
         ChecklistEntry: {
@@ -1987,6 +2192,63 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** DeliveryPage */
+        DeliveryPage: {
+            /** Items */
+            items: components["schemas"]["DeliveryRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** DeliveryRead */
+        DeliveryRead: {
+            /** Attempts */
+            attempts: number;
+            /** Created At */
+            created_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+            /** Event Type */
+            event_type: string;
+            /**
+             * Id
+             * Format: uuid
+             * @description The `webhook-id` header: the same on every attempt
+             */
+            id: string;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Last Latency Ms */
+            last_latency_ms: number | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /**
+             * Payload
+             * @description The body sent (signed as it is sent)
+             */
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * Recent Attempts
+             * @description The latest attempts (at most 10), oldest first
+             */
+            recent_attempts?: components["schemas"]["AttemptRead"][];
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Subscription Id
+             * Format: uuid
+             */
+            subscription_id: string;
+        };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "succeeded" | "failed" | "cancelled";
         /** DepartmentList */
         DepartmentList: {
             /**
@@ -2027,8 +2289,11 @@ export interface components {
         ErasureRequest: {
             /** Document Number */
             document_number: string;
-            /** @description Any type but 'ninguno' */
-            document_type: components["schemas"]["DocumentType"];
+            /**
+             * @description Any type but 'ninguno'
+             * @enum {string}
+             */
+            document_type: "cc" | "ti" | "ce" | "ppt" | "pasaporte";
             /**
              * Reason
              * @description Why (e.g. the person's request or revoked consent, with its filing number); checked, not stored, since it may itself hold personal data
@@ -2579,6 +2844,90 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+        };
+        /**
+         * MergedChange
+         * @description A change from one service; its cursor resumes the merged feed right after it.
+         */
+        MergedChange: {
+            /**
+             * Cursor
+             * @description Resume after this change: pass it as `after`
+             */
+            cursor: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Municipality Code
+             * @example 52835
+             */
+            municipality_code: string | null;
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When the change committed (UTC)
+             */
+            occurred_at: string;
+            /**
+             * Path
+             * @description Where to read the record (or its list, for records without their own path): GET it for the current content
+             * @example /api/v1/organizations/5b0d6c1e-8f3a-4e52-9a07-2f8c8e9d1a10
+             */
+            path: string;
+            /**
+             * Resource
+             * @example organizations
+             */
+            resource: string;
+            /**
+             * Service
+             * @example organizations
+             */
+            service: string;
+            /**
+             * Type
+             * @description `<resource>.<verb>`
+             * @example organization.updated
+             */
+            type: string;
+            /**
+             * Version
+             * @description The record's version after the change (its ETag)
+             */
+            version: number;
+        };
+        /** MergedChangePage */
+        MergedChangePage: {
+            /** Items */
+            items: components["schemas"]["MergedChange"][];
+            /**
+             * Next Cursor
+             * @description Pass it as `after` next time (never null)
+             */
+            next_cursor: string;
+            /**
+             * Partial
+             * @description True when a service failed or was too slow
+             */
+            partial: boolean;
+            /**
+             * Problems
+             * @description Why, per service
+             */
+            problems?: {
+                [key: string]: string;
+            };
+            /**
+             * Unavailable
+             * @description Services not read this time (their changes come on a later call)
+             * @example [
+             *       "events"
+             *     ]
+             */
+            unavailable: string[];
         };
         /**
          * Methodology
@@ -3309,8 +3658,11 @@ export interface components {
         PersonDocument: {
             /** Document Number */
             document_number: string;
-            /** @description Any type but 'ninguno' */
-            document_type: components["schemas"]["DocumentType"];
+            /**
+             * @description Any type but 'ninguno'
+             * @enum {string}
+             */
+            document_type: "cc" | "ti" | "ce" | "ppt" | "pasaporte";
         };
         /**
          * PersonExport
@@ -4435,6 +4787,137 @@ export interface components {
             /** Title */
             title?: string;
         };
+        /** SubscriptionCreate */
+        SubscriptionCreate: {
+            /** Description */
+            description?: string | null;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Municipalities
+             * @description Only events in these municipalities; empty: every municipality the token that creates the subscription covers
+             */
+            municipalities?: string[];
+            /**
+             * Url
+             * @description https only; must not resolve to a loopback, private or link-local address
+             * @example https://seguridad.gobernacion.example/somos/webhooks
+             */
+            url: string;
+        };
+        /** SubscriptionCreated */
+        SubscriptionCreated: {
+            /** Archived At */
+            archived_at: string | null;
+            /** Created At */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Failing Since
+             * @description First failed delivery since the last success (null while healthy)
+             */
+            failing_since: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Municipalities */
+            municipalities: string[];
+            /**
+             * Owner Sub
+             * @description The `sub` of the token that created it
+             */
+            owner_sub: string;
+            /**
+             * Secret
+             * @description The signing secret (Standard Webhooks, `whsec_…`): shown only in this answer. Keep it to verify the `webhook-signature` header.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Updated At */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /** SubscriptionPage */
+        SubscriptionPage: {
+            /** Items */
+            items: components["schemas"]["SubscriptionRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** SubscriptionRead */
+        SubscriptionRead: {
+            /** Archived At */
+            archived_at: string | null;
+            /** Created At */
+            created_at: string;
+            /** Description */
+            description: string | null;
+            /** Disabled At */
+            disabled_at: string | null;
+            /** Disabled Reason */
+            disabled_reason: string | null;
+            /** Event Types */
+            event_types: string[];
+            /**
+             * Failing Since
+             * @description First failed delivery since the last success (null while healthy)
+             */
+            failing_since: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Municipalities */
+            municipalities: string[];
+            /**
+             * Owner Sub
+             * @description The `sub` of the token that created it
+             */
+            owner_sub: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Updated At */
+            updated_at: string;
+            /** Url */
+            url: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * SubscriptionStatus
+         * @enum {string}
+         */
+        SubscriptionStatus: "active" | "disabled";
+        /** SubscriptionUpdate */
+        SubscriptionUpdate: {
+            /** Description */
+            description?: string | null;
+            /** Event Types */
+            event_types?: string[];
+            /** Municipalities */
+            municipalities?: string[];
+            /** @description `active` re-enables a disabled subscription */
+            status?: components["schemas"]["SubscriptionStatus"];
+            /**
+             * Url
+             * @description https only; must not resolve to a loopback, private or link-local address
+             * @example https://seguridad.gobernacion.example/somos/webhooks
+             */
+            url?: string;
+        };
         /** SupportActivityCreate */
         SupportActivityCreate: {
             /** Delivered By */
@@ -4450,8 +4933,11 @@ export interface components {
              * @default
              */
             description: string;
-            /** Hours */
-            hours: number | string;
+            /**
+             * Hours
+             * @description Hours of support, 0.01 to 1000; kept to the hundredth (rounded)
+             */
+            hours: number;
             /** Id */
             id?: string | null;
             kind: components["schemas"]["SupportKind"];
@@ -4512,8 +4998,11 @@ export interface components {
             delivered_on?: string;
             /** Description */
             description?: string;
-            /** Hours */
-            hours?: number | string;
+            /**
+             * Hours
+             * @description Hours of support, 0.01 to 1000; kept to the hundredth (rounded)
+             */
+            hours?: number;
             kind?: components["schemas"]["SupportKind"];
         };
         /** SupportFigures */
@@ -5092,6 +5581,121 @@ export interface operations {
             };
         };
     };
+    "changes-list": {
+        parameters: {
+            query?: {
+                /** @description The cursor of the last change you read (none: the beginning) */
+                after?: string | null;
+                /** @description Comma-separated resource types (`organization`) or change types (`organization.created`); default: every type your scopes read */
+                types?: string | null;
+                /** @description Changes per page */
+                limit?: number;
+                /** @description Seconds to hold an empty page open for the next matching change */
+                wait?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergedChangePage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service is unavailable (circuit open; see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "commitments-list": {
         parameters: {
             query?: {
@@ -5107,7 +5711,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -5978,7 +6582,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -7200,7 +7804,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -7904,7 +8508,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -8645,7 +9249,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -9233,7 +9837,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -9951,7 +10555,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -10654,7 +11258,7 @@ export interface operations {
             query?: {
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -11324,7 +11928,7 @@ export interface operations {
                 to?: string | null;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -11583,7 +12187,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -12553,7 +13157,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -16183,7 +16787,7 @@ export interface operations {
             query?: {
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -17230,7 +17834,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -17936,7 +18540,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -18828,7 +19432,7 @@ export interface operations {
                 include_archived?: boolean;
                 /** @description Items per page */
                 limit?: number;
-                /** @description Opaque cursor from `next_cursor` */
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
                 cursor?: string | null;
             };
             header?: never;
@@ -20006,6 +20610,1225 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-deliveries-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-deliveries-redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-subscriptions-list": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["SubscriptionStatus"] | null;
+                /** @description Include deleted subscriptions */
+                include_archived?: boolean;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-subscriptions-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionCreated"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-subscriptions-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-subscriptions-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-subscriptions-update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-deliveries-list": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeliveryStatus"] | null;
+                /** @description Items per page */
+                limit?: number;
+                /** @description Opaque cursor from `next_cursor`; one this list did not issue is a 422 */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "webhook-subscriptions-ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

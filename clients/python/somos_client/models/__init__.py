@@ -30,6 +30,7 @@ from .assessment_status import AssessmentStatus
 from .assessment_transition import AssessmentTransition
 from .assessment_update import AssessmentUpdate
 from .assessment_update_scores import AssessmentUpdateScores
+from .attempt_read import AttemptRead
 from .attendee_create import AttendeeCreate
 from .attendee_page import AttendeePage
 from .attendee_read import AttendeeRead
@@ -45,6 +46,8 @@ from .beneficiaries_read_by_ethnicity import BeneficiariesReadByEthnicity
 from .beneficiaries_read_by_sex import BeneficiariesReadBySex
 from .budget_stats import BudgetStats
 from .budget_stats_planned_by_source import BudgetStatsPlannedBySource
+from .change_page import ChangePage
+from .change_read import ChangeRead
 from .checklist_entry import ChecklistEntry
 from .checklist_entry_read import ChecklistEntryRead
 from .checklist_item import ChecklistItem
@@ -61,10 +64,15 @@ from .community_initiative_page import CommunityInitiativePage
 from .community_initiative_read import CommunityInitiativeRead
 from .community_initiative_update import CommunityInitiativeUpdate
 from .current_plan import CurrentPlan
+from .delivery_page import DeliveryPage
+from .delivery_read import DeliveryRead
+from .delivery_read_payload import DeliveryReadPayload
+from .delivery_status import DeliveryStatus
 from .department_list import DepartmentList
 from .department_read import DepartmentRead
 from .document_type import DocumentType
 from .erasure_request import ErasureRequest
+from .erasure_request_document_type import ErasureRequestDocumentType
 from .erasure_result import ErasureResult
 from .ethnic_focus import EthnicFocus
 from .ethnicity import Ethnicity
@@ -109,6 +117,9 @@ from .line_list import LineList
 from .line_read import LineRead
 from .line_update import LineUpdate
 from .line_with_actions import LineWithActions
+from .merged_change import MergedChange
+from .merged_change_page import MergedChangePage
+from .merged_change_page_problems import MergedChangePageProblems
 from .methodology import Methodology
 from .municipality_list import MunicipalityList
 from .municipality_organizations import MunicipalityOrganizations
@@ -179,6 +190,7 @@ from .performance_change_type_0 import PerformanceChangeType0
 from .performance_snapshot import PerformanceSnapshot
 from .performance_snapshot_domain_scores import PerformanceSnapshotDomainScores
 from .person_document import PersonDocument
+from .person_document_document_type import PersonDocumentDocumentType
 from .person_export import PersonExport
 from .person_record import PersonRecord
 from .person_records import PersonRecords
@@ -249,6 +261,12 @@ from .strengthening_plan_read import StrengtheningPlanRead
 from .strengthening_plan_status import StrengtheningPlanStatus
 from .strengthening_plan_transition import StrengtheningPlanTransition
 from .strengthening_plan_update import StrengtheningPlanUpdate
+from .subscription_create import SubscriptionCreate
+from .subscription_created import SubscriptionCreated
+from .subscription_page import SubscriptionPage
+from .subscription_read import SubscriptionRead
+from .subscription_status import SubscriptionStatus
+from .subscription_update import SubscriptionUpdate
 from .support_activity_create import SupportActivityCreate
 from .support_activity_page import SupportActivityPage
 from .support_activity_read import SupportActivityRead
@@ -300,6 +318,7 @@ __all__ = (
     "AssessmentTransition",
     "AssessmentUpdate",
     "AssessmentUpdateScores",
+    "AttemptRead",
     "AttendeeCreate",
     "AttendeePage",
     "AttendeeRead",
@@ -315,6 +334,8 @@ __all__ = (
     "BeneficiariesReadBySex",
     "BudgetStats",
     "BudgetStatsPlannedBySource",
+    "ChangePage",
+    "ChangeRead",
     "ChecklistEntry",
     "ChecklistEntryRead",
     "ChecklistItem",
@@ -331,10 +352,15 @@ __all__ = (
     "CommunityInitiativeRead",
     "CommunityInitiativeUpdate",
     "CurrentPlan",
+    "DeliveryPage",
+    "DeliveryRead",
+    "DeliveryReadPayload",
+    "DeliveryStatus",
     "DepartmentList",
     "DepartmentRead",
     "DocumentType",
     "ErasureRequest",
+    "ErasureRequestDocumentType",
     "ErasureResult",
     "EthnicFocus",
     "Ethnicity",
@@ -377,6 +403,9 @@ __all__ = (
     "LineRead",
     "LineUpdate",
     "LineWithActions",
+    "MergedChange",
+    "MergedChangePage",
+    "MergedChangePageProblems",
     "Methodology",
     "MunicipalityList",
     "MunicipalityOrganizations",
@@ -447,6 +476,7 @@ __all__ = (
     "PerformanceSnapshot",
     "PerformanceSnapshotDomainScores",
     "PersonDocument",
+    "PersonDocumentDocumentType",
     "PersonExport",
     "PersonRecord",
     "PersonRecords",
@@ -517,6 +547,12 @@ __all__ = (
     "StrengtheningPlanStatus",
     "StrengtheningPlanTransition",
     "StrengtheningPlanUpdate",
+    "SubscriptionCreate",
+    "SubscriptionCreated",
+    "SubscriptionPage",
+    "SubscriptionRead",
+    "SubscriptionStatus",
+    "SubscriptionUpdate",
     "SupportActivityCreate",
     "SupportActivityPage",
     "SupportActivityRead",

@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.document_type import DocumentType
+from ..models.erasure_request_document_type import ErasureRequestDocumentType
 
 T = TypeVar("T", bound="ErasureRequest")
 
@@ -16,13 +16,13 @@ class ErasureRequest:
 
     Attributes:
         document_number (str):
-        document_type (DocumentType):
+        document_type (ErasureRequestDocumentType): Any type but 'ninguno'
         reason (str): Why (e.g. the person's request or revoked consent, with its filing number); checked, not stored,
             since it may itself hold personal data
     """
 
     document_number: str
-    document_type: DocumentType
+    document_type: ErasureRequestDocumentType
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,7 +49,7 @@ class ErasureRequest:
         d = dict(src_dict)
         document_number = d.pop("document_number")
 
-        document_type = DocumentType(d.pop("document_type"))
+        document_type = ErasureRequestDocumentType(d.pop("document_type"))
 
         reason = d.pop("reason")
 

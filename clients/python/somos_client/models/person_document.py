@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.document_type import DocumentType
+from ..models.person_document_document_type import PersonDocumentDocumentType
 
 T = TypeVar("T", bound="PersonDocument")
 
@@ -16,11 +16,11 @@ class PersonDocument:
 
     Attributes:
         document_number (str):
-        document_type (DocumentType):
+        document_type (PersonDocumentDocumentType): Any type but 'ninguno'
     """
 
     document_number: str
-    document_type: DocumentType
+    document_type: PersonDocumentDocumentType
 
     def to_dict(self) -> dict[str, Any]:
         document_number = self.document_number
@@ -43,7 +43,7 @@ class PersonDocument:
         d = dict(src_dict)
         document_number = d.pop("document_number")
 
-        document_type = DocumentType(d.pop("document_type"))
+        document_type = PersonDocumentDocumentType(d.pop("document_type"))
 
         person_document = cls(
             document_number=document_number,

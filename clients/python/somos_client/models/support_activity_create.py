@@ -19,7 +19,7 @@ class SupportActivityCreate:
     Attributes:
         delivered_by (str):
         delivered_on (datetime.date): Not in the future (Colombia's calendar)
-        hours (float | str):
+        hours (float): Hours of support, 0.01 to 1000; kept to the hundredth (rounded)
         kind (SupportKind):
         organization_id (UUID):
         description (str | Unset):  Default: ''.
@@ -28,7 +28,7 @@ class SupportActivityCreate:
 
     delivered_by: str
     delivered_on: datetime.date
-    hours: float | str
+    hours: float
     kind: SupportKind
     organization_id: UUID
     description: str | Unset = ""
@@ -39,7 +39,6 @@ class SupportActivityCreate:
 
         delivered_on = self.delivered_on.isoformat()
 
-        hours: float | str
         hours = self.hours
 
         kind = self.kind.value
@@ -81,10 +80,7 @@ class SupportActivityCreate:
 
         delivered_on = datetime.date.fromisoformat(d.pop("delivered_on"))
 
-        def _parse_hours(data: object) -> float | str:
-            return cast(float | str, data)
-
-        hours = _parse_hours(d.pop("hours"))
+        hours = d.pop("hours")
 
         kind = SupportKind(d.pop("kind"))
 

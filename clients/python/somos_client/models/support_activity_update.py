@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -19,14 +19,14 @@ class SupportActivityUpdate:
         delivered_by (str | Unset):
         delivered_on (datetime.date | Unset):
         description (str | Unset):
-        hours (float | str | Unset):
+        hours (float | Unset): Hours of support, 0.01 to 1000; kept to the hundredth (rounded)
         kind (SupportKind | Unset):
     """
 
     delivered_by: str | Unset = UNSET
     delivered_on: datetime.date | Unset = UNSET
     description: str | Unset = UNSET
-    hours: float | str | Unset = UNSET
+    hours: float | Unset = UNSET
     kind: SupportKind | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,11 +38,7 @@ class SupportActivityUpdate:
 
         description = self.description
 
-        hours: float | str | Unset
-        if isinstance(self.hours, Unset):
-            hours = UNSET
-        else:
-            hours = self.hours
+        hours = self.hours
 
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
@@ -78,12 +74,7 @@ class SupportActivityUpdate:
 
         description = d.pop("description", UNSET)
 
-        def _parse_hours(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
-
-        hours = _parse_hours(d.pop("hours", UNSET))
+        hours = d.pop("hours", UNSET)
 
         _kind = d.pop("kind", UNSET)
         kind: SupportKind | Unset

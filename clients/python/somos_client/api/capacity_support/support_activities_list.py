@@ -199,7 +199,8 @@ def sync_detailed(
         to (datetime.date | None | Unset): Delivered on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -252,7 +253,8 @@ def sync(
         to (datetime.date | None | Unset): Delivered on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -300,7 +302,8 @@ async def asyncio_detailed(
         to (datetime.date | None | Unset): Delivered on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -351,7 +354,8 @@ async def asyncio(
         to (datetime.date | None | Unset): Delivered on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -133,7 +133,8 @@ def sync_detailed(
     Args:
         plan_id (UUID):
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +169,8 @@ def sync(
     Args:
         plan_id (UUID):
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +200,8 @@ async def asyncio_detailed(
     Args:
         plan_id (UUID):
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,7 +234,8 @@ async def asyncio(
     Args:
         plan_id (UUID):
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

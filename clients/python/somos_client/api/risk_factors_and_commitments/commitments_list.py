@@ -206,7 +206,8 @@ def sync_detailed(
         due_to (datetime.date | None | Unset): Due on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -262,7 +263,8 @@ def sync(
         due_to (datetime.date | None | Unset): Due on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -313,7 +315,8 @@ async def asyncio_detailed(
         due_to (datetime.date | None | Unset): Due on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -367,7 +370,8 @@ async def asyncio(
         due_to (datetime.date | None | Unset): Due on or before
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -167,7 +167,8 @@ def sync_detailed(
         status (None | SecurityPlanStatus | Unset):
         include_archived (bool | Unset): Include archived records Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,7 +215,8 @@ def sync(
         status (None | SecurityPlanStatus | Unset):
         include_archived (bool | Unset): Include archived records Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,7 +258,8 @@ async def asyncio_detailed(
         status (None | SecurityPlanStatus | Unset):
         include_archived (bool | Unset): Include archived records Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -301,7 +304,8 @@ async def asyncio(
         status (None | SecurityPlanStatus | Unset):
         include_archived (bool | Unset): Include archived records Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

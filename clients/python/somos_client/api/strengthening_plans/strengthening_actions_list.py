@@ -166,7 +166,8 @@ def sync_detailed(
         opi_area (None | OpiArea | Unset):
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,7 +211,8 @@ def sync(
         opi_area (None | OpiArea | Unset):
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -249,7 +251,8 @@ async def asyncio_detailed(
         opi_area (None | OpiArea | Unset):
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -291,7 +294,8 @@ async def asyncio(
         opi_area (None | OpiArea | Unset):
         include_archived (bool | Unset):  Default: False.
         limit (int | Unset): Items per page Default: 50.
-        cursor (None | str | Unset): Opaque cursor from `next_cursor`
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`; one this list did not issue
+            is a 422
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
