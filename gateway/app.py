@@ -26,6 +26,7 @@ from services.common.app import install_offline_docs
 from services.common.errors import install_problem_handlers, problem_response, problem_responses
 from services.common.health import health_router
 from services.common.http_cache import HttpCacheMiddleware
+from services.common.jwks import SigningKeysCollector
 from services.common.limits import BodyLimitMiddleware
 from services.common.observability import InFlight, Metrics, RequestContextMiddleware
 from services.common.parameters import ControlCharacterMiddleware
@@ -95,6 +96,8 @@ def create_app(
     app.state.targets = targets
     app.state.metrics = metrics
     app.state.token_verifier = EdgeVerifier(platform)
+    if app.state.token_verifier.keys is not None:
+        metrics.registry.register(SigningKeysCollector("gateway", app.state.token_verifier.keys))
 
     async def readiness(request: Request) -> str | None:
         problems = await asyncio.gather(*(u.ready() for u in upstreams.values()))

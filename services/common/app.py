@@ -21,6 +21,7 @@ from services.common.fastpath import FastReadMiddleware, FastRoute
 from services.common.health import PoolCollector, health_router
 from services.common.http_cache import HttpCacheMiddleware
 from services.common.idempotency import IdempotencyMiddleware, purge_expired
+from services.common.jwks import SigningKeysCollector
 from services.common.limits import BodyLimitMiddleware
 from services.common.migrations import (
     current_revisions,
@@ -115,6 +116,8 @@ def create_service_app(
     app.state.territories = Territories.from_file(platform.divipola_file)
     metrics = Metrics(service)
     metrics.registry.register(PoolCollector(service, lambda: app.state.database))
+    if app.state.token_verifier.keys is not None:
+        metrics.registry.register(SigningKeysCollector(service, app.state.token_verifier.keys))
     app.state.metrics = metrics
 
     async def readiness(request: Request) -> str | None:

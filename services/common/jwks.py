@@ -13,11 +13,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import httpx
 import jwt
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 from services.common.errors import DomainError, Unauthorized
 
@@ -61,6 +63,7 @@ class SigningKeys:
         self._attempted_at: float | None = None  # last fetch, successful or not
         self._lock = threading.Lock()
         self.fetches = 0  # attempts, for metrics and tests
+        self.failures = 0
 
     def current(self) -> bool:
         """True while the set was confirmed by the provider less than a TTL ago."""
@@ -89,9 +92,18 @@ class SigningKeys:
                 keys = self._fetch()
             except (httpx.HTTPError, ValueError) as exc:
                 logger.warning("JWKS fetch from %s failed: %s", self.url, exc)
+                self.failures += 1
                 return
             self._keys, self._algorithms = keys
             self._fetched_at = self._clock()
+
+    def held(self) -> int:
+        """How many keys the current set holds (0 when it is not current)."""
+        return len(self._keys) if self.current() else 0
+
+    def age(self) -> float | None:
+        """Seconds since the provider last confirmed the set (None: never)."""
+        return None if self._fetched_at is None else self._clock() - self._fetched_at
 
     def algorithm(self, kid: str) -> str | None:
         """The algorithm the JWKS names for key ``kid`` (its ``alg``), if it names one."""
@@ -125,6 +137,37 @@ class SigningKeys:
                 if "alg" in entry:
                     algorithms[entry["kid"]] = entry["alg"]
         return keys, algorithms
+
+
+class SigningKeysCollector(Collector):
+    """The key set's health at scrape time: fetches by outcome, keys held, age."""
+
+    def __init__(self, service: str, keys: SigningKeys) -> None:
+        self.service = service
+        self.keys = keys
+
+    def collect(self) -> Iterable[Metric]:
+        fetches = CounterMetricFamily(
+            "somos_jwks_fetches", "JWKS fetches by outcome", labels=["service", "outcome"]
+        )
+        failed = self.keys.failures
+        fetches.add_metric([self.service, "ok"], self.keys.fetches - failed)
+        fetches.add_metric([self.service, "failed"], failed)
+        yield fetches
+        held = GaugeMetricFamily(
+            "somos_jwks_keys", "Signing keys held (0 when not current)", labels=["service"]
+        )
+        held.add_metric([self.service], self.keys.held())
+        yield held
+        age = self.keys.age()
+        if age is not None:
+            confirmed = GaugeMetricFamily(
+                "somos_jwks_age_seconds",
+                "Seconds since the identity provider last confirmed the key set",
+                labels=["service"],
+            )
+            confirmed.add_metric([self.service], age)
+            yield confirmed
 
 
 def _signing_key(entry: Any) -> jwt.PyJWK | None:

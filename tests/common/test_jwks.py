@@ -121,7 +121,7 @@ def test_keys_that_cannot_be_confirmed_fail_closed_with_503() -> None:
         keys.key("k1")
     assert refused.value.status == 503 and refused.value.headers == {"Retry-After": "10"}
     keys.refresh_for("k1")  # failures are retried no faster than the refresh interval
-    assert keys.fetches == 2
+    assert keys.fetches == 2 and keys.failures == 1 and keys.held() == 0
     provider.up = True
     clock.now += 10
     keys.refresh_for("k1")

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from services.common.settings import PlatformSettings
 from services.common.testing import bearer
-from tests.gateway.conftest import dead_url, gateway_client, gateway_settings
+from tests.gateway.conftest import INTERNAL, dead_url, gateway_client, gateway_settings
 
 ISSUER = "https://idp.example/realms/somos"
 
@@ -35,3 +35,7 @@ async def test_tokens_are_answered_503_while_the_providers_keys_cannot_be_fetche
         assert refused.status_code == 401
         assert "'HS256' is not accepted" in refused.json()["detail"]
         assert client.app.state.token_verifier.keys.fetches == 1  # type: ignore[attr-defined]
+        metrics = (await client.get(INTERNAL + "/metrics")).text
+        assert 'somos_jwks_fetches_total{outcome="failed",service="gateway"} 1.0' in metrics
+        assert 'somos_jwks_fetches_total{outcome="ok",service="gateway"} 0.0' in metrics
+        assert 'somos_jwks_keys{service="gateway"} 0.0' in metrics

@@ -8,6 +8,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 import uuid
 from typing import Any
@@ -210,6 +211,13 @@ def test_rotated_keys_are_followed_without_restart_and_removed_ones_refused(
         assert refused.status_code == 401, (where, refused.text)
         assert "not one of the identity provider's" in refused.json()["detail"]
         assert listed(base, after) == {organizations[MEDELLIN]}, where
+    # Each process says how its key set fared.
+    metrics = httpx.get(somos_stack.service_url + "/metrics", timeout=10).text
+    ok = re.search(
+        r'somos_jwks_fetches_total\{outcome="ok",service="organizations"\} (\d+)', metrics
+    )
+    assert ok is not None and int(ok.group(1)) >= 3  # first use, rotation, after the TTL
+    assert 'somos_jwks_keys{service="organizations"} 2.0' in metrics  # the new RSA and the EC
     # The same processes did all of it.
     assert {name: p.pid for name, p in somos_stack.processes.items()} == pids
     assert all(p.poll() is None for p in somos_stack.processes.values())
