@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import asyncpg
 from fastapi import Depends, Request
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -71,13 +71,22 @@ class Database:
         self.pool: asyncpg.Pool | None = None
 
     async def start(self) -> None:
-        """Open the raw read pool (the engine connects lazily)."""
+        """Open the raw read pool and the engine's first connection.
+
+        The engine would otherwise connect lazily, on the first write: that request would
+        pay for resolving the database host, connecting, authenticating and the dialect's
+        first queries, and meet any trouble with them, while reads had answered quickly all
+        along from the raw pool. One connection now, kept in the engine's pool, moves that
+        to start-up, where /readyz waits for it.
+        """
         self.pool = await asyncpg.create_pool(
             asyncpg_dsn(self.url),
             min_size=1,
             max_size=self._read_pool_size,
             server_settings=READ_POOL_SETTINGS,
         )
+        async with self.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
 
     async def stop(self) -> None:
         if self.pool is not None:

@@ -73,3 +73,24 @@ async def test_lost_connection_is_a_503_then_the_service_recovers(
         assert again.status_code == 201, again.text
         names = [o["name"] for o in (await client.get("/api/v1/organizations")).json()["items"]]
         assert sorted(names) == ["Consejo Dos", "Consejo Uno"]  # the 503 stored nothing
+
+
+async def test_the_write_pool_is_connected_before_the_first_request(
+    organizations: tuple[FastAPI, str], postgres_admin_url: str
+) -> None:
+    """The engine opens its first connection at start-up, not on the first write: that
+    write no longer pays for resolving, connecting and the dialect's first queries (in the
+    compose stack it once took longer than the gateway's 10 s read timeout)."""
+    app, url = organizations
+    stats = app.state.database.pool_stats()
+    assert (stats["engine_idle"], stats["engine_in_use"]) == (1, 0)
+    assert stats["raw_idle"] >= 1
+    name = url.rsplit("/", 1)[-1].split("?")[0]
+    conn = await asyncpg.connect(asyncpg_dsn(postgres_admin_url))
+    try:
+        sessions = await conn.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = $1", name
+        )
+    finally:
+        await conn.close()
+    assert sessions >= 2  # the read pool's connection and the engine's

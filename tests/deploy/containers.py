@@ -4,8 +4,9 @@ What podman does not do on these hosts, and this module does instead (the compos
 used as it is):
 - **Health checks.** Podman schedules `HEALTHCHECK`s with systemd timers; with no systemd
   (containers, CI runners) nothing runs them. ``HealthDriver`` runs ``podman healthcheck
-  run`` for every running container of the project once a second, so podman's health status
-  moves exactly as it would under systemd (the checks are the compose file's own commands).
+  run`` for the project's running containers, every second while one starts, then at the
+  compose file's ``interval``, so podman's health status moves as it would under systemd
+  (the checks are the compose file's own commands).
 - **``depends_on`` conditions.** podman-compose only waits for ``service_healthy`` with
   podman >= 4.6 (Debian 12 ships 4.3), and it links each container to its dependencies
   (``--requires``), which makes ``podman start`` re-run finished one-shot jobs (the
@@ -154,14 +155,34 @@ def connect(host: str, port: int, timeout: float = 2.0) -> str:
         return "open"
 
 
+def parse_duration(value: str | int | float) -> float:
+    """A compose duration ("10s", "1m30s", "500ms") in seconds."""
+    if isinstance(value, int | float):
+        return float(value)
+    units = {"h": 3600.0, "m": 60.0, "s": 1.0, "ms": 0.001, "us": 1e-6}
+    parts = re.findall(r"(\d+(?:\.\d+)?)(ms|us|h|m|s)", value.strip())
+    if not parts or "".join(n + u for n, u in parts) != value.strip():
+        raise ValueError(f"unexpected duration {value!r}")
+    return sum(float(n) * units[u] for n, u in parts)
+
+
 @dataclass
 class HealthDriver:
-    """Runs each running container's health check once a second (what systemd would do)."""
+    """Runs the containers' health checks on the compose file's schedule (what systemd
+    would do): every ``period`` (1 s) while a container is starting, as Docker's
+    ``start_interval`` does, then every ``interval`` the file gives it once it has passed.
+
+    Checking every container every second all the time would be no faithful schedule: each
+    check is a `podman exec` of a Python process, and five of them a second kept both cores
+    of a CI runner busy, starving the very services under test.
+    """
 
     stack: Stack
     period: float = 1.0
     # (container, StartedAt) -> wall-clock time of the first passing check of that run
     first_healthy: dict[tuple[str, str], float] = field(default_factory=dict)
+    checks_run: int = 0
+    _last_check: dict[str, float] = field(default_factory=dict)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
@@ -174,23 +195,47 @@ class HealthDriver:
         if self._thread:
             self._thread.join(timeout=60)
 
-    def _check(self, name: str) -> None:
+    def _states(self, names: list[str]) -> dict[str, dict[str, Any]]:
+        """Each existing container's State, from one `podman inspect` for all of them."""
+        result = podman("inspect", "--type", "container", *names, timeout=30, check=False)
         try:
-            state = inspect(name)["State"]
-        except (ContainerError, ValueError):
-            return
+            found = json.loads(result.stdout or "[]")
+        except ValueError:
+            return {}
+        return {data["Name"]: data["State"] for data in found}
+
+    def _due(self, name: str, state: dict[str, Any], interval: float) -> bool:
         if not state.get("Running"):
-            return
+            return False
+        if (name, state["StartedAt"]) not in self.first_healthy:
+            return True  # starting: every period
+        return time.monotonic() - self._last_check.get(name, 0.0) >= interval
+
+    def _check(self, name: str, started_at: str) -> None:
+        self._last_check[name] = time.monotonic()
         result = podman("healthcheck", "run", name, timeout=30, check=False)
+        self.checks_run += 1
         if result.returncode == 0:
-            self.first_healthy.setdefault((name, state["StartedAt"]), time.time())
+            self.first_healthy.setdefault((name, started_at), time.time())
 
     def _loop(self) -> None:
-        names = [self.stack.container(s) for s in self.stack.health_checked()]
+        intervals = {
+            self.stack.container(s): parse_duration(
+                self.stack.services[s]["healthcheck"].get("interval", "30s")
+            )
+            for s in self.stack.health_checked()
+        }
+        names = list(intervals)
         with ThreadPoolExecutor(max_workers=len(names)) as pool:
             while not self._stop.is_set():
                 started = time.monotonic()
-                list(pool.map(self._check, names))
+                states = self._states(names)
+                due = [
+                    (name, states[name]["StartedAt"])
+                    for name in names
+                    if name in states and self._due(name, states[name], intervals[name])
+                ]
+                list(pool.map(lambda args: self._check(*args), due))
                 self._stop.wait(max(0.0, self.period - (time.monotonic() - started)))
 
 

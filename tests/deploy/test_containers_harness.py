@@ -83,3 +83,41 @@ def test_compose_gets_a_clean_environment(monkeypatch):
     env = containers.engine_env()
     assert "SOMOS_JWT_SECRET" not in env and "POSTGRES_PASSWORD" not in env
     assert env["CONTAINERS_CONF"].endswith("deploy/containers/containers.conf")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("10s", 10.0), ("1m30s", 90.0), ("500ms", 0.5), ("1h", 3600.0), (5, 5.0)],
+)
+def test_compose_durations_parse_to_seconds(text, seconds):
+    assert containers.parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["10", "ten seconds", "10s junk"])
+def test_a_duration_that_is_not_one_is_refused(text):
+    with pytest.raises(ValueError):
+        containers.parse_duration(text)
+
+
+def test_health_checks_follow_the_compose_intervals_once_healthy(tmp_path):
+    """Starting: checked every period; healthy: only once its compose interval has passed."""
+    driver = containers.HealthDriver(stack(tmp_path))
+    state = {"Running": True, "StartedAt": "t0"}
+    assert driver._due("c", state, interval=10.0)  # starting
+    driver.first_healthy[("c", "t0")] = 0.0
+    driver._last_check["c"] = containers.time.monotonic()
+    assert not driver._due("c", state, interval=10.0)
+    driver._last_check["c"] -= 10.0
+    assert driver._due("c", state, interval=10.0)
+    restarted = {"Running": True, "StartedAt": "t1"}  # a new run starts again
+    assert driver._due("c", restarted, interval=10.0)
+    assert not driver._due("c", {"Running": False, "StartedAt": "t1"}, interval=10.0)
+
+
+def test_every_port_but_the_gateways_public_one_is_probed():
+    from tests.deploy.test_containers import ports_not_published
+
+    ports = ports_not_published()
+    assert ports["postgres"] == 5432 and ports["gateway (internal)"] == 9000
+    assert {"organizations", "security-plans", "events"} <= set(ports)
+    assert 8000 not in ports.values()
