@@ -135,8 +135,14 @@ class Round:
 async def _page(
     upstream: Upstream, params: dict[str, Any], headers: Any, read_timeout: float | None
 ) -> dict[str, Any]:
+    # A long poll dropped because another service answered first says nothing about this
+    # service's health: it must not count against its circuit.
     answer = await upstream.get_json(
-        PATH, params=params, headers=headers, read_timeout=read_timeout
+        PATH,
+        params=params,
+        headers=headers,
+        read_timeout=read_timeout,
+        dropped_is_failure=read_timeout is None,
     )
     if answer.status != 200 or not isinstance(answer.body, dict):
         detail = answer.body.get("detail") if isinstance(answer.body, dict) else None

@@ -242,6 +242,12 @@ def install_statements(feed: ChangeFeed) -> list[str]:
 )""",
         f"ALTER SEQUENCE {SEQUENCE} OWNED BY {TABLE}.position",
         f"CREATE INDEX ix_{TABLE}_occurred_at ON {TABLE} (occurred_at)",
+        # Callers limited to municipalities or departments read their rows without scanning
+        # everyone else's.
+        f"CREATE INDEX ix_{TABLE}_municipality_code_position ON {TABLE} "
+        "(municipality_code, position)",
+        f"CREATE INDEX ix_{TABLE}_department_position ON {TABLE} "
+        "(left(municipality_code, 2), position)",
         _append_function(),
     ]
     for source in feed.sources:
