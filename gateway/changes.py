@@ -33,6 +33,7 @@ from services.common.changes import (
     AfterParam,
     ChangeFeed,
     ChangeRead,
+    CursorExpired,
     LimitParam,
     TypesParam,
     WaitParam,
@@ -144,6 +145,8 @@ async def _page(
         read_timeout=read_timeout,
         dropped_is_failure=read_timeout is None,
     )
+    if answer.status == CursorExpired.status and isinstance(answer.body, dict):
+        raise CursorExpired(str(answer.body.get("detail") or CursorExpired.title))
     if answer.status != 200 or not isinstance(answer.body, dict):
         detail = answer.body.get("detail") if isinstance(answer.body, dict) else None
         raise _Failed(str(detail or f"HTTP {answer.status}"))
@@ -196,6 +199,10 @@ async def read_round(
         for task in done:
             service = tasks[task]
             exc = task.exception()
+            if isinstance(exc, CursorExpired):  # the caller must resynchronise: say so
+                for other in pending:
+                    other.cancel()
+                raise exc
             if exc is None:
                 outcome.pages[service] = task.result()
             else:
@@ -265,7 +272,7 @@ def merge(
     description=FEED_DESCRIPTION
     + " The gateway merges the services' feeds by `occurred_at` under one opaque cursor; a "
     "service that does not answer is listed in `unavailable` and read on the next call.",
-    responses=problem_responses(403, 422),
+    responses=problem_responses(403, 410, 422),
 )
 async def list_changes(
     request: Request,

@@ -28,7 +28,7 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -42,13 +42,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.auth import Principal, PrincipalDep
 from services.common.db import Database, asyncpg_dsn
-from services.common.errors import InvalidInput, MissingScope, problem_responses
+from services.common.errors import DomainError, InvalidInput, MissingScope, problem_responses
 from services.common.settings import ChangeRetentionDays
 from services.common.vocabulary import Vocabulary
 
 logger = logging.getLogger("somos.changes")
 
 TABLE = "changes"
+HORIZON = "changes_purged"  # one row: the last position retention deleted
 SEQUENCE = "changes_position_seq"
 CHANNEL = "somos_changes"
 # The one advisory lock that orders commits of changes ('somos' in ASCII); locks are per
@@ -241,6 +242,12 @@ def install_statements(feed: ChangeFeed) -> list[str]:
     CONSTRAINT pk_{TABLE} PRIMARY KEY (position)
 )""",
         f"ALTER SEQUENCE {SEQUENCE} OWNED BY {TABLE}.position",
+        f"""CREATE TABLE {HORIZON} (
+    one boolean NOT NULL DEFAULT true,
+    through_position bigint NOT NULL,
+    CONSTRAINT pk_{HORIZON} PRIMARY KEY (one),
+    CONSTRAINT ck_{HORIZON}_one_row CHECK (one)
+)""",
         f"CREATE INDEX ix_{TABLE}_occurred_at ON {TABLE} (occurred_at)",
         # Callers limited to municipalities or departments read their rows without scanning
         # everyone else's.
@@ -265,6 +272,7 @@ def uninstall_statements(feed: ChangeFeed) -> list[str]:
         statements.append(f"DROP FUNCTION IF EXISTS changes_record_{source.table}()")
     statements += [
         "DROP FUNCTION IF EXISTS changes_append(text, text, uuid, integer, text, text)",
+        f"DROP TABLE IF EXISTS {HORIZON}",
         f"DROP TABLE IF EXISTS {TABLE}",
     ]
     return statements
@@ -383,7 +391,8 @@ def selection(feed: ChangeFeed, principal: Principal, types: str | None) -> Sele
 
 
 _READ = f"""
-SELECT head.position AS head, c.*
+SELECT head.position AS head,
+       coalesce((SELECT through_position FROM {HORIZON}), 0) AS purged_through, c.*
 FROM (SELECT coalesce(max(position), 0) AS position FROM {TABLE}) AS head
 LEFT JOIN LATERAL (
     SELECT position, type, resource, resource_id, version, municipality_code, path, occurred_at
@@ -396,6 +405,12 @@ LEFT JOIN LATERAL (
     LIMIT $5
 ) AS c ON true
 """
+
+
+class CursorExpired(DomainError):
+    """410: the changes after this cursor were partly deleted by retention."""
+
+    status, slug, title = 410, "cursor-expired", "Changes after this cursor are no longer kept"
 
 
 @dataclass
@@ -421,6 +436,11 @@ async def read_page(pool: asyncpg.Pool, *, after: int, chosen: Selection, limit:
         sorted(chosen.departments or ()),
         limit,
     )
+    if after and after < records[0]["purged_through"]:
+        raise CursorExpired(
+            "Changes after this cursor have been deleted (kept for SOMOS_CHANGES_RETENTION_DAYS "
+            "days): read the lists again, then follow the feed from its current next_cursor."
+        )
     rows = [r for r in records if r["position"] is not None]
     if len(rows) == limit:
         next_position = rows[-1]["position"]
@@ -606,7 +626,7 @@ def changes_router(feed: ChangeFeed) -> APIRouter:
         response_model=ChangePage,
         summary=f"Changes of the {feed.service} service since a cursor (long poll with wait)",
         description=FEED_DESCRIPTION,
-        responses=problem_responses(403, 422),
+        responses=problem_responses(403, 410, 422),
     )
     async def list_changes(
         request: Request,
@@ -654,16 +674,21 @@ async def purge_changes(url: str, *, retention_days: int) -> int:
     the sequence's position); how many."""
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
-        result = await conn.execute(
-            f"DELETE FROM {TABLE} WHERE occurred_at < now() - make_interval(days => $1) "
-            f"AND position < (SELECT max(position) FROM {TABLE})",
-            retention_days,
-        )
+        async with conn.transaction():
+            gone = await conn.fetchrow(
+                f"WITH gone AS (DELETE FROM {TABLE} "
+                "WHERE occurred_at < now() - make_interval(days => $1) "
+                f"AND position < (SELECT max(position) FROM {TABLE}) RETURNING position) "
+                "SELECT count(*) AS count, max(position) AS through FROM gone",
+                retention_days,
+            )
+            if gone["through"] is not None:
+                await conn.execute(
+                    f"INSERT INTO {HORIZON} (through_position) VALUES ($1) "
+                    "ON CONFLICT (one) DO UPDATE SET through_position = "
+                    f"greatest({HORIZON}.through_position, excluded.through_position)",
+                    gone["through"],
+                )
     finally:
         await conn.close()
-    return int(result.split()[-1])
-
-
-def sources_in(feeds: Sequence[ChangeFeed]) -> dict[str, str]:
-    """Each type name (``organization``) and the service whose feed has it."""
-    return {s.type: f.service for f in feeds for s in f.sources}
+    return int(gone["count"])

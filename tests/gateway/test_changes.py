@@ -14,9 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
+from services.common.changes import purge_changes
+from services.common.db import asyncpg_dsn
 from services.common.testing import TokenFactory
 from tests.events.factories import event_body
 from tests.gateway.conftest import System, dead_url, gateway_client
@@ -355,3 +358,23 @@ async def test_the_gateway_long_poll_ends_empty_when_nothing_happens(system: Sys
     assert r.status_code == 200, r.text
     assert r.json()["items"] == []
     assert time.monotonic() - began >= wait * 0.9
+
+
+async def test_the_gateway_says_when_a_cursor_is_older_than_retention(
+    system: System, organizations_db: str
+):
+    client = system.client
+    for n in range(3):
+        body = KINDS[0].body(random.Random(n), f"old-{n}")
+        assert (await client.post("/api/v1/organizations", json=body)).status_code == 201
+    first = (await client.get("/api/v1/changes")).json()["items"][0]
+    conn = await asyncpg.connect(asyncpg_dsn(organizations_db))
+    try:
+        await conn.execute("UPDATE changes SET occurred_at = now() - interval '100 days'")
+    finally:
+        await conn.close()
+    assert await purge_changes(organizations_db, retention_days=90) == 2  # the newest stays
+    # Read the first change only, then the second was purged before it was read.
+    r = await client.get("/api/v1/changes", params={"after": first["cursor"]})
+    assert r.status_code == 410, r.text
+    assert r.json()["type"] == "urn:somos:problem:cursor-expired"
