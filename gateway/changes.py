@@ -31,9 +31,9 @@ from services.common.changes import (
     FEED_DESCRIPTION,
     TAG,
     AfterParam,
-    ChangeFeed,
     ChangeRead,
     CursorExpired,
+    FeedCatalogue,
     LimitParam,
     TypesParam,
     WaitParam,
@@ -50,9 +50,20 @@ LONG_POLL_GRACE_SECONDS = 10.0
 router = APIRouter(tags=[TAG])
 
 
-def change_feeds() -> dict[str, ChangeFeed]:
-    """The feed of every service that has one, by service name, in port order."""
-    return {s.name: s.load(s.change_feed) for s in upstream_services() if s.change_feed}
+CONTRACT_KEY = "x-change-feeds"
+
+
+def catalogues(
+    code_base: bool = False, contract: Mapping[str, Any] | None = None
+) -> dict[str, FeedCatalogue]:
+    """Each service's change types and who may read them, in port order: from the contract's
+    ``x-change-feeds`` (the gateway imports no service), or from the code (``make contract``)."""
+    if code_base:
+        return {
+            s.name: s.load(s.change_feed).catalogue() for s in upstream_services() if s.change_feed
+        }
+    feeds = (contract or {}).get(CONTRACT_KEY) or {}
+    return {name: FeedCatalogue.from_document(name, kinds) for name, kinds in feeds.items()}
 
 
 class MergedChange(ChangeRead):
@@ -77,7 +88,7 @@ def encode_composite(parts: Mapping[str, str]) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def decode_composite(cursor: str | None, services: Mapping[str, ChangeFeed]) -> dict[str, str]:
+def decode_composite(cursor: str | None, services: Mapping[str, FeedCatalogue]) -> dict[str, str]:
     """Each service's cursor in a merged-feed cursor; 422 naming ``after`` when invalid."""
     if not cursor:
         return {}
@@ -95,7 +106,7 @@ def decode_composite(cursor: str | None, services: Mapping[str, ChangeFeed]) -> 
 
 
 def services_to_read(
-    feeds: Mapping[str, ChangeFeed], principal: Principal, types: str | None
+    feeds: Mapping[str, FeedCatalogue], principal: Principal, types: str | None
 ) -> dict[str, str | None]:
     """Each service to ask, with its share of ``types``: only services whose changes the
     caller may read; 422 for an unknown type, 403 for a type its scopes do not read."""
@@ -103,9 +114,7 @@ def services_to_read(
         wanted = [t.strip() for t in types.split(",") if t.strip()]
         shares: dict[str, list[str]] = {}
         for name in wanted:
-            owner = next(
-                (s for s, feed in feeds.items() if feed.source(name.split(".", 1)[0])), None
-            )
+            owner = next((s for s, feed in feeds.items() if feed.kind(name.split(".", 1)[0])), None)
             if owner is None:
                 raise InvalidInput("types", f"'{name}' is not a change type")
             shares.setdefault(owner, []).append(name)
@@ -121,7 +130,7 @@ def services_to_read(
         readable[service] = None
     if not readable:
         first = next(iter(feeds.values()))
-        raise MissingScope(first.sources[0].scopes[0])
+        raise MissingScope(first.kinds[0].scopes[0])
     return readable
 
 
@@ -283,7 +292,7 @@ async def list_changes(
     limit: LimitParam = DEFAULT_LIMIT,
     wait: WaitParam = 0,
 ) -> MergedChangePage:
-    feeds: dict[str, ChangeFeed] = request.app.state.change_feeds
+    feeds: dict[str, FeedCatalogue] = request.app.state.change_feeds
     cursors = decode_composite(after, feeds)
     shares = services_to_read(feeds, principal, types)
     calls: dict[str, dict[str, Any]] = {

@@ -112,6 +112,45 @@ class ChangeSource:
 
 
 @dataclass(frozen=True)
+class ChangeKind:
+    """What a reader needs to know of one resource type: who may read it, its change types."""
+
+    type: str
+    scopes: tuple[str, ...]
+    change_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FeedCatalogue:
+    """A service's resource types as readers filter them (the gateway gets it from the
+    contract's ``x-change-feeds``, without importing the services)."""
+
+    service: str
+    kinds: tuple[ChangeKind, ...]
+
+    def kind(self, type_name: str) -> ChangeKind | None:
+        return next((k for k in self.kinds if k.type == type_name), None)
+
+    def types(self) -> list[str]:
+        return [t for k in self.kinds for t in k.change_types]
+
+    def document(self) -> list[dict[str, Any]]:
+        return [
+            {"type": k.type, "scopes": list(k.scopes), "change_types": list(k.change_types)}
+            for k in self.kinds
+        ]
+
+    @classmethod
+    def from_document(cls, service: str, kinds: list[dict[str, Any]]) -> FeedCatalogue:
+        return cls(
+            service,
+            tuple(
+                ChangeKind(k["type"], tuple(k["scopes"]), tuple(k["change_types"])) for k in kinds
+            ),
+        )
+
+
+@dataclass(frozen=True)
 class ChangeFeed:
     """The change sources of one service and the name of its feed operation."""
 
@@ -119,11 +158,14 @@ class ChangeFeed:
     operation_id: str
     sources: tuple[ChangeSource, ...]
 
-    def source(self, type_name: str) -> ChangeSource | None:
-        return next((s for s in self.sources if s.type == type_name), None)
-
     def types(self) -> list[str]:
         return [t for s in self.sources for t in s.types()]
+
+    def catalogue(self) -> FeedCatalogue:
+        return FeedCatalogue(
+            self.service,
+            tuple(ChangeKind(s.type, s.scopes, tuple(s.types())) for s in self.sources),
+        )
 
     def labels(self) -> dict[str, tuple[str, str]]:
         """(es, en) label of every change type."""
@@ -359,29 +401,29 @@ class Selection:
         )
 
 
-def selection(feed: ChangeFeed, principal: Principal, types: str | None) -> Selection:
+def selection(feed: FeedCatalogue, principal: Principal, types: str | None) -> Selection:
     """The caller's selection: ``types`` (``organization`` or ``organization.created``,
     comma-separated) within what its scopes may read; 422 for an unknown type, 403 when it
     asks for a type its scopes do not read or reads none."""
-    readable = [s for s in feed.sources if all(principal.has_scope(x) for x in s.scopes)]
+    readable = [k for k in feed.kinds if all(principal.has_scope(x) for x in k.scopes)]
     wanted: set[str] = set()
     if types:
         for name in (t.strip() for t in types.split(",")):
             if not name:
                 continue
-            source = feed.source(name.split(".", 1)[0])
-            if source is None or ("." in name and name not in source.types()):
+            kind = feed.kind(name.split(".", 1)[0])
+            if kind is None or ("." in name and name not in kind.change_types):
                 raise InvalidInput(
                     "types", f"'{name}' is not a change type of the {feed.service} service"
                 )
-            missing = [x for x in source.scopes if not principal.has_scope(x)]
+            missing = [x for x in kind.scopes if not principal.has_scope(x)]
             if missing:
                 raise MissingScope(missing[0])
-            wanted |= {name} if "." in name else set(source.types())
+            wanted |= {name} if "." in name else set(kind.change_types)
     else:
         if not readable:
-            raise MissingScope(feed.sources[0].scopes[0])
-        wanted = {t for s in readable for t in s.types()}
+            raise MissingScope(feed.kinds[0].scopes[0])
+        wanted = {t for k in readable for t in k.change_types}
     everything = set(feed.types())
     return Selection(
         types=None if wanted == everything else frozenset(wanted),
@@ -619,6 +661,7 @@ WaitParam = Annotated[
 def changes_router(feed: ChangeFeed) -> APIRouter:
     """``GET /api/v1/changes``: the service's change feed for the calling principal."""
     router = APIRouter(tags=[TAG])
+    catalogue = feed.catalogue()
 
     @router.get(
         "/api/v1/changes",
@@ -637,7 +680,7 @@ def changes_router(feed: ChangeFeed) -> APIRouter:
         limit: LimitParam = DEFAULT_LIMIT,
         wait: WaitParam = 0,
     ) -> ChangePage:
-        chosen = selection(feed, principal, types)
+        chosen = selection(catalogue, principal, types)
         position = decode_cursor(after)
         database: Database = request.app.state.database
         assert database.pool is not None
