@@ -27,16 +27,12 @@ from gateway.upstreams import Upstream
 from services.common.auth import Principal, PrincipalDep
 from services.common.catalog import upstream_services
 from services.common.changes import (
-    DEFAULT_LIMIT,
     FEED_DESCRIPTION,
     TAG,
-    AfterParam,
     ChangeRead,
     CursorExpired,
     FeedCatalogue,
-    LimitParam,
-    TypesParam,
-    WaitParam,
+    FeedQueryDep,
     decode_cursor,
     selection,
 )
@@ -284,14 +280,9 @@ def merge(
     responses=problem_responses(403, 410, 422),
 )
 async def list_changes(
-    request: Request,
-    response: Response,
-    principal: PrincipalDep,
-    after: AfterParam = None,
-    types: TypesParam = None,
-    limit: LimitParam = DEFAULT_LIMIT,
-    wait: WaitParam = 0,
+    request: Request, response: Response, principal: PrincipalDep, query: FeedQueryDep
 ) -> MergedChangePage:
+    after, types, limit, wait = query.after, query.types, query.limit, query.wait
     feeds: dict[str, FeedCatalogue] = request.app.state.change_feeds
     cursors = decode_composite(after, feeds)
     shares = services_to_read(feeds, principal, types)

@@ -36,7 +36,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import asyncpg
-from fastapi import APIRouter, FastAPI, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -658,6 +658,19 @@ WaitParam = Annotated[
 ]
 
 
+@dataclass
+class FeedQuery:
+    """The query of a change feed page (a service's and the gateway's alike)."""
+
+    after: AfterParam = None
+    types: TypesParam = None
+    limit: LimitParam = DEFAULT_LIMIT
+    wait: WaitParam = 0
+
+
+FeedQueryDep = Annotated[FeedQuery, Depends()]
+
+
 def changes_router(feed: ChangeFeed) -> APIRouter:
     """``GET /api/v1/changes``: the service's change feed for the calling principal."""
     router = APIRouter(tags=[TAG])
@@ -672,25 +685,19 @@ def changes_router(feed: ChangeFeed) -> APIRouter:
         responses=problem_responses(403, 410, 422),
     )
     async def list_changes(
-        request: Request,
-        response: Response,
-        principal: PrincipalDep,
-        after: AfterParam = None,
-        types: TypesParam = None,
-        limit: LimitParam = DEFAULT_LIMIT,
-        wait: WaitParam = 0,
+        request: Request, response: Response, principal: PrincipalDep, query: FeedQueryDep
     ) -> ChangePage:
-        chosen = selection(catalogue, principal, types)
-        position = decode_cursor(after)
+        chosen = selection(catalogue, principal, query.types)
+        position = decode_cursor(query.after)
         database: Database = request.app.state.database
         assert database.pool is not None
         page = await poll(
             pool=database.pool,
-            listener=listener_of(request.app) if wait else None,
+            listener=listener_of(request.app) if query.wait else None,
             after=position,
             chosen=chosen,
-            limit=limit,
-            wait=float(wait),
+            limit=query.limit,
+            wait=float(query.wait),
         )
         response.headers["Cache-Control"] = "no-store"
         return ChangePage(
