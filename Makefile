@@ -69,6 +69,7 @@ bench-all: bench
 	$(BIN)/python -m bench.organizations_stats
 	$(BIN)/python -m bench.security_plans
 	$(BIN)/python -m bench.events
+	$(BIN)/python -m bench.changes
 	$(BIN)/python -m bench.webhooks
 
 ## Regenerate the checked-in contract (gateway/openapi.json) from the code.

@@ -109,7 +109,7 @@ def create_app(
     app.include_router(results.router)
     app.include_router(territories.router)
     app.include_router(changes.router)
-    app.state.change_feeds = changes.change_feeds()
+    app.state.change_feeds = changes.catalogues(contract=document)
     _install_contract(app, document)
     install_problem_handlers(app)
     app.internal_port = settings.internal_port

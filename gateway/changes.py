@@ -27,15 +27,12 @@ from gateway.upstreams import Upstream
 from services.common.auth import Principal, PrincipalDep
 from services.common.catalog import upstream_services
 from services.common.changes import (
-    DEFAULT_LIMIT,
     FEED_DESCRIPTION,
     TAG,
-    AfterParam,
-    ChangeFeed,
     ChangeRead,
-    LimitParam,
-    TypesParam,
-    WaitParam,
+    CursorExpired,
+    FeedCatalogue,
+    FeedQueryDep,
     decode_cursor,
     selection,
 )
@@ -49,9 +46,20 @@ LONG_POLL_GRACE_SECONDS = 10.0
 router = APIRouter(tags=[TAG])
 
 
-def change_feeds() -> dict[str, ChangeFeed]:
-    """The feed of every service that has one, by service name, in port order."""
-    return {s.name: s.load(s.change_feed) for s in upstream_services() if s.change_feed}
+CONTRACT_KEY = "x-change-feeds"
+
+
+def catalogues(
+    code_base: bool = False, contract: Mapping[str, Any] | None = None
+) -> dict[str, FeedCatalogue]:
+    """Each service's change types and who may read them, in port order: from the contract's
+    ``x-change-feeds`` (the gateway imports no service), or from the code (``make contract``)."""
+    if code_base:
+        return {
+            s.name: s.load(s.change_feed).catalogue() for s in upstream_services() if s.change_feed
+        }
+    feeds = (contract or {}).get(CONTRACT_KEY) or {}
+    return {name: FeedCatalogue.from_document(name, kinds) for name, kinds in feeds.items()}
 
 
 class MergedChange(ChangeRead):
@@ -76,7 +84,7 @@ def encode_composite(parts: Mapping[str, str]) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def decode_composite(cursor: str | None, services: Mapping[str, ChangeFeed]) -> dict[str, str]:
+def decode_composite(cursor: str | None, services: Mapping[str, FeedCatalogue]) -> dict[str, str]:
     """Each service's cursor in a merged-feed cursor; 422 naming ``after`` when invalid."""
     if not cursor:
         return {}
@@ -94,7 +102,7 @@ def decode_composite(cursor: str | None, services: Mapping[str, ChangeFeed]) -> 
 
 
 def services_to_read(
-    feeds: Mapping[str, ChangeFeed], principal: Principal, types: str | None
+    feeds: Mapping[str, FeedCatalogue], principal: Principal, types: str | None
 ) -> dict[str, str | None]:
     """Each service to ask, with its share of ``types``: only services whose changes the
     caller may read; 422 for an unknown type, 403 for a type its scopes do not read."""
@@ -102,9 +110,7 @@ def services_to_read(
         wanted = [t.strip() for t in types.split(",") if t.strip()]
         shares: dict[str, list[str]] = {}
         for name in wanted:
-            owner = next(
-                (s for s, feed in feeds.items() if feed.source(name.split(".", 1)[0])), None
-            )
+            owner = next((s for s, feed in feeds.items() if feed.kind(name.split(".", 1)[0])), None)
             if owner is None:
                 raise InvalidInput("types", f"'{name}' is not a change type")
             shares.setdefault(owner, []).append(name)
@@ -120,7 +126,7 @@ def services_to_read(
         readable[service] = None
     if not readable:
         first = next(iter(feeds.values()))
-        raise MissingScope(first.sources[0].scopes[0])
+        raise MissingScope(first.kinds[0].scopes[0])
     return readable
 
 
@@ -135,9 +141,17 @@ class Round:
 async def _page(
     upstream: Upstream, params: dict[str, Any], headers: Any, read_timeout: float | None
 ) -> dict[str, Any]:
+    # A long poll dropped because another service answered first says nothing about this
+    # service's health: it must not count against its circuit.
     answer = await upstream.get_json(
-        PATH, params=params, headers=headers, read_timeout=read_timeout
+        PATH,
+        params=params,
+        headers=headers,
+        read_timeout=read_timeout,
+        dropped_is_failure=read_timeout is None,
     )
+    if answer.status == CursorExpired.status and isinstance(answer.body, dict):
+        raise CursorExpired(str(answer.body.get("detail") or CursorExpired.title))
     if answer.status != 200 or not isinstance(answer.body, dict):
         detail = answer.body.get("detail") if isinstance(answer.body, dict) else None
         raise _Failed(str(detail or f"HTTP {answer.status}"))
@@ -190,6 +204,10 @@ async def read_round(
         for task in done:
             service = tasks[task]
             exc = task.exception()
+            if isinstance(exc, CursorExpired):  # the caller must resynchronise: say so
+                for other in pending:
+                    other.cancel()
+                raise exc
             if exc is None:
                 outcome.pages[service] = task.result()
             else:
@@ -259,18 +277,13 @@ def merge(
     description=FEED_DESCRIPTION
     + " The gateway merges the services' feeds by `occurred_at` under one opaque cursor; a "
     "service that does not answer is listed in `unavailable` and read on the next call.",
-    responses=problem_responses(403, 422),
+    responses=problem_responses(403, 410, 422),
 )
 async def list_changes(
-    request: Request,
-    response: Response,
-    principal: PrincipalDep,
-    after: AfterParam = None,
-    types: TypesParam = None,
-    limit: LimitParam = DEFAULT_LIMIT,
-    wait: WaitParam = 0,
+    request: Request, response: Response, principal: PrincipalDep, query: FeedQueryDep
 ) -> MergedChangePage:
-    feeds: dict[str, ChangeFeed] = request.app.state.change_feeds
+    after, types, limit, wait = query.after, query.types, query.limit, query.wait
+    feeds: dict[str, FeedCatalogue] = request.app.state.change_feeds
     cursors = decode_composite(after, feeds)
     shares = services_to_read(feeds, principal, types)
     calls: dict[str, dict[str, Any]] = {

@@ -208,4 +208,11 @@ def build_contract(
     merged["security"] = [{"bearer": []}]
     add_gateway_errors(merged, skip=lambda path: not path.startswith("/api/"))
     merged["servers"] = [{"url": "/", "description": "This gateway"}]
+    from gateway.changes import CONTRACT_KEY, catalogues
+
+    # What the gateway's merged change feed needs to know of each service's, read back from
+    # the contract at run time (the gateway imports no service).
+    merged[CONTRACT_KEY] = {
+        name: catalogue.document() for name, catalogue in catalogues(code_base=True).items()
+    }
     return document_parameter_text(merged)

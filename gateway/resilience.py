@@ -85,6 +85,10 @@ class CircuitBreaker:
         self.opened_at = None
         self._probe_in_flight = False
 
+    def release_probe(self) -> None:
+        """A call dropped by its caller (not by the upstream) tells nothing: free the probe."""
+        self._probe_in_flight = False
+
     def record_failure(self) -> None:
         self._probe_in_flight = False
         self.failures += 1

@@ -147,6 +147,7 @@ class Upstream:
         headers: Headers,
         body: bytes | AsyncIterable[bytes] | None = None,
         read_timeout: float | None = None,
+        dropped_is_failure: bool = True,
     ) -> aiohttp.ClientResponse:
         """Send a request and return the response with its body unread (caller releases it).
 
@@ -196,8 +197,11 @@ class Upstream:
                 ) from error
             raise BadGateway(f"The {self.name} service could not be reached.") from error
         finally:
-            if not settled:  # cancelled mid-call (composition budget): free a half-open probe
+            if not settled and dropped_is_failure:
+                # Cancelled mid-call (composition budget): too slow, and frees a half-open probe.
                 self.breaker.record_failure()
+            elif not settled:  # dropped by the caller (a long poll answered elsewhere)
+                self.breaker.release_probe()
 
     async def get_json(
         self,
@@ -206,6 +210,7 @@ class Upstream:
         params: Mapping[str, Any] | None = None,
         headers: Headers,
         read_timeout: float | None = None,
+        dropped_is_failure: bool = True,
     ) -> JsonAnswer:
         """GET a JSON document (for composition); transport problems raise gateway errors."""
         query = ""
@@ -216,7 +221,13 @@ class Upstream:
                 [(k, v) for k, v in params.items() if v is not None], doseq=True
             )
         started = time.perf_counter()
-        response = await self.open("GET", path + query, headers=headers, read_timeout=read_timeout)
+        response = await self.open(
+            "GET",
+            path + query,
+            headers=headers,
+            read_timeout=read_timeout,
+            dropped_is_failure=dropped_is_failure,
+        )
         try:
             raw = await response.read()
         except (TimeoutError, aiohttp.ClientError) as exc:

@@ -28,7 +28,7 @@ import contextlib
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,19 +36,20 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import asyncpg
-from fastapi import APIRouter, FastAPI, Query, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Query, Request, Response
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services.common.auth import Principal, PrincipalDep
 from services.common.db import Database, asyncpg_dsn
-from services.common.errors import InvalidInput, MissingScope, problem_responses
+from services.common.errors import DomainError, InvalidInput, MissingScope, problem_responses
 from services.common.settings import ChangeRetentionDays
 from services.common.vocabulary import Vocabulary
 
 logger = logging.getLogger("somos.changes")
 
 TABLE = "changes"
+HORIZON = "changes_purged"  # one row: the last position retention deleted
 SEQUENCE = "changes_position_seq"
 CHANNEL = "somos_changes"
 # The one advisory lock that orders commits of changes ('somos' in ASCII); locks are per
@@ -111,6 +112,45 @@ class ChangeSource:
 
 
 @dataclass(frozen=True)
+class ChangeKind:
+    """What a reader needs to know of one resource type: who may read it, its change types."""
+
+    type: str
+    scopes: tuple[str, ...]
+    change_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FeedCatalogue:
+    """A service's resource types as readers filter them (the gateway gets it from the
+    contract's ``x-change-feeds``, without importing the services)."""
+
+    service: str
+    kinds: tuple[ChangeKind, ...]
+
+    def kind(self, type_name: str) -> ChangeKind | None:
+        return next((k for k in self.kinds if k.type == type_name), None)
+
+    def types(self) -> list[str]:
+        return [t for k in self.kinds for t in k.change_types]
+
+    def document(self) -> list[dict[str, Any]]:
+        return [
+            {"type": k.type, "scopes": list(k.scopes), "change_types": list(k.change_types)}
+            for k in self.kinds
+        ]
+
+    @classmethod
+    def from_document(cls, service: str, kinds: list[dict[str, Any]]) -> FeedCatalogue:
+        return cls(
+            service,
+            tuple(
+                ChangeKind(k["type"], tuple(k["scopes"]), tuple(k["change_types"])) for k in kinds
+            ),
+        )
+
+
+@dataclass(frozen=True)
 class ChangeFeed:
     """The change sources of one service and the name of its feed operation."""
 
@@ -118,11 +158,14 @@ class ChangeFeed:
     operation_id: str
     sources: tuple[ChangeSource, ...]
 
-    def source(self, type_name: str) -> ChangeSource | None:
-        return next((s for s in self.sources if s.type == type_name), None)
-
     def types(self) -> list[str]:
         return [t for s in self.sources for t in s.types()]
+
+    def catalogue(self) -> FeedCatalogue:
+        return FeedCatalogue(
+            self.service,
+            tuple(ChangeKind(s.type, s.scopes, tuple(s.types())) for s in self.sources),
+        )
 
     def labels(self) -> dict[str, tuple[str, str]]:
         """(es, en) label of every change type."""
@@ -241,7 +284,19 @@ def install_statements(feed: ChangeFeed) -> list[str]:
     CONSTRAINT pk_{TABLE} PRIMARY KEY (position)
 )""",
         f"ALTER SEQUENCE {SEQUENCE} OWNED BY {TABLE}.position",
+        f"""CREATE TABLE {HORIZON} (
+    one boolean NOT NULL DEFAULT true,
+    through_position bigint NOT NULL,
+    CONSTRAINT pk_{HORIZON} PRIMARY KEY (one),
+    CONSTRAINT ck_{HORIZON}_one_row CHECK (one)
+)""",
         f"CREATE INDEX ix_{TABLE}_occurred_at ON {TABLE} (occurred_at)",
+        # Callers limited to municipalities or departments read their rows without scanning
+        # everyone else's.
+        f"CREATE INDEX ix_{TABLE}_municipality_code_position ON {TABLE} "
+        "(municipality_code, position)",
+        f"CREATE INDEX ix_{TABLE}_department_position ON {TABLE} "
+        "(left(municipality_code, 2), position)",
         _append_function(),
     ]
     for source in feed.sources:
@@ -259,6 +314,7 @@ def uninstall_statements(feed: ChangeFeed) -> list[str]:
         statements.append(f"DROP FUNCTION IF EXISTS changes_record_{source.table}()")
     statements += [
         "DROP FUNCTION IF EXISTS changes_append(text, text, uuid, integer, text, text)",
+        f"DROP TABLE IF EXISTS {HORIZON}",
         f"DROP TABLE IF EXISTS {TABLE}",
     ]
     return statements
@@ -345,29 +401,29 @@ class Selection:
         )
 
 
-def selection(feed: ChangeFeed, principal: Principal, types: str | None) -> Selection:
+def selection(feed: FeedCatalogue, principal: Principal, types: str | None) -> Selection:
     """The caller's selection: ``types`` (``organization`` or ``organization.created``,
     comma-separated) within what its scopes may read; 422 for an unknown type, 403 when it
     asks for a type its scopes do not read or reads none."""
-    readable = [s for s in feed.sources if all(principal.has_scope(x) for x in s.scopes)]
+    readable = [k for k in feed.kinds if all(principal.has_scope(x) for x in k.scopes)]
     wanted: set[str] = set()
     if types:
         for name in (t.strip() for t in types.split(",")):
             if not name:
                 continue
-            source = feed.source(name.split(".", 1)[0])
-            if source is None or ("." in name and name not in source.types()):
+            kind = feed.kind(name.split(".", 1)[0])
+            if kind is None or ("." in name and name not in kind.change_types):
                 raise InvalidInput(
                     "types", f"'{name}' is not a change type of the {feed.service} service"
                 )
-            missing = [x for x in source.scopes if not principal.has_scope(x)]
+            missing = [x for x in kind.scopes if not principal.has_scope(x)]
             if missing:
                 raise MissingScope(missing[0])
-            wanted |= {name} if "." in name else set(source.types())
+            wanted |= {name} if "." in name else set(kind.change_types)
     else:
         if not readable:
-            raise MissingScope(feed.sources[0].scopes[0])
-        wanted = {t for s in readable for t in s.types()}
+            raise MissingScope(feed.kinds[0].scopes[0])
+        wanted = {t for k in readable for t in k.change_types}
     everything = set(feed.types())
     return Selection(
         types=None if wanted == everything else frozenset(wanted),
@@ -377,7 +433,8 @@ def selection(feed: ChangeFeed, principal: Principal, types: str | None) -> Sele
 
 
 _READ = f"""
-SELECT head.position AS head, c.*
+SELECT head.position AS head,
+       coalesce((SELECT through_position FROM {HORIZON}), 0) AS purged_through, c.*
 FROM (SELECT coalesce(max(position), 0) AS position FROM {TABLE}) AS head
 LEFT JOIN LATERAL (
     SELECT position, type, resource, resource_id, version, municipality_code, path, occurred_at
@@ -390,6 +447,12 @@ LEFT JOIN LATERAL (
     LIMIT $5
 ) AS c ON true
 """
+
+
+class CursorExpired(DomainError):
+    """410: the changes after this cursor were partly deleted by retention."""
+
+    status, slug, title = 410, "cursor-expired", "Changes after this cursor are no longer kept"
 
 
 @dataclass
@@ -415,6 +478,11 @@ async def read_page(pool: asyncpg.Pool, *, after: int, chosen: Selection, limit:
         sorted(chosen.departments or ()),
         limit,
     )
+    if after and after < records[0]["purged_through"]:
+        raise CursorExpired(
+            "Changes after this cursor have been deleted (kept for SOMOS_CHANGES_RETENTION_DAYS "
+            "days): read the lists again, then follow the feed from its current next_cursor."
+        )
     rows = [r for r in records if r["position"] is not None]
     if len(rows) == limit:
         next_position = rows[-1]["position"]
@@ -590,9 +658,23 @@ WaitParam = Annotated[
 ]
 
 
+@dataclass
+class FeedQuery:
+    """The query of a change feed page (a service's and the gateway's alike)."""
+
+    after: AfterParam = None
+    types: TypesParam = None
+    limit: LimitParam = DEFAULT_LIMIT
+    wait: WaitParam = 0
+
+
+FeedQueryDep = Annotated[FeedQuery, Depends()]
+
+
 def changes_router(feed: ChangeFeed) -> APIRouter:
     """``GET /api/v1/changes``: the service's change feed for the calling principal."""
     router = APIRouter(tags=[TAG])
+    catalogue = feed.catalogue()
 
     @router.get(
         "/api/v1/changes",
@@ -600,28 +682,22 @@ def changes_router(feed: ChangeFeed) -> APIRouter:
         response_model=ChangePage,
         summary=f"Changes of the {feed.service} service since a cursor (long poll with wait)",
         description=FEED_DESCRIPTION,
-        responses=problem_responses(403, 422),
+        responses=problem_responses(403, 410, 422),
     )
     async def list_changes(
-        request: Request,
-        response: Response,
-        principal: PrincipalDep,
-        after: AfterParam = None,
-        types: TypesParam = None,
-        limit: LimitParam = DEFAULT_LIMIT,
-        wait: WaitParam = 0,
+        request: Request, response: Response, principal: PrincipalDep, query: FeedQueryDep
     ) -> ChangePage:
-        chosen = selection(feed, principal, types)
-        position = decode_cursor(after)
+        chosen = selection(catalogue, principal, query.types)
+        position = decode_cursor(query.after)
         database: Database = request.app.state.database
         assert database.pool is not None
         page = await poll(
             pool=database.pool,
-            listener=listener_of(request.app) if wait else None,
+            listener=listener_of(request.app) if query.wait else None,
             after=position,
             chosen=chosen,
-            limit=limit,
-            wait=float(wait),
+            limit=query.limit,
+            wait=float(query.wait),
         )
         response.headers["Cache-Control"] = "no-store"
         return ChangePage(
@@ -648,16 +724,21 @@ async def purge_changes(url: str, *, retention_days: int) -> int:
     the sequence's position); how many."""
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
-        result = await conn.execute(
-            f"DELETE FROM {TABLE} WHERE occurred_at < now() - make_interval(days => $1) "
-            f"AND position < (SELECT max(position) FROM {TABLE})",
-            retention_days,
-        )
+        async with conn.transaction():
+            gone = await conn.fetchrow(
+                f"WITH gone AS (DELETE FROM {TABLE} "
+                "WHERE occurred_at < now() - make_interval(days => $1) "
+                f"AND position < (SELECT max(position) FROM {TABLE}) RETURNING position) "
+                "SELECT count(*) AS count, max(position) AS through FROM gone",
+                retention_days,
+            )
+            if gone["through"] is not None:
+                await conn.execute(
+                    f"INSERT INTO {HORIZON} (through_position) VALUES ($1) "
+                    "ON CONFLICT (one) DO UPDATE SET through_position = "
+                    f"greatest({HORIZON}.through_position, excluded.through_position)",
+                    gone["through"],
+                )
     finally:
         await conn.close()
-    return int(result.split()[-1])
-
-
-def sources_in(feeds: Sequence[ChangeFeed]) -> dict[str, str]:
-    """Each type name (``organization``) and the service whose feed has it."""
-    return {s.type: f.service for f in feeds for s in f.sources}
+    return int(gone["count"])

@@ -98,12 +98,13 @@ class WebhookDeliveryAttempt(SQLModel, table=True):
     """One HTTP request of a delivery: when, the answer's status (or the error), the latency."""
 
     __tablename__ = "webhook_delivery_attempts"
-    __table_args__ = (sa.Index("ix_webhook_delivery_attempts_delivery_id_id", "delivery_id", "id"),)
-
-    id: int | None = Field(
-        default=None,
-        sa_column=sa.Column(sa.BigInteger, sa.Identity(), primary_key=True),
+    __table_args__ = (
+        sa.Index(
+            "ix_webhook_delivery_attempts_delivery_id_attempted_at", "delivery_id", "attempted_at"
+        ),
     )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     delivery_id: uuid.UUID = Field(foreign_key="webhook_deliveries.id")
     attempted_at: datetime = Field(
         default_factory=utcnow,

@@ -13,10 +13,12 @@ import asyncpg
 import pytest
 
 from services.common.changes import (
+    CursorExpired,
     Selection,
     decode_cursor,
     encode_cursor,
     install_statements,
+    purge_changes,
     read_page,
 )
 from services.common.db import asyncpg_dsn
@@ -169,3 +171,22 @@ def test_every_source_gets_insert_and_update_triggers():
         assert f"changes_record_{source.table}()" in sql
         assert f"AFTER INSERT ON {source.table} DEFERRABLE INITIALLY DEFERRED" in sql
         assert f"AFTER UPDATE ON {source.table} DEFERRABLE INITIALLY DEFERRED" in sql
+
+
+async def test_a_cursor_older_than_retention_is_refused_not_silently_skipped(pool, database):
+    async with pool.acquire() as conn:
+        for name in ("Una", "Dos", "Tres"):
+            await insert(conn, name)
+        await conn.execute(
+            "UPDATE changes SET occurred_at = now() - interval '40 days' WHERE position <= 2"
+        )
+    first, second, third = await pool.fetch("SELECT position FROM changes ORDER BY position")
+    assert await purge_changes(database, retention_days=30) == 2
+    with pytest.raises(CursorExpired) as raised:
+        await read_page(pool, after=first["position"], chosen=EVERYTHING, limit=10)
+    assert raised.value.status == 410
+    # From the beginning, or from the last change purged, the feed goes on.
+    for after in (0, second["position"]):
+        page = await read_page(pool, after=after, chosen=EVERYTHING, limit=10)
+        assert [r["position"] for r in page.rows] == [third["position"]]
+    assert await purge_changes(database, retention_days=30) == 0  # the newest is always kept

@@ -112,7 +112,7 @@ async def count_keys(url: str) -> int:
 
 
 async def test_no_name_document_or_phone_in_a_dump_of_any_database_after_keyed_posts(
-    client, make_token, events_db, upstream_organizations_db, security_plans_db
+    client, make_token, events_db, upstream_organizations_db, security_plans_db, postgres_admin_url
 ):
     event = (await client.post("/api/v1/events", json=event_body())).json()
     url = f"/api/v1/events/{event['id']}/attendees"
@@ -146,6 +146,8 @@ async def test_no_name_document_or_phone_in_a_dump_of_any_database_after_keyed_p
         "organizations": await pg_dump(upstream_organizations_db),
         "security_plans": await pg_dump(security_plans_db),
     }
+    async with migrated_database(postgres_admin_url, "webhooks") as webhooks_db:
+        dumps["webhooks"] = await pg_dump(webhooks_db)
     assert set(dumps) == {name for name, spec in SERVICES.items() if spec.has_database}
     events_dump = dumps["events"]
     # the dump holds the rows: attendees, and the idempotency records (their Location)

@@ -75,6 +75,7 @@ def gateway_settings(**overrides: Any) -> GatewaySettings:
         "organizations_url": dead_url(),
         "security_plans_url": dead_url(),
         "events_url": dead_url(),
+        "webhooks_url": dead_url(),
         "retries": 0,
         "rate_limit_per_minute": 0,
         "rate_limit_anonymous_per_minute": 0,

@@ -14,9 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 
+from services.common.changes import purge_changes
+from services.common.db import asyncpg_dsn
 from services.common.testing import TokenFactory
 from tests.events.factories import event_body
 from tests.gateway.conftest import System, dead_url, gateway_client
@@ -320,19 +323,30 @@ async def test_a_merged_cursor_resumes_after_any_item(system: System):
 
 
 async def test_the_gateway_long_poll_answers_when_a_service_commits(system: System):
+    """Several consumers hold long polls; one commit in one service answers them all, and
+    the polls dropped at the other services do not count against their circuits."""
     client = system.client
     start = (await client.get("/api/v1/changes")).json()["next_cursor"]
     began = time.monotonic()
-    poll = asyncio.ensure_future(
-        client.get("/api/v1/changes", params={"after": start, "wait": 20}, timeout=40)
-    )
+    polls = [
+        asyncio.ensure_future(
+            client.get("/api/v1/changes", params={"after": start, "wait": 20}, timeout=40)
+        )
+        for _ in range(6)  # more than the circuits' failure threshold
+    ]
     await asyncio.sleep(0.5)
-    assert not poll.done()
+    assert not any(poll.done() for poll in polls)
     made = await client.post("/api/v1/events", json=event_body())
-    r = await poll
-    assert r.status_code == 200, r.text
-    assert as_changes(r.json()["items"]) == [("event.created", made.json()["id"], 1)]
+    for answer in await asyncio.gather(*polls):
+        assert answer.status_code == 200, answer.text
+        assert as_changes(answer.json()["items"]) == [("event.created", made.json()["id"], 1)]
     assert time.monotonic() - began < 15  # well before the 20 s wait ran out
+    upstreams = client.app.state.upstreams  # type: ignore[attr-defined]
+    assert {name: u.breaker.failures for name, u in upstreams.items()} == {
+        "organizations": 0,
+        "security_plans": 0,
+        "events": 0,
+    }
 
 
 @pytest.mark.parametrize("wait", [1])
@@ -344,3 +358,23 @@ async def test_the_gateway_long_poll_ends_empty_when_nothing_happens(system: Sys
     assert r.status_code == 200, r.text
     assert r.json()["items"] == []
     assert time.monotonic() - began >= wait * 0.9
+
+
+async def test_the_gateway_says_when_a_cursor_is_older_than_retention(
+    system: System, organizations_db: str
+):
+    client = system.client
+    for n in range(3):
+        body = KINDS[0].body(random.Random(n), f"old-{n}")
+        assert (await client.post("/api/v1/organizations", json=body)).status_code == 201
+    first = (await client.get("/api/v1/changes")).json()["items"][0]
+    conn = await asyncpg.connect(asyncpg_dsn(organizations_db))
+    try:
+        await conn.execute("UPDATE changes SET occurred_at = now() - interval '100 days'")
+    finally:
+        await conn.close()
+    assert await purge_changes(organizations_db, retention_days=90) == 2  # the newest stays
+    # Read the first change only, then the second was purged before it was read.
+    r = await client.get("/api/v1/changes", params={"after": first["cursor"]})
+    assert r.status_code == 410, r.text
+    assert r.json()["type"] == "urn:somos:problem:cursor-expired"

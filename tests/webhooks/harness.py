@@ -59,6 +59,7 @@ class ChangeFeed:
         self.lock = threading.Lock()
         self.requests = 0
         self.tokens: list[str] = []
+        self.retained_from = 0  # index of the oldest change kept (retention deletes before it)
         app = Starlette(routes=[Route("/api/v1/changes", self.changes)])
         self.server = ServerThread(app)
         self.url = self.server.url
@@ -101,7 +102,11 @@ class ChangeFeed:
         after = request.query_params.get("after")
         limit = int(request.query_params.get("limit", "200"))
         wait = float(request.query_params.get("wait", "0"))
-        start = 0 if after is None else int(after[1:])
+        start = self.retained_from if after is None else int(after[1:])
+        if start < self.retained_from:
+            return JSONResponse(
+                {"type": "urn:somos:problem:cursor-expired", "status": 410}, status_code=410
+            )
         deadline = time.monotonic() + wait
         while True:
             page = self.items[start : start + limit]

@@ -335,3 +335,34 @@ async def test_a_delivery_gives_up_after_its_window_and_a_failing_subscription_i
         assert receiver.requests == requests
     finally:
         workers.stop_all()
+
+
+async def test_an_expired_feed_cursor_resumes_from_the_oldest_change_kept(
+    client, webhooks_db, feeds, receivers, workers
+):
+    import asyncpg
+
+    from services.common.db import asyncpg_dsn
+
+    orgs = feeds["organizations"]
+    receiver = receivers()
+    await subscribe(client, receiver, ["organization.created"])
+    lost = [orgs.commit("organization.created", resource=ORG) for _ in range(3)]
+    kept = [orgs.commit("organization.created", resource=ORG) for _ in range(2)]
+    orgs.retained_from = 3  # retention deleted the first three before anyone read them
+    conn = await asyncpg.connect(asyncpg_dsn(webhooks_db))
+    try:  # the workers had read up to the first change, long ago
+        await conn.execute(
+            "INSERT INTO webhook_feed_cursors (source, cursor, updated_at) "
+            "VALUES ('organizations', $1, now())",
+            lost[0]["cursor"],
+        )
+    finally:
+        await conn.close()
+    workers.start("w1")
+    await eventually(lambda: len(receiver.receipts) == 2)
+    assert {r.payload["data"]["id"] for r in receiver.receipts} == {k["id"] for k in kept}
+    later = orgs.commit("organization.created", resource=ORG)
+    await eventually(lambda: len(receiver.receipts) == 3)
+    assert receiver.receipts[-1].payload["data"]["id"] == later["id"]
+    assert "cursor expired" in workers.log("w1")

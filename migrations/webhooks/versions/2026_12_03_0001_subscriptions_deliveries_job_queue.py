@@ -119,7 +119,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "webhook_delivery_attempts",
-        sa.Column("id", sa.BigInteger(), sa.Identity(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("delivery_id", sa.Uuid(), nullable=False),
         sa.Column("attempted_at", TS, nullable=False),
         sa.Column("status_code", sa.Integer(), nullable=True),
@@ -133,9 +133,9 @@ def upgrade() -> None:
         ),
     )
     op.create_index(
-        "ix_webhook_delivery_attempts_delivery_id_id",
+        "ix_webhook_delivery_attempts_delivery_id_attempted_at",
         "webhook_delivery_attempts",
-        ["delivery_id", "id"],
+        ["delivery_id", "attempted_at"],
     )
     op.create_table(
         "webhook_feed_cursors",

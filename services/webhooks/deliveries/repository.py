@@ -51,7 +51,10 @@ async def list_attempts(
     stmt = (
         select(WebhookDeliveryAttempt)
         .where(col(WebhookDeliveryAttempt.delivery_id).in_(delivery_ids))
-        .order_by(col(WebhookDeliveryAttempt.delivery_id), col(WebhookDeliveryAttempt.id).desc())
+        .order_by(
+            col(WebhookDeliveryAttempt.delivery_id),
+            col(WebhookDeliveryAttempt.attempted_at).desc(),
+        )
     )
     found: dict[uuid.UUID, list[WebhookDeliveryAttempt]] = {}
     for attempt in (await session.execute(stmt)).scalars():
@@ -144,11 +147,11 @@ async def record_attempt(
     """Log one request and move the delivery to ``outcome`` (pending, succeeded, failed)."""
     await conn.execute(
         """
-        INSERT INTO webhook_delivery_attempts (delivery_id, attempted_at, status_code, error,
-            latency_ms)
-        VALUES (%s, %s, %s, %s, %s)
+        INSERT INTO webhook_delivery_attempts (id, delivery_id, attempted_at, status_code,
+            error, latency_ms)
+        VALUES (%s, %s, %s, %s, %s, %s)
         """,
-        (delivery_id, at, status_code, error, latency_ms),
+        (uuid.uuid4(), delivery_id, at, status_code, error, latency_ms),
     )
     await conn.execute(
         """

@@ -33,6 +33,10 @@ class FeedUnavailable(RuntimeError):
     """The feed answered with an error or could not be reached."""
 
 
+class CursorExpired(RuntimeError):
+    """The feed no longer keeps the changes after the stored cursor (410: retention)."""
+
+
 class FeedToken:
     """The service account's bearer token: the configured one, or minted (HS256) and renewed."""
 
@@ -101,7 +105,19 @@ class FeedReader:
             await lock_conn.execute("SELECT 1")  # still holding the lock?
             async with pool.connection() as conn:
                 after = await repository.get_cursor(conn, self.source)
-            items, next_cursor = await self.fetch(after)
+            try:
+                items, next_cursor = await self.fetch(after)
+            except CursorExpired:
+                # Changes were deleted by the service's retention before they were read (the
+                # workers were stopped for longer than it): they cannot be sent. Go on from the
+                # oldest change still kept rather than stop every delivery of this feed.
+                logger.error(
+                    "change feed cursor expired: changes were lost; resuming from the oldest kept",
+                    extra={"feed": self.source},
+                )
+                async with pool.connection() as conn:
+                    await repository.forget_cursor(conn, self.source, after)
+                continue
             async with pool.connection() as conn:
                 await service.fan_out(
                     conn,
@@ -130,6 +146,8 @@ class FeedReader:
             )
         except httpx.HTTPError as exc:
             raise FeedUnavailable(f"{self.source}: {type(exc).__name__}") from exc
+        if response.status_code == 410 and after is not None:
+            raise CursorExpired(self.source)
         if response.status_code != 200:
             raise FeedUnavailable(f"{self.source}: answered {response.status_code}")
         body = response.json()

@@ -40,3 +40,10 @@ async def set_cursor(conn: AsyncConnection[Any], source: str, cursor: str) -> No
         """,
         (source, cursor),
     )
+
+
+async def forget_cursor(conn: AsyncConnection[Any], source: str, cursor: str | None) -> None:
+    """Read the feed from its oldest kept change next time (unless another reader moved on)."""
+    await conn.execute(
+        "DELETE FROM webhook_feed_cursors WHERE source = %s AND cursor = %s", (source, cursor)
+    )
