@@ -41,6 +41,14 @@ class WebhooksSettings(ServiceSettings):
     security_plans_url: str = SERVICES["security_plans"].local_url
     events_url: str = SERVICES["events"].local_url
     feed_token: SecretStr | None = None
+    # With an identity provider (SOMOS_JWT_JWKS_URL), the worker's own client at the provider:
+    # it asks the token endpoint for a token by client credentials and renews it at half its
+    # lifetime (an alternative to a static SOMOS_WEBHOOKS_FEED_TOKEN, which expires).
+    feed_token_url: str | None = None
+    feed_client_id: str | None = None
+    feed_client_secret: SecretStr | None = None
+    # The resource indicator (RFC 8707) to ask for, when the provider needs one.
+    feed_token_resource: str | None = None
     feed_wait_seconds: int = Field(default=25, ge=0, le=60)
     feed_page_size: int = Field(default=200, ge=1, le=200)
     feed_error_pause_seconds: float = Field(default=2.0, gt=0)
@@ -70,6 +78,20 @@ class WebhooksSettings(ServiceSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http:// or https:// base URL")
         return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _client_credentials_complete(self) -> WebhooksSettings:
+        given = [self.feed_token_url, self.feed_client_id, self.feed_client_secret]
+        if any(v is not None for v in given) and not all(v is not None for v in given):
+            raise ValueError(
+                "SOMOS_WEBHOOKS_FEED_TOKEN_URL, SOMOS_WEBHOOKS_FEED_CLIENT_ID and "
+                "SOMOS_WEBHOOKS_FEED_CLIENT_SECRET go together (client credentials)"
+            )
+        return self
+
+    @property
+    def uses_client_credentials(self) -> bool:
+        return self.feed_token_url is not None
 
     @field_validator("feeds")
     @classmethod

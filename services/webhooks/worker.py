@@ -47,10 +47,15 @@ async def run_worker(settings: WebhooksSettings, *, name: str | None = None) -> 
     """Run until SIGTERM/SIGINT: the queue's worker, one reader per feed, the rescuer."""
     if not settings.database_url:
         raise SystemExit("SOMOS_WEBHOOKS_DATABASE_URL is not set")
-    if settings.platform.jwt_jwks_url and settings.feed_token is None:
+    if (
+        settings.platform.jwt_jwks_url
+        and settings.feed_token is None
+        and not settings.uses_client_credentials
+    ):
         raise SystemExit(
-            "SOMOS_WEBHOOKS_FEED_TOKEN must be set when tokens come from an identity provider "
-            "(SOMOS_JWT_JWKS_URL): the worker cannot mint the token it reads the feeds with"
+            "With tokens from an identity provider (SOMOS_JWT_JWKS_URL) the worker needs its "
+            "own client there (SOMOS_WEBHOOKS_FEED_TOKEN_URL, _FEED_CLIENT_ID, "
+            "_FEED_CLIENT_SECRET) or a token (SOMOS_WEBHOOKS_FEED_TOKEN): it cannot mint one"
         )
     job_queue = create_job_queue(
         settings.database_url, pool_size=settings.worker_concurrency + len(settings.feeds) + 4
@@ -63,7 +68,7 @@ async def run_worker(settings: WebhooksSettings, *, name: str | None = None) -> 
             client=client,
         )
         async with httpx.AsyncClient(trust_env=False) as feed_client:
-            token = FeedToken(settings)
+            token = FeedToken(settings, feed_client)
             background = [
                 asyncio.create_task(
                     FeedReader(

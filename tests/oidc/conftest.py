@@ -109,6 +109,12 @@ PARTNERS = {
     "operator": Partner(
         "somos-operator", "o-" + uuid.uuid4().hex, "organizations:read organizations:write"
     ),
+    # The webhooks worker's own client: it reads every feed (no territory claim: everywhere).
+    "webhooks": Partner(
+        "somos-webhooks-worker",
+        "w-" + uuid.uuid4().hex,
+        "organizations:read plans:read events:read",
+    ),
 }
 
 

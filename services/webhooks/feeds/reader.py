@@ -38,25 +38,60 @@ class CursorExpired(RuntimeError):
 
 
 class FeedToken:
-    """The service account's bearer token: the configured one, or minted (HS256) and renewed."""
+    """The service account's bearer token, renewed at half its lifetime: the configured one;
+    else one asked of the identity provider by client credentials; else minted (HS256)."""
 
-    def __init__(self, settings: WebhooksSettings) -> None:
+    def __init__(self, settings: WebhooksSettings, client: httpx.AsyncClient) -> None:
         self.settings = settings
+        self.client = client
         self._token: str | None = None
         self._renew_at = 0.0
+        self._lock = asyncio.Lock()
 
-    def value(self) -> str:
+    async def value(self) -> str:
         if self.settings.feed_token is not None:
             return self.settings.feed_token.get_secret_value()
-        if self._token is None or time.time() >= self._renew_at:
-            self._token = mint_token(
-                self.settings.platform,
-                scopes=sorted(set(FEED_SCOPES.values())),
-                sub=SERVICE_ACCOUNT,
-                ttl_seconds=TOKEN_LIFETIME,
+        async with self._lock:  # one renewal for every feed reader
+            if self._token is None or time.time() >= self._renew_at:
+                if self.settings.uses_client_credentials:
+                    self._token, lifetime = await self._client_credentials()
+                else:
+                    self._token, lifetime = self._minted(), TOKEN_LIFETIME
+                self._renew_at = time.time() + lifetime / 2
+            return self._token
+
+    def _minted(self) -> str:
+        return mint_token(
+            self.settings.platform,
+            scopes=sorted(set(FEED_SCOPES.values())),
+            sub=SERVICE_ACCOUNT,
+            ttl_seconds=TOKEN_LIFETIME,
+        )
+
+    async def _client_credentials(self) -> tuple[str, float]:
+        """POST grant_type=client_credentials to the provider's token endpoint (RFC 6749
+        §4.4, client authenticated with HTTP Basic); the token and its lifetime."""
+        settings = self.settings
+        assert settings.feed_token_url and settings.feed_client_id and settings.feed_client_secret
+        form = {
+            "grant_type": "client_credentials",
+            "scope": " ".join(sorted(set(FEED_SCOPES.values()))),
+        }
+        if settings.feed_token_resource:
+            form["resource"] = settings.feed_token_resource
+        try:
+            response = await self.client.post(
+                settings.feed_token_url,
+                data=form,
+                auth=(settings.feed_client_id, settings.feed_client_secret.get_secret_value()),
+                timeout=10,
             )
-            self._renew_at = time.time() + TOKEN_LIFETIME / 2
-        return self._token
+        except httpx.HTTPError as exc:
+            raise FeedUnavailable(f"token endpoint: {type(exc).__name__}") from exc
+        if response.status_code != 200:
+            raise FeedUnavailable(f"token endpoint answered {response.status_code}")
+        body = response.json()
+        return str(body["access_token"]), float(body.get("expires_in") or 300)
 
 
 class FeedReader:
@@ -141,7 +176,7 @@ class FeedReader:
             response = await self.client.get(
                 self.base_url + FEED_PATH,
                 params=params,
-                headers={"Authorization": f"Bearer {self.token.value()}"},
+                headers={"Authorization": f"Bearer {await self.token.value()}"},
                 timeout=self.settings.feed_wait_seconds + 10,
             )
         except httpx.HTTPError as exc:
