@@ -29,7 +29,7 @@ from services.common.disclosure import Disclosure, Suppressed, protect_summary
 from services.common.errors import problem_responses
 from services.common.territory import DEPARTMENTS, DepartmentCode, MunicipalityCode
 
-DEFAULT_TARGETS_FILE = Path(__file__).with_name("results_targets.toml")
+DEFAULT_TARGETS_FILE = Path(__file__).parents[1] / "services" / "reporting" / "results_targets.toml"
 
 
 @dataclass(frozen=True)

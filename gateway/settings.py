@@ -29,12 +29,16 @@ class GatewaySettings(BaseSettings):
     organizations_url: str = SERVICES["organizations"].local_url
     security_plans_url: str = SERVICES["security_plans"].local_url
     events_url: str = SERVICES["events"].local_url
+    reporting_url: str = SERVICES["reporting"].local_url
     organizations_connect_timeout: float = Field(default=1.0, gt=0)
     organizations_read_timeout: float = Field(default=10.0, gt=0)
     security_plans_connect_timeout: float = Field(default=1.0, gt=0)
     security_plans_read_timeout: float = Field(default=10.0, gt=0)
     events_connect_timeout: float = Field(default=1.0, gt=0)
     events_read_timeout: float = Field(default=10.0, gt=0)
+    reporting_connect_timeout: float = Field(default=1.0, gt=0)
+    # The IPTT and results wait for three services, four quarters each.
+    reporting_read_timeout: float = Field(default=60.0, gt=0)
     pool_size: int = Field(default=100, ge=1, description="Connections kept per upstream")
 
     retries: int = Field(default=2, ge=0, le=5, description="Extra attempts, idempotent only")
@@ -63,7 +67,7 @@ class GatewaySettings(BaseSettings):
 
     platform: PlatformSettings = Field(default_factory=PlatformSettings, exclude=True)
 
-    @field_validator("organizations_url", "security_plans_url", "events_url")
+    @field_validator("organizations_url", "security_plans_url", "events_url", "reporting_url")
     @classmethod
     def _no_trailing_slash(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):

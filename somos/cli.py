@@ -460,6 +460,40 @@ def _purge_once(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_import_targets(args: argparse.Namespace) -> int:
+    """Import a targets file (TOML) into the reporting database; each change is recorded in
+    the targets' history with the file's name as its rationale."""
+    from pathlib import Path
+
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from services.common.db import sqlalchemy_url
+    from services.reporting.framework import import_targets, read_targets_file
+
+    path = Path(args.file)
+    targets = read_targets_file(path)
+    url = _resolve_database_url(SERVICES["reporting"], migrate_embedded=False)
+
+    async def run() -> list[str]:
+        engine = create_async_engine(sqlalchemy_url(url), poolclass=sa.pool.NullPool)
+        try:
+            async with engine.begin() as conn:
+                return await conn.run_sync(
+                    lambda c: import_targets(
+                        c, targets, by=args.by, rationale=f"imported from {path.name}"
+                    )
+                )
+        finally:
+            await engine.dispose()
+
+    changed = asyncio.run(run())
+    for line in changed:
+        print(line)
+    print(f"{len(changed)} target(s) changed")
+    return 0
+
+
 def cmd_verify_pii_log(args: argparse.Namespace) -> int:
     """Check the PII access log's hash chain in the events database; 1 at the first broken link."""
     import asyncpg
@@ -963,7 +997,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--port-offset",
         type=int,
         default=0,
-        help="add this to every port (8000-8003), e.g. to run two copies",
+        help="add this to every port (8000-8005), e.g. to run two copies",
     )
     p.set_defaults(func=cmd_dev)
 
@@ -1021,6 +1055,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="run forever, once every SECONDS (the compose service); default: once",
     )
     p.set_defaults(func=cmd_purge_pii)
+
+    p = sub.add_parser(
+        "import-targets",
+        help="import a targets file (TOML) into the reporting database, recording each change",
+    )
+    p.add_argument("file", help="a TOML file like services/reporting/results_targets.toml")
+    p.add_argument("--by", default="import", help="who the history records as the author")
+    p.set_defaults(func=cmd_import_targets)
 
     p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
     p.set_defaults(func=cmd_generate_pii_key)

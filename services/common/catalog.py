@@ -18,6 +18,9 @@ SCOPES: dict[str, str] = {
     "events:read": "Read events, participation, risk factors and commitments",
     "events:write": "Create and change events and their records",
     "attendees:pii": "Read and write attendees' personal data",
+    "reporting:read": "Read indicators, targets, the IPTT and reporting periods",
+    "reporting:write": "Set targets and submit quarters (adding indicators and reopening "
+    "quarters need admin)",
     "admin": "Administration: PII access log and other operator views",
 }
 """Every scope a token may carry, with what it allows."""
@@ -85,6 +88,14 @@ SERVICES: dict[str, ServiceSpec] = {
         "services.events.settings:EventsSettings",
         "Events",
         scopes=("events:read", "events:write", "attendees:pii"),
+    ),
+    "reporting": ServiceSpec(
+        "reporting",
+        8005,
+        "services.reporting.app:create_app",
+        "services.reporting.settings:ReportingSettings",
+        "Reporting",
+        scopes=("reporting:read", "reporting:write"),
     ),
     GATEWAY: ServiceSpec(
         GATEWAY,

@@ -19,12 +19,14 @@ def test_processes_ports_and_order():
         ("organizations", 8001),
         ("security_plans", 8002),
         ("events", 8003),
+        ("reporting", 8005),
         ("gateway", 8000),
     ]
     assert [s.name for s in catalog.database_services()] == [
         "organizations",
         "security_plans",
         "events",
+        "reporting",
     ]
     assert catalog.SERVICES["events"].local_url == "http://127.0.0.1:8003"
     assert catalog.SERVICES["security_plans"].env_prefix == "SOMOS_SECURITY_PLANS_"
@@ -35,7 +37,7 @@ def test_the_cli_registry_gateway_auth_and_fixtures_read_the_catalog():
     assert registry.ServiceSpec is catalog.ServiceSpec
     assert auth.SCOPES is catalog.SCOPES
     assert tuple(catalog.SCOPES) == testing.ALL_SCOPES
-    assert UPSTREAMS == ("organizations", "security_plans", "events")
+    assert UPSTREAMS == ("organizations", "security_plans", "events", "reporting")
     assert list(gateway_openapi.SERVICE_APPS) == list(UPSTREAMS)
     assert gateway_openapi.SERVICE_TITLES["security_plans"] == "Security plans"
     settings = GatewaySettings()

@@ -24,7 +24,12 @@ def test_services_start_layer_by_layer_of_the_compose_dependencies(tmp_path):
         for dependency in service.get("depends_on") or {}:
             assert position[dependency] < position[name], (dependency, name)
     assert layers[0] == ["postgres"]
-    assert layers[1] == ["migrate-events", "migrate-organizations", "migrate-security-plans"]
+    assert layers[1] == [
+        "migrate-events",
+        "migrate-organizations",
+        "migrate-reporting",
+        "migrate-security-plans",
+    ]
     assert layers[-1] == ["gateway"]
 
 
@@ -38,6 +43,7 @@ def test_what_each_service_is_awaited_for(tmp_path):
         "organizations",
         "security-plans",
         "events",
+        "reporting",
         "gateway",
     }
     assert s.container("events") == "somos-ct-test_events_1"

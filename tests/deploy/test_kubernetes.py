@@ -209,11 +209,12 @@ def test_network_policy_lets_only_the_gateway_reach_the_services(spec):
         assert names == set()
         assert from_namespaces == {("ingress-nginx", None), ("monitoring", "prometheus")}
     else:
-        # events checks the organization and plan ids it stores against their owners.
-        allowed = (
-            {"gateway", "events"}
-            if spec.name in ("organizations", "security_plans")
-            else {"gateway"}
-        )
+        # events checks the organization and plan ids it stores against their owners;
+        # reporting reads the statistics of organizations, security plans and events.
+        allowed = {
+            "organizations": {"gateway", "events", "reporting"},
+            "security_plans": {"gateway", "events", "reporting"},
+            "events": {"gateway", "reporting"},
+        }.get(spec.name, {"gateway"})
         assert names == allowed
         assert from_namespaces == {("monitoring", "prometheus")}  # /metrics scrapes
