@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from services.common.app import create_service_app
 from services.reporting.indicators.api import router as indicators_router
+from services.reporting.iptt.api import router as iptt_router
 from services.reporting.settings import ReportingSettings
 from services.reporting.targets.api import router as targets_router
 from services.reporting.upstreams import statistics_lifespan
@@ -16,10 +17,14 @@ from services.reporting.upstreams import statistics_lifespan
 TAGS = [
     {"name": "indicators", "description": "Indicators and their reference sheets (PIRS)"},
     {"name": "targets", "description": "Fiscal-year and life-of-project targets, with history"},
+    {
+        "name": "iptt",
+        "description": "The Indicator Performance Tracking Table by US fiscal year and quarter",
+    },
 ]
 
 # Registration order decides the order of the tags in the merged contract.
-ROUTERS = [indicators_router, targets_router]
+ROUTERS = [indicators_router, targets_router, iptt_router]
 
 
 def create_app(

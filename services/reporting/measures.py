@@ -82,20 +82,16 @@ class Amount:
                 dens[municipality[:2]] = dens.get(municipality[:2], 0) + value
         return {d: round(100 * sums.get(d, 0) / n, 1) for d, n in sorted(dens.items())}
 
-    def within(self, *, department_code: str | None, municipality_code: str | None) -> Amount:
-        """The same figure narrowed to a department or a municipality."""
-
-        def keep(code: str) -> bool:
-            if municipality_code is not None:
-                return code == municipality_code
-            return department_code is None or code.startswith(department_code)
+    def narrowed(self, keep: Callable[[str], bool], *, whole: bool) -> Amount:
+        """The same figure for the municipalities ``keep`` accepts (``whole``: all of them,
+        so the service's headline still holds)."""
+        if whole:
+            return self
 
         def narrow(values: dict[str, float] | None) -> dict[str, float] | None:
             return None if values is None else {k: v for k, v in values.items() if keep(k)}
 
-        narrowed = narrow(self.by_municipality) or {}
-        whole = department_code is None and municipality_code is None
-        return Amount(narrowed, narrow(self.denominators), self.headline if whole else None)
+        return Amount(narrow(self.by_municipality) or {}, narrow(self.denominators), None)
 
     def to_json(self) -> dict[str, Any]:
         return {

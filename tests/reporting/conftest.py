@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -109,3 +110,42 @@ def reporting_server(
     )
     with ServerThread(create_app(settings)) as server:
         yield server
+
+
+@dataclass
+class Programme:
+    """Clients of the real services (every scope) and of the real reporting service."""
+
+    events: httpx.AsyncClient
+    reporting: httpx.AsyncClient
+    token: str
+    reporting_url: str
+
+    def client(self, token: str) -> httpx.AsyncClient:
+        """Another caller of the reporting service."""
+        return httpx.AsyncClient(base_url=self.reporting_url, headers=bearer(token), timeout=60)
+
+
+@pytest.fixture
+async def programme(
+    reporting_server: ServerThread,
+    events_server: ServerThread,  # noqa: F811
+    reporting_db: str,
+    events_db: str,  # noqa: F811
+    organizations_db: str,  # noqa: F811
+    security_plans_db: str,  # noqa: F811
+    make_token: TokenFactory,
+) -> AsyncIterator[Programme]:
+    """Every service for real; all their tables emptied (reporting's reseeded) afterwards."""
+    token = make_token(sub="oficial-mye")
+    headers = bearer(token)
+    async with (
+        httpx.AsyncClient(base_url=events_server.url, headers=headers, timeout=30) as events,
+        httpx.AsyncClient(base_url=reporting_server.url, headers=headers, timeout=60) as reporting,
+    ):
+        try:
+            yield Programme(events, reporting, token, reporting_server.url)
+        finally:
+            for url in (events_db, organizations_db, security_plans_db):
+                await truncate_all(url)
+            await reset(reporting_db)

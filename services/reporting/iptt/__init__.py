@@ -1,1 +1,1 @@
-"""iptt."""
+"""The Indicator Performance Tracking Table (IPTT), in JSON, Excel and CSV."""
