@@ -49,7 +49,7 @@ from services.common.auth import mint_token
 from services.common.db import asyncpg_dsn
 from services.common.settings import PlatformSettings
 
-SERVICES = ("organizations", "security_plans", "events")
+SERVICES = ("organizations", "security_plans", "events", "reporting")
 MUNICIPALITY = "52001"  # Pasto: present in every seeder's municipality list
 
 
@@ -321,7 +321,6 @@ def _seed_serve_measure(args: argparse.Namespace, urls: dict[str, str]) -> None:
         **{f"SOMOS_GATEWAY_{s.upper()}_URL": f"http://127.0.0.1:{ports[s]}" for s in SERVICES},
         "SOMOS_GATEWAY_RATE_LIMIT_PER_MINUTE": "0",
         "SOMOS_GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "0",
-        "SOMOS_GATEWAY_RESULTS_BUDGET_SECONDS": "60",
         "SOMOS_GATEWAY_INTERNAL_PORT": str(free_port()),  # metrics; 9000 may be taken
     }
     rows: list[dict[str, Any]] = []
@@ -329,11 +328,14 @@ def _seed_serve_measure(args: argparse.Namespace, urls: dict[str, str]) -> None:
     with ExitStack() as stack:
         for s in SERVICES:
             env = {**common, f"SOMOS_{s.upper()}_DATABASE_URL": urls[s]}
-            if s == "events":
-                env["SOMOS_EVENTS_ORGANIZATIONS_URL"] = f"http://127.0.0.1:{ports['organizations']}"
-                env["SOMOS_EVENTS_SECURITY_PLANS_URL"] = (
-                    f"http://127.0.0.1:{ports['security_plans']}"
-                )
+            if s in ("events", "reporting"):
+                # events checks references; reporting reads statistics (/api/v1/results)
+                prefix = f"SOMOS_{s.upper()}_"
+                env[prefix + "ORGANIZATIONS_URL"] = f"http://127.0.0.1:{ports['organizations']}"
+                env[prefix + "SECURITY_PLANS_URL"] = f"http://127.0.0.1:{ports['security_plans']}"
+            if s == "reporting":
+                env["SOMOS_REPORTING_EVENTS_URL"] = f"http://127.0.0.1:{ports['events']}"
+                env["SOMOS_REPORTING_BUDGET_SECONDS"] = "60"
             stack.enter_context(_serve(s, ports[s], env))
         gw_port = free_port()
         stack.enter_context(_serve("gateway", gw_port, gateway_env))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field, field_validator
@@ -16,7 +15,7 @@ UPSTREAMS = tuple(s.name for s in upstream_services())
 
 
 class GatewaySettings(BaseSettings):
-    """Upstreams, resilience, edge protections, composition budget and results targets."""
+    """Upstreams, resilience, edge protections and the composition budget."""
 
     # An empty variable means "not set", as for every Somos process (services/common/settings).
     model_config = SettingsConfigDict(
@@ -62,8 +61,6 @@ class GatewaySettings(BaseSettings):
     internal_port: int = Field(default=9000, ge=1, le=65535)
 
     composition_budget_seconds: float = Field(default=2.0, gt=0)
-    results_budget_seconds: float = Field(default=30.0, gt=0)
-    results_targets_file: Path | None = None
 
     platform: PlatformSettings = Field(default_factory=PlatformSettings, exclude=True)
 

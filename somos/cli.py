@@ -708,6 +708,36 @@ class _DemoData:
             self.security_plan(municipality)
         for i in range(30 * scale):
             self.event(i)
+        self.targets(scale)
+
+    # Fiscal-year targets of R1-R10 for the year running and the one before (the demo's
+    # events span the last 300 days), so a new user opens a filled IPTT.
+    FY_TARGETS = {
+        "R1": 2,
+        "R2": 4,
+        "R3": 4,
+        "R4": 3,
+        "R5": 3,
+        "R6": 2,
+        "R7": 2,
+        "R8": 5,
+        "R9": 4,
+    }
+
+    def targets(self, scale: int) -> None:
+        from services.reporting.fiscal import fiscal_year_of
+
+        year = fiscal_year_of(self.today)
+        for fiscal_year in (year - 1, year):
+            for code, per_scale in (*self.FY_TARGETS.items(), ("R10", 0)):
+                value = 50 if code == "R10" else per_scale * scale  # R10 is a percentage
+                self.call(
+                    "targets",
+                    "PUT",
+                    f"/api/v1/indicators/{code}/targets/{fiscal_year}",
+                    {"value": value, "rationale": f"{DEMO_LABEL}meta sintética FY{fiscal_year}"},
+                    headers={"If-Match": "*"},  # a second run replaces its own targets
+                )
 
     def organization(self, i: int) -> None:
         rng = self.rng

@@ -83,9 +83,11 @@ async def measure(
     indicators: Sequence[Indicator],
     periods: Sequence[Period],
     territory: Territory,
+    services: Sequence[str] = (),
 ) -> Actuals:
-    """Fetch every service's statistics for every period, side by side."""
-    services = services_needed(indicators)
+    """Fetch every service's statistics for every period, side by side (the services the
+    indicators need, or ``services``)."""
+    services = list(services) or services_needed(indicators)
     requests: dict[Any, tuple[str, dict[str, Any]]] = {}
     for period in periods:
         for service in services:

@@ -10,6 +10,8 @@ from fastapi import FastAPI
 from services.common.app import create_service_app
 from services.reporting.indicators.api import router as indicators_router
 from services.reporting.iptt.api import router as iptt_router
+from services.reporting.reporting_periods.api import router as periods_router
+from services.reporting.results.api import router as results_router
 from services.reporting.settings import ReportingSettings
 from services.reporting.targets.api import router as targets_router
 from services.reporting.upstreams import statistics_lifespan
@@ -21,10 +23,15 @@ TAGS = [
         "name": "iptt",
         "description": "The Indicator Performance Tracking Table by US fiscal year and quarter",
     },
+    {
+        "name": "reporting-periods",
+        "description": "Quarters submitted (figures frozen) and reopened",
+    },
+    {"name": "results", "description": "The programme's results framework against its targets"},
 ]
 
 # Registration order decides the order of the tags in the merged contract.
-ROUTERS = [indicators_router, targets_router, iptt_router]
+ROUTERS = [indicators_router, targets_router, iptt_router, periods_router, results_router]
 
 
 def create_app(

@@ -102,7 +102,13 @@ class Processes:
             match = re.search(r"serve (\w+)", " ".join(child.cmdline()))
             if match:
                 children[match.group(1)] = child.pid
-        assert set(children) == {"organizations", "security_plans", "events", "gateway"}
+        assert set(children) == {
+            "organizations",
+            "security_plans",
+            "events",
+            "reporting",
+            "gateway",
+        }
         return process, children
 
     def serve(self, service: str) -> subprocess.Popen[str]:
@@ -224,12 +230,12 @@ def test_dev_killed_outright_its_children_stop_the_server_last(procs: Processes)
     dev.wait(30)
     # The children live on (their own sessions) and still use the server.
     assert procs.server_running()
-    for service in ("organizations", "security_plans", "events", "gateway"):
+    for service in ("organizations", "security_plans", "events", "reporting", "gateway"):
         assert psutil.pid_exists(children[service])
         os.kill(children[service], signal.SIGTERM)
         _wait_until(lambda pid=children[service]: not _running(pid), 60, f"{service} to stop")
         if service != "gateway":
-            assert procs.server_running() == (service != "events"), service
+            assert procs.server_running() == (service != "reporting"), service
     procs.assert_nothing_left()
     procs.next_start_works()
 

@@ -104,6 +104,7 @@ async def test_purge_covers_the_databases_configured_and_says_which_it_skipped(
             "organizations: skipped (SOMOS_ORGANIZATIONS_DATABASE_URL not set)",
             "security_plans: skipped (SOMOS_SECURITY_PLANS_DATABASE_URL not set)",
             "events: purged 2 expired idempotency keys",
+            "reporting: skipped (SOMOS_REPORTING_DATABASE_URL not set)",
         ]
         assert await keys(url) == ["fresh", "in-flight"]
 

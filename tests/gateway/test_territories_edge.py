@@ -129,9 +129,9 @@ async def test_health_and_metrics(stub_server, make_token: TokenFactory) -> None
         in metrics
     )
     assert 'somos_gateway_circuit_state{upstream="events"} 0.0' in metrics
-    with stub_server({}) as a, stub_server({}) as b, stub_server({}) as c:
+    with stub_server({}) as a, stub_server({}) as b, stub_server({}) as c, stub_server({}) as d:
         settings = gateway_settings(
-            organizations_url=a.url, security_plans_url=b.url, events_url=c.url
+            organizations_url=a.url, security_plans_url=b.url, events_url=c.url, reporting_url=d.url
         )
         async with gateway_client(settings) as client:
             assert (await client.get("/readyz")).json() == {"status": "ready"}

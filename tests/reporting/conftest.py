@@ -2,67 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 import pytest
-import sqlalchemy as sa
 from fastapi import FastAPI
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from services.common.db import sqlalchemy_url
 from services.common.testing import (
     ServerThread,
     TokenFactory,
     asgi_client,
     bearer,
-    migrated_database,
     running_app,
     truncate_all,
 )
-from services.reporting import framework
 from services.reporting.app import create_app
-from services.reporting.settings import ReportingSettings
 from tests.gateway.conftest import (  # noqa: F401  (the real services, session-wide)
     dead_url,
     events_db,
     events_server,
     organizations_db,
     organizations_server,
+    reporting_db,
+    reporting_server,
+    reporting_settings,
+    reset_reporting,
     security_plans_db,
     security_plans_server,
 )
 
-
-async def reset(url: str) -> None:
-    """Empty every table, then seed R1-R10 and the default targets again (as migrated)."""
-    await truncate_all(url)
-    engine = create_async_engine(sqlalchemy_url(url), poolclass=sa.pool.NullPool)
-    try:
-        async with engine.begin() as conn:
-            await conn.run_sync(framework.seed)
-    finally:
-        await engine.dispose()
-
-
-@pytest.fixture(scope="session")
-async def reporting_db(postgres_admin_url: str) -> AsyncIterator[str]:
-    async with migrated_database(postgres_admin_url, "reporting") as url:
-        yield url
-
-
-def reporting_settings(url: str, **overrides: Any) -> ReportingSettings:
-    values: dict[str, Any] = {
-        "database_url": url,
-        "organizations_url": dead_url(),
-        "security_plans_url": dead_url(),
-        "events_url": dead_url(),
-        "budget_seconds": 20.0,
-    }
-    values.update(overrides)
-    return ReportingSettings(**values)
+reset = reset_reporting
 
 
 @pytest.fixture(scope="session")
@@ -94,24 +64,6 @@ def client_for(reporting_app: FastAPI, make_token: TokenFactory):
     return make
 
 
-@pytest.fixture(scope="session")
-def reporting_server(
-    reporting_db: str,
-    organizations_server: ServerThread,  # noqa: F811
-    security_plans_server: ServerThread,  # noqa: F811
-    events_server: ServerThread,  # noqa: F811
-) -> Iterator[ServerThread]:
-    """The real reporting service on a real port, in front of the real services."""
-    settings = reporting_settings(
-        reporting_db,
-        organizations_url=organizations_server.url,
-        security_plans_url=security_plans_server.url,
-        events_url=events_server.url,
-    )
-    with ServerThread(create_app(settings)) as server:
-        yield server
-
-
 @dataclass
 class Programme:
     """Clients of the real services (every scope) and of the real reporting service."""
@@ -129,11 +81,11 @@ class Programme:
 @pytest.fixture
 async def programme(
     reporting_server: ServerThread,
-    events_server: ServerThread,  # noqa: F811
+    events_server: ServerThread,
     reporting_db: str,
-    events_db: str,  # noqa: F811
-    organizations_db: str,  # noqa: F811
-    security_plans_db: str,  # noqa: F811
+    events_db: str,
+    organizations_db: str,
+    security_plans_db: str,
     make_token: TokenFactory,
 ) -> AsyncIterator[Programme]:
     """Every service for real; all their tables emptied (reporting's reseeded) afterwards."""

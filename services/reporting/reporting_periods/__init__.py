@@ -1,1 +1,1 @@
-"""reporting periods."""
+"""Reporting periods: quarters submitted (their figures frozen) and reopened."""
