@@ -198,7 +198,9 @@ def reporting_settings(url: str, **overrides: Any) -> ReportingSettings:
         "organizations_url": dead_url(),
         "security_plans_url": dead_url(),
         "events_url": dead_url(),
-        "budget_seconds": 20.0,
+        # generous: the suite shares two cores; a slow answer must not read as a service down
+        "budget_seconds": 60.0,
+        "upstream_timeout_seconds": 60.0,
     }
     values.update(overrides)
     return ReportingSettings(**values)
