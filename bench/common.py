@@ -191,7 +191,7 @@ def print_table(title: str, rows: Sequence[dict[str, Any]], columns: Sequence[st
     sys.stdout.flush()
 
 
-SERVICES = ("organizations", "security_plans", "events")
+SERVICES = ("organizations", "security_plans", "events", "reporting")
 
 
 def serve(service: str, port: int, env: dict[str, str], cwd: str | None = None) -> Any:
@@ -202,7 +202,7 @@ def serve(service: str, port: int, env: dict[str, str], cwd: str | None = None) 
 
 @dataclass
 class Stack:
-    """The three services and the gateway, running: ports, processes, the shared settings."""
+    """The services and the gateway, running: ports, processes, the shared settings."""
 
     ports: dict[str, int]
     gateway_port: int
@@ -221,18 +221,20 @@ def running_stack(urls: dict[str, str], secret: str, data_dir: str) -> Iterator[
         **{f"SOMOS_GATEWAY_{s.upper()}_URL": f"http://127.0.0.1:{ports[s]}" for s in SERVICES},
         "SOMOS_GATEWAY_RATE_LIMIT_PER_MINUTE": "0",
         "SOMOS_GATEWAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE": "0",
-        "SOMOS_GATEWAY_RESULTS_BUDGET_SECONDS": "60",
         "SOMOS_GATEWAY_INTERNAL_PORT": str(free_port()),  # metrics; 9000 may be taken
     }
     stack = Stack(ports, free_port(), common_env=common, gateway_env=gateway_env)
     with ExitStack() as processes:
         for s in SERVICES:
             env = {**common, f"SOMOS_{s.upper()}_DATABASE_URL": urls[s]}
-            if s == "events":
-                env["SOMOS_EVENTS_ORGANIZATIONS_URL"] = f"http://127.0.0.1:{ports['organizations']}"
-                env["SOMOS_EVENTS_SECURITY_PLANS_URL"] = (
-                    f"http://127.0.0.1:{ports['security_plans']}"
-                )
+            if s in ("events", "reporting"):
+                # events checks references; reporting reads statistics (/api/v1/results)
+                prefix = f"SOMOS_{s.upper()}_"
+                env[prefix + "ORGANIZATIONS_URL"] = f"http://127.0.0.1:{ports['organizations']}"
+                env[prefix + "SECURITY_PLANS_URL"] = f"http://127.0.0.1:{ports['security_plans']}"
+            if s == "reporting":
+                env["SOMOS_REPORTING_EVENTS_URL"] = f"http://127.0.0.1:{ports['events']}"
+                env["SOMOS_REPORTING_BUDGET_SECONDS"] = "60"
             stack.processes[s] = processes.enter_context(serve(s, ports[s], env))
         stack.processes["gateway"] = processes.enter_context(
             serve("gateway", stack.gateway_port, gateway_env)

@@ -1,1 +1,1 @@
-"""The Somos API gateway: one front door, one OpenAPI contract, composed views, results."""
+"""The Somos API gateway: one front door, one OpenAPI contract, composed views."""

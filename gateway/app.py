@@ -14,7 +14,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from gateway import changes, results, territories, views
+from gateway import changes, territories, views
 from gateway import contract as checked_in_contract
 from gateway.edge import EdgeMiddleware, EdgeVerifier
 from gateway.forwarding import ForwardedMiddleware, TrustedProxies
@@ -36,7 +36,6 @@ logger = logging.getLogger("somos.gateway")
 VERSION = "1.0.0"
 TAGS = [
     {"name": "composed-views", "description": "Views composed from several services in one call"},
-    {"name": "results", "description": "The programme's results framework against its targets"},
     {"name": "territories", "description": "DANE DIVIPOLA departments and municipalities"},
     {"name": "changes", "description": "What changed in every service since a cursor"},
 ]
@@ -54,7 +53,6 @@ def create_app(
     document = checked_in_contract.load() if contract is None else contract
     platform = settings.platform
     directory = territories.Directory.from_file(platform.divipola_file)
-    targets = results.load_targets(settings.results_targets_file)
     metrics = Metrics("gateway")
     upstream_metrics = UpstreamMetrics(metrics.registry)
     upstreams = build_upstreams(settings, upstream_metrics)
@@ -93,7 +91,6 @@ def create_app(
     app.state.settings = settings
     app.state.upstreams = upstreams
     app.state.directory = directory
-    app.state.targets = targets
     app.state.metrics = metrics
     app.state.token_verifier = EdgeVerifier(platform)
     if app.state.token_verifier.keys is not None:
@@ -106,7 +103,6 @@ def create_app(
 
     app.include_router(_public_health_router(readiness))
     app.include_router(views.router)
-    app.include_router(results.router)
     app.include_router(territories.router)
     app.include_router(changes.router)
     app.state.change_feeds = changes.catalogues(contract=document)
@@ -117,7 +113,7 @@ def create_app(
 
     own_paths = [
         (route.path, route.path_regex)  # type: ignore[attr-defined]
-        for router in (views.router, results.router, territories.router, changes.router)
+        for router in (views.router, territories.router, changes.router)
         for route in router.routes
         if getattr(route, "path", "").startswith("/api/")
     ]

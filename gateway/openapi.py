@@ -196,8 +196,9 @@ def build_contract(
         version=gateway_document.get("info", {}).get("version", "1.0.0"),
         description=(
             "One front door to the Somos services: civil-society organizations, municipal "
-            "security plans (PISCC) and events, plus composed views and the programme's "
-            "results framework. Every error is `application/problem+json` (RFC 9457). "
+            "security plans (PISCC), events and reporting (indicators, targets, the IPTT and "
+            "the results framework), plus composed views. Every error is "
+            "`application/problem+json` (RFC 9457). "
             "Authenticate with a bearer JWT."
         ),
     )

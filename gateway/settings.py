@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field, field_validator
@@ -16,7 +15,7 @@ UPSTREAMS = tuple(s.name for s in upstream_services())
 
 
 class GatewaySettings(BaseSettings):
-    """Upstreams, resilience, edge protections, composition budget and results targets."""
+    """Upstreams, resilience, edge protections and the composition budget."""
 
     # An empty variable means "not set", as for every Somos process (services/common/settings).
     model_config = SettingsConfigDict(
@@ -30,6 +29,7 @@ class GatewaySettings(BaseSettings):
     security_plans_url: str = SERVICES["security_plans"].local_url
     events_url: str = SERVICES["events"].local_url
     webhooks_url: str = SERVICES["webhooks"].local_url
+    reporting_url: str = SERVICES["reporting"].local_url
     organizations_connect_timeout: float = Field(default=1.0, gt=0)
     organizations_read_timeout: float = Field(default=10.0, gt=0)
     security_plans_connect_timeout: float = Field(default=1.0, gt=0)
@@ -38,6 +38,9 @@ class GatewaySettings(BaseSettings):
     events_read_timeout: float = Field(default=10.0, gt=0)
     webhooks_connect_timeout: float = Field(default=1.0, gt=0)
     webhooks_read_timeout: float = Field(default=10.0, gt=0)
+    reporting_connect_timeout: float = Field(default=1.0, gt=0)
+    # The IPTT and results wait for three services, four quarters each.
+    reporting_read_timeout: float = Field(default=60.0, gt=0)
     pool_size: int = Field(default=100, ge=1, description="Connections kept per upstream")
 
     retries: int = Field(default=2, ge=0, le=5, description="Extra attempts, idempotent only")
@@ -61,12 +64,12 @@ class GatewaySettings(BaseSettings):
     internal_port: int = Field(default=9000, ge=1, le=65535)
 
     composition_budget_seconds: float = Field(default=2.0, gt=0)
-    results_budget_seconds: float = Field(default=30.0, gt=0)
-    results_targets_file: Path | None = None
 
     platform: PlatformSettings = Field(default_factory=PlatformSettings, exclude=True)
 
-    @field_validator("organizations_url", "security_plans_url", "events_url", "webhooks_url")
+    @field_validator(
+        "organizations_url", "security_plans_url", "events_url", "webhooks_url", "reporting_url"
+    )
     @classmethod
     def _no_trailing_slash(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):

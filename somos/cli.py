@@ -510,6 +510,40 @@ def _purge_once(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_import_targets(args: argparse.Namespace) -> int:
+    """Import a targets file (TOML) into the reporting database; each change is recorded in
+    the targets' history with the file's name as its rationale."""
+    from pathlib import Path
+
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from services.common.db import sqlalchemy_url
+    from services.reporting.framework import import_targets, read_targets_file
+
+    path = Path(args.file)
+    targets = read_targets_file(path)
+    url = _resolve_database_url(SERVICES["reporting"], migrate_embedded=False)
+
+    async def run() -> list[str]:
+        engine = create_async_engine(sqlalchemy_url(url), poolclass=sa.pool.NullPool)
+        try:
+            async with engine.begin() as conn:
+                return await conn.run_sync(
+                    lambda c: import_targets(
+                        c, targets, by=args.by, rationale=f"imported from {path.name}"
+                    )
+                )
+        finally:
+            await engine.dispose()
+
+    changed = asyncio.run(run())
+    for line in changed:
+        print(line)
+    print(f"{len(changed)} target(s) changed")
+    return 0
+
+
 def cmd_verify_pii_log(args: argparse.Namespace) -> int:
     """Check the PII access log's hash chain in the events database; 1 at the first broken link."""
     import asyncpg
@@ -724,6 +758,36 @@ class _DemoData:
             self.security_plan(municipality)
         for i in range(30 * scale):
             self.event(i)
+        self.targets(scale)
+
+    # Fiscal-year targets of R1-R10 for the year running and the one before (the demo's
+    # events span the last 300 days), so a new user opens a filled IPTT.
+    FY_TARGETS = {
+        "R1": 2,
+        "R2": 4,
+        "R3": 4,
+        "R4": 3,
+        "R5": 3,
+        "R6": 2,
+        "R7": 2,
+        "R8": 5,
+        "R9": 4,
+    }
+
+    def targets(self, scale: int) -> None:
+        from services.reporting.fiscal import fiscal_year_of
+
+        year = fiscal_year_of(self.today)
+        for fiscal_year in (year - 1, year):
+            for code, per_scale in (*self.FY_TARGETS.items(), ("R10", 0)):
+                value = 50 if code == "R10" else per_scale * scale  # R10 is a percentage
+                self.call(
+                    "targets",
+                    "PUT",
+                    f"/api/v1/indicators/{code}/targets/{fiscal_year}",
+                    {"value": value, "rationale": f"{DEMO_LABEL}meta sintética FY{fiscal_year}"},
+                    headers={"If-Match": "*"},  # a second run replaces its own targets
+                )
 
     def organization(self, i: int) -> None:
         rng = self.rng
@@ -1013,7 +1077,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--port-offset",
         type=int,
         default=0,
-        help="add this to every port (8000-8004), e.g. to run two copies",
+        help="add this to every port (8000-8005), e.g. to run two copies",
     )
     p.set_defaults(func=cmd_dev)
 
@@ -1079,6 +1143,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="run forever, once every SECONDS (the compose service); default: once",
     )
     p.set_defaults(func=cmd_purge_pii)
+
+    p = sub.add_parser(
+        "import-targets",
+        help="import a targets file (TOML) into the reporting database, recording each change",
+    )
+    p.add_argument("file", help="a TOML file like services/reporting/results_targets.toml")
+    p.add_argument("--by", default="import", help="who the history records as the author")
+    p.set_defaults(func=cmd_import_targets)
 
     p = sub.add_parser("generate-pii-key", help="print a new base64 AES-256 key")
     p.set_defaults(func=cmd_generate_pii_key)

@@ -18,6 +18,9 @@ SCOPES: dict[str, str] = {
     "events:read": "Read events, participation, risk factors and commitments",
     "events:write": "Create and change events and their records",
     "attendees:pii": "Read and write attendees' personal data",
+    "reporting:read": "Read indicators, targets, the IPTT and reporting periods",
+    "reporting:write": "Set targets and submit quarters (adding indicators and reopening "
+    "quarters need admin)",
     "admin": "Administration: PII access log and other operator views",
     "webhooks:manage": "Create and change webhook subscriptions; see their deliveries",
 }
@@ -101,6 +104,14 @@ SERVICES: dict[str, ServiceSpec] = {
         "Webhooks",
         scopes=("webhooks:manage",),
         worker="services.webhooks.worker:run_worker",
+    ),
+    "reporting": ServiceSpec(
+        "reporting",
+        8005,
+        "services.reporting.app:create_app",
+        "services.reporting.settings:ReportingSettings",
+        "Reporting",
+        scopes=("reporting:read", "reporting:write"),
     ),
     GATEWAY: ServiceSpec(
         GATEWAY,

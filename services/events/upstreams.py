@@ -21,6 +21,7 @@ from fastapi import Depends, FastAPI, Request
 
 from services.common.errors import DomainError, FieldError, UpstreamUnavailable
 from services.common.observability import current_request_id
+from services.common.upstream_clients import pooled_clients
 from services.events.settings import EventsSettings
 
 logger = logging.getLogger("somos.events.upstreams")
@@ -123,38 +124,27 @@ def upstream_lifespan(
     transports: Mapping[str, httpx.AsyncBaseTransport] | None = None,
 ) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     """A lifespan hook opening one pooled client per upstream (transports: tests only)."""
-    transports = transports or {}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        timeout = httpx.Timeout(
-            settings.upstream_timeout_seconds, connect=settings.upstream_connect_timeout_seconds
-        )
-        limits = httpx.Limits(
-            max_connections=settings.upstream_max_connections,
-            max_keepalive_connections=settings.upstream_max_connections,
-        )
         bases = {
             "organizations": settings.organizations_url,
             "security_plans": settings.security_plans_url,
         }
-        clients = {
-            name: httpx.AsyncClient(
-                base_url=url.rstrip("/"),
-                timeout=timeout,
-                limits=limits,
-                transport=transports.get(name),
+        async with pooled_clients(
+            bases,
+            timeout_seconds=settings.upstream_timeout_seconds,
+            connect_timeout_seconds=settings.upstream_connect_timeout_seconds,
+            max_connections=settings.upstream_max_connections,
+            transports=transports,
+        ) as clients:
+            app.state.references = ReferenceChecker(
+                clients, retry_after=settings.upstream_retry_after_seconds
             )
-            for name, url in bases.items()
-        }
-        app.state.references = ReferenceChecker(
-            clients, retry_after=settings.upstream_retry_after_seconds
-        )
-        try:
-            yield
-        finally:
-            app.state.references = None
-            await asyncio.gather(*(c.aclose() for c in clients.values()))
+            try:
+                yield
+            finally:
+                app.state.references = None
 
     return lifespan
 

@@ -81,6 +81,7 @@ def test_a_short_soak_answers_every_operation_of_the_mix(
         "organizations",
         "security_plans",
         "events",
+        "reporting",
         "gateway",
     }
     assert all(s["gateway"] > 0 for s in figures["samples"])

@@ -108,6 +108,7 @@ class Processes:
             "security_plans",
             "events",
             "webhooks",
+            "reporting",
             "gateway",
             "webhooks worker",
         }
@@ -232,13 +233,21 @@ def test_dev_killed_outright_its_children_stop_the_server_last(procs: Processes)
     dev.wait(30)
     # The children live on (their own sessions) and still use the server.
     assert procs.server_running()
-    order = ("organizations", "security_plans", "events", "webhooks worker", "webhooks", "gateway")
+    order = (
+        "organizations",
+        "security_plans",
+        "events",
+        "webhooks worker",
+        "webhooks",
+        "reporting",
+        "gateway",
+    )
     for service in order:
         assert psutil.pid_exists(children[service])
         os.kill(children[service], signal.SIGTERM)
         _wait_until(lambda pid=children[service]: not _running(pid), 60, f"{service} to stop")
         if service != "gateway":  # the last process on a database stops the server
-            assert procs.server_running() == (service != "webhooks"), service
+            assert procs.server_running() == (service != "reporting"), service
     procs.assert_nothing_left()
     procs.next_start_works()
 

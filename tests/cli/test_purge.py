@@ -134,6 +134,7 @@ async def test_purge_covers_the_databases_configured_and_says_which_it_skipped(
             "security_plans: skipped (SOMOS_SECURITY_PLANS_DATABASE_URL not set)",
             "events: purged 2 expired idempotency keys, 0 changes older than 90 days",
             "webhooks: skipped (SOMOS_WEBHOOKS_DATABASE_URL not set)",
+            "reporting: skipped (SOMOS_REPORTING_DATABASE_URL not set)",
         ]
         assert await keys(url) == ["fresh", "in-flight"]
 

@@ -20,6 +20,7 @@ def test_processes_ports_and_order():
         ("security_plans", 8002),
         ("events", 8003),
         ("webhooks", 8004),
+        ("reporting", 8005),
         ("gateway", 8000),
     ]
     assert [s.name for s in catalog.database_services()] == [
@@ -27,6 +28,7 @@ def test_processes_ports_and_order():
         "security_plans",
         "events",
         "webhooks",
+        "reporting",
     ]
     assert [s.name for s in catalog.worker_services()] == ["webhooks"]
     assert catalog.SERVICES["events"].local_url == "http://127.0.0.1:8003"
@@ -38,7 +40,7 @@ def test_the_cli_registry_gateway_auth_and_fixtures_read_the_catalog():
     assert registry.ServiceSpec is catalog.ServiceSpec
     assert auth.SCOPES is catalog.SCOPES
     assert tuple(catalog.SCOPES) == testing.ALL_SCOPES
-    assert UPSTREAMS == ("organizations", "security_plans", "events", "webhooks")
+    assert UPSTREAMS == ("organizations", "security_plans", "events", "webhooks", "reporting")
     assert list(gateway_openapi.SERVICE_APPS) == list(UPSTREAMS)
     assert gateway_openapi.SERVICE_TITLES["security_plans"] == "Security plans"
     settings = GatewaySettings()

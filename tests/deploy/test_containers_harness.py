@@ -27,6 +27,7 @@ def test_services_start_layer_by_layer_of_the_compose_dependencies(tmp_path):
     assert layers[1] == [
         "migrate-events",
         "migrate-organizations",
+        "migrate-reporting",
         "migrate-security-plans",
         "migrate-webhooks",
     ]
@@ -44,6 +45,7 @@ def test_what_each_service_is_awaited_for(tmp_path):
         "security-plans",
         "events",
         "webhooks",
+        "reporting",
         "gateway",
     }
     assert s.container("events") == "somos-ct-test_events_1"

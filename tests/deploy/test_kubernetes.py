@@ -228,11 +228,12 @@ def test_network_policy_lets_only_the_gateway_reach_the_services(spec):
         assert from_namespaces == {("ingress-nginx", None), ("monitoring", "prometheus")}
     else:
         # events checks the organization and plan ids it stores against their owners; the
-        # webhooks worker reads the change feeds of the services that have one.
+        # webhooks worker reads the change feeds of the services that have one; reporting
+        # reads the statistics of organizations, security plans and events.
         allowed = {"gateway"}
         if spec.name in ("organizations", "security_plans"):
             allowed |= {"events"}
         if spec.name in ("organizations", "security_plans", "events"):
-            allowed |= {"webhooks-worker"}
+            allowed |= {"webhooks-worker", "reporting"}
         assert names == allowed
         assert from_namespaces == {("monitoring", "prometheus")}  # /metrics scrapes

@@ -21,6 +21,7 @@ from services.common.db import asyncpg_dsn
 from services.common.testing import bearer, migrated_database
 from tests.deploy import pgtools
 from tests.events.factories import PERSON, attendee_body, event_body
+from tests.gateway.conftest import reporting_db  # noqa: F401  (a fixture: its dump too)
 
 PEOPLE = [
     PERSON,
@@ -112,7 +113,13 @@ async def count_keys(url: str) -> int:
 
 
 async def test_no_name_document_or_phone_in_a_dump_of_any_database_after_keyed_posts(
-    client, make_token, events_db, upstream_organizations_db, security_plans_db, postgres_admin_url
+    client,
+    make_token,
+    events_db,
+    upstream_organizations_db,
+    security_plans_db,
+    reporting_db,  # noqa: F811
+    postgres_admin_url,
 ):
     event = (await client.post("/api/v1/events", json=event_body())).json()
     url = f"/api/v1/events/{event['id']}/attendees"
@@ -145,6 +152,7 @@ async def test_no_name_document_or_phone_in_a_dump_of_any_database_after_keyed_p
         "events": await pg_dump(events_db),
         "organizations": await pg_dump(upstream_organizations_db),
         "security_plans": await pg_dump(security_plans_db),
+        "reporting": await pg_dump(reporting_db),
     }
     async with migrated_database(postgres_admin_url, "webhooks") as webhooks_db:
         dumps["webhooks"] = await pg_dump(webhooks_db)

@@ -9,11 +9,14 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from gateway.app import create_app
 from gateway.settings import GatewaySettings
+from services.common.db import sqlalchemy_url
 from services.common.testing import (
     ServerThread,
     TokenFactory,
@@ -24,6 +27,8 @@ from services.common.testing import (
     running_app,
     truncate_all,
 )
+from services.reporting import framework
+from services.reporting.settings import ReportingSettings
 
 Routes = dict[str, Any]
 # The gateway's internal port (metrics, readiness details) as the in-process client reaches it:
@@ -76,6 +81,7 @@ def gateway_settings(**overrides: Any) -> GatewaySettings:
         "security_plans_url": dead_url(),
         "events_url": dead_url(),
         "webhooks_url": dead_url(),
+        "reporting_url": dead_url(),
         "retries": 0,
         "rate_limit_per_minute": 0,
         "rate_limit_anonymous_per_minute": 0,
@@ -169,22 +175,96 @@ def events_server(
         yield server
 
 
+@pytest.fixture(scope="session")
+async def reporting_db(postgres_admin_url: str) -> AsyncIterator[str]:
+    async with migrated_database(postgres_admin_url, "reporting") as url:
+        yield url
+
+
+async def reset_reporting(url: str) -> None:
+    """Empty every table, then seed R1-R10 and the default targets again (as migrated)."""
+    await truncate_all(url)
+    engine = create_async_engine(sqlalchemy_url(url), poolclass=sa.pool.NullPool)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(framework.seed)
+    finally:
+        await engine.dispose()
+
+
+def reporting_settings(url: str, **overrides: Any) -> ReportingSettings:
+    """The reporting service's settings; the services unreachable unless given."""
+    values: dict[str, Any] = {
+        "database_url": url,
+        "organizations_url": dead_url(),
+        "security_plans_url": dead_url(),
+        "events_url": dead_url(),
+        # generous: the suite shares two cores; a slow answer must not read as a service down
+        "budget_seconds": 60.0,
+        "upstream_timeout_seconds": 60.0,
+    }
+    values.update(overrides)
+    return ReportingSettings(**values)
+
+
+def reporting_thread(
+    reporting_db: str,
+    *servers: ServerThread,
+    **overrides: Any,
+) -> ServerThread:
+    """A reporting service on a real port in front of (organizations, security_plans,
+    events); ``overrides`` change its settings (``events_url=dead_url()``)."""
+    from services.reporting.app import create_app as create_reporting
+
+    urls = dict(
+        zip(
+            ("organizations_url", "security_plans_url", "events_url"),
+            (s.url for s in servers),
+            strict=True,
+        )
+    )
+    return ServerThread(create_reporting(reporting_settings(reporting_db, **{**urls, **overrides})))
+
+
+@pytest.fixture(scope="session")
+def reporting_server(
+    reporting_db: str,
+    organizations_server: ServerThread,
+    security_plans_server: ServerThread,
+    events_server: ServerThread,
+) -> Iterator[ServerThread]:
+    """The real reporting service on a real port, in front of the real services."""
+    with reporting_thread(
+        reporting_db, organizations_server, security_plans_server, events_server
+    ) as server:
+        yield server
+
+
 @dataclass
 class System:
-    """The three real services and the gateway in front of them (in-process)."""
+    """The four real services and the gateway in front of them (in-process)."""
 
     client: httpx.AsyncClient
     organizations: ServerThread
     security_plans: ServerThread
     events: ServerThread
+    reporting: ServerThread
+    reporting_db: str = ""
 
     def settings(self, **overrides: Any) -> GatewaySettings:
         urls = {
             "organizations_url": self.organizations.url,
             "security_plans_url": self.security_plans.url,
             "events_url": self.events.url,
+            "reporting_url": self.reporting.url,
         }
         return gateway_settings(**{**urls, **overrides})
+
+    def reporting_with(self, **overrides: Any) -> ServerThread:
+        """Another reporting service in front of the same services, other settings."""
+        return reporting_thread(
+            self.reporting_db, self.organizations, self.security_plans, self.events, **overrides
+        )
 
 
 @pytest.fixture
@@ -192,21 +272,24 @@ async def system(
     organizations_server: ServerThread,
     security_plans_server: ServerThread,
     events_server: ServerThread,
+    reporting_server: ServerThread,
     organizations_db: str,
     security_plans_db: str,
     events_db: str,
+    reporting_db: str,
     make_token: TokenFactory,
 ) -> AsyncIterator[System]:
     """Every service for real, the gateway in front; all tables emptied afterwards."""
-    servers = (organizations_server, security_plans_server, events_server)
-    probe = System(httpx.AsyncClient(), *servers)
+    servers = (organizations_server, security_plans_server, events_server, reporting_server)
+    probe = System(httpx.AsyncClient(), *servers, reporting_db=reporting_db)
     try:
         async with gateway_client(probe.settings(), make_token()) as client:
-            yield System(client, *servers)
+            yield System(client, *servers, reporting_db=reporting_db)
     finally:
         await probe.client.aclose()
         for url in (organizations_db, security_plans_db, events_db):
             await truncate_all(url)
+        await reset_reporting(reporting_db)
 
 
 ORGANIZATION = {

@@ -32,8 +32,11 @@ def gateway_server(
     organizations_server: ServerThread,
     security_plans_server: ServerThread,
     events_server: ServerThread,
+    reporting_server: ServerThread,
 ) -> Iterator[ServerThread]:
-    probe = System(None, organizations_server, security_plans_server, events_server)  # type: ignore[arg-type]
+    probe = System(
+        None, organizations_server, security_plans_server, events_server, reporting_server
+    )  # type: ignore[arg-type]
     with ServerThread(create_app(probe.settings())) as server:
         yield server
 
@@ -114,13 +117,16 @@ def expected_ids(document: dict[str, Any], page_kind: str) -> set[str]:
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
-@pytest.mark.parametrize("process", ["gateway", "organizations", "security_plans", "events"])
+@pytest.mark.parametrize(
+    "process", ["gateway", "organizations", "security_plans", "events", "reporting"]
+)
 async def test_docs_render_every_operation_with_nothing_from_outside(
     browser: Any,
     gateway_server: ServerThread,
     organizations_server: ServerThread,
     security_plans_server: ServerThread,
     events_server: ServerThread,
+    reporting_server: ServerThread,
     process: str,
     page: str,
 ) -> None:
@@ -131,6 +137,7 @@ async def test_docs_render_every_operation_with_nothing_from_outside(
         "organizations": organizations_server,
         "security_plans": security_plans_server,
         "events": events_server,
+        "reporting": reporting_server,
     }[process]
     async with httpx.AsyncClient(timeout=30) as client:
         document = (await client.get(server.url + "/openapi.json")).json()

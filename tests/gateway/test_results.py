@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from gateway.results import TargetsFileError, load_targets
 from services.common.testing import TokenFactory
+from services.reporting.framework import (
+    DEFAULT_TARGETS_FILE,
+    TargetsFileError,
+    read_targets_file,
+)
 from tests.gateway.conftest import (
     System,
     assert_timed,
     dead_url,
     gateway_client,
-    gateway_settings,
 )
 from tests.gateway.programme import EXPECTED, build_programme
 
@@ -88,9 +91,11 @@ async def test_each_indicator_matches_hand_counts(system: System, make_token: To
 async def test_results_are_partial_when_a_service_is_down(
     system: System, make_token: TokenFactory
 ) -> None:
-    settings = system.settings(events_url=dead_url())
-    async with gateway_client(settings, make_token()) as client:
-        response = await client.get("/api/v1/results", params={"department_code": "19"})
+    # The reporting service reads the statistics: one whose events service is unreachable.
+    with system.reporting_with(events_url=dead_url()) as reporting:
+        settings = system.settings(reporting_url=reporting.url)
+        async with gateway_client(settings, make_token()) as client:
+            response = await client.get("/api/v1/results", params={"department_code": "19"})
     body = response.json()
     assert response.status_code == 200
     assert body["partial"] is True and body["unavailable"] == ["events"]
@@ -102,8 +107,8 @@ async def test_results_are_partial_when_a_service_is_down(
 
 
 def test_targets_file(tmp_path: Path) -> None:
-    defaults = load_targets(None)
-    assert defaults == {
+    defaults = read_targets_file(DEFAULT_TARGETS_FILE)
+    assert {code: values.get(None) for code, values in defaults.items()} == {
         "R1": 10,
         "R2": 20,
         "R3": 6,
@@ -117,12 +122,10 @@ def test_targets_file(tmp_path: Path) -> None:
     }
     custom = tmp_path / "targets.toml"
     custom.write_text("[R7]\ntarget = 4\n[R10]\ntarget = 60.0\n")
-    assert load_targets(custom)["R7"] == 4 and load_targets(custom)["R1"] is None
-    for bad in ("[R99]\ntarget = 1\n", "[R1]\ntarget = -3\n", "[R1\n"):
+    assert read_targets_file(custom) == {"R7": {None: 4.0}, "R10": {None: 60.0}}
+    for bad in ("[R1]\ntarget = -3\n", "[R1\n", "[R1]\n[R1.fiscal_years]\nFY = 2\n"):
         custom.write_text(bad)
         with pytest.raises(TargetsFileError):
-            load_targets(custom)
+            read_targets_file(custom)
     with pytest.raises(TargetsFileError, match="targets"):
-        from gateway.app import create_app
-
-        create_app(gateway_settings(results_targets_file=tmp_path / "missing.toml"))
+        read_targets_file(tmp_path / "missing.toml")

@@ -66,8 +66,9 @@ async def test_results_csv_withholds_small_cells(system: System, make_token: Tok
     assert not any(note == "withheld" for _, note in by_path.values())
 
 
-async def test_gateway_applies_its_own_k(system: System, make_token: TokenFactory):
-    # five attendees: the services (k = 5) show them; a gateway with k = 10 withholds them
+async def test_reporting_applies_its_own_k(system: System, make_token: TokenFactory):
+    # five attendees: the services (k = 5) show them; a reporting service with k = 10
+    # (which serves /api/v1/results) withholds them
     event = await held_event(system.client)
     for i in range(5):
         r = await system.client.post(
@@ -75,10 +76,12 @@ async def test_gateway_applies_its_own_k(system: System, make_token: TokenFactor
             json=attendee_body(document_number=f"30{i:08d}", full_name=f"Persona {i}"),
         )
         assert r.status_code == 201, r.text
-    settings = system.settings()
-    settings.platform.min_cell_size = 10
-    async with gateway_client(settings, make_token(READER)) as client:
-        body = (await client.get("/api/v1/results", params=ONE_DAY)).json()
+    strict = system.reporting_with()
+    strict.server.config.app.state.settings.platform.min_cell_size = 10
+    with strict:
+        settings = system.settings(reporting_url=strict.url)
+        async with gateway_client(settings, make_token(READER)) as client:
+            body = (await client.get("/api/v1/results", params=ONE_DAY)).json()
     assert body["people"]["participants"]["total"] == 5
     assert body["people"]["participants"]["by_sex"]["mujer"] is None
     assert "people.participants.by_sex.mujer" in body["suppressed"]

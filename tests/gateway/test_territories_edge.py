@@ -134,9 +134,14 @@ async def test_health_and_metrics(stub_server, make_token: TokenFactory) -> None
         stub_server({}) as b,
         stub_server({}) as c,
         stub_server({}) as d,
+        stub_server({}) as e,
     ):
         settings = gateway_settings(
-            organizations_url=a.url, security_plans_url=b.url, events_url=c.url, webhooks_url=d.url
+            organizations_url=a.url,
+            security_plans_url=b.url,
+            events_url=c.url,
+            webhooks_url=d.url,
+            reporting_url=e.url,
         )
         async with gateway_client(settings) as client:
             assert (await client.get("/readyz")).json() == {"status": "ready"}

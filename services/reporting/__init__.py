@@ -1,0 +1,1 @@
+"""The reporting service: indicators, targets, the IPTT and locked quarters (port 8005)."""

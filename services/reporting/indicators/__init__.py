@@ -1,0 +1,1 @@
+"""Indicators and their reference sheets (PIRS)."""

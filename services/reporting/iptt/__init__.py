@@ -1,0 +1,1 @@
+"""The Indicator Performance Tracking Table (IPTT), in JSON, Excel and CSV."""

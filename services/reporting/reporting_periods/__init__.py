@@ -1,0 +1,1 @@
+"""Reporting periods: quarters submitted (their figures frozen) and reopened."""

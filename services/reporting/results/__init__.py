@@ -1,0 +1,1 @@
+"""The programme's results framework: each indicator against its life-of-project target."""
