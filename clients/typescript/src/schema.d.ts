@@ -402,6 +402,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's indicators with their reference sheets (PIRS) */
+        get: operations["indicators-list"];
+        put?: never;
+        /** Add an indicator built from a measure the services expose (admin) */
+        post: operations["indicators-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator's reference sheet (PIRS) */
+        get: operations["indicators-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{code}/lop-target": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an indicator's life-of-project target (If-Match once it exists) */
+        put: operations["targets-put-lop"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{code}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator's targets in force (life of project first, then by fiscal year) */
+        get: operations["targets-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{code}/targets/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of an indicator's targets: who, when, why, from what to what */
+        get: operations["targets-history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/{code}/targets/{fiscal_year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an indicator's target for a fiscal year (If-Match once it exists) */
+        put: operations["targets-put-fiscal-year"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/iptt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Indicator Performance Tracking Table of a US fiscal year
+         * @description Per indicator: baseline, life-of-project and fiscal-year targets, the four quarters (FY2025 Q1 = Oct-Dec 2024, on Colombian days), the year's actual and percent of target, the cumulative actual, and the deviation from the pro-rated target. Submitted quarters show their frozen figures, with `live_value` when today's differ. People-level figures of 1 to k-1 are null for tokens without attendees:pii.
+         */
+        get: operations["iptt-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the services count that an indicator can be built from */
+        get: operations["measures-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/municipalities/{code}/overview": {
         parameters: {
             query?: never;
@@ -619,6 +759,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reporting-periods/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quarter: open or submitted, its frozen figures and every submission */
+        get: operations["reporting-periods-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting-periods/{period}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a submitted quarter (admin; the reason is recorded) */
+        post: operations["reporting-periods-reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reporting-periods/{period}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a quarter that has ended: its figures are frozen
+         * @description A narrative is required for every indicator more than 10 % off its fiscal-year target pro-rated to the quarter (422 names each). The quarter must have ended in Colombian time (409 before). Figures are frozen programme-wide, so the caller needs a token without territorial limits (and attendees:pii when people-level figures would be withheld); nothing is frozen while a service is down (503).
+         */
+        post: operations["reporting-periods-submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/results": {
         parameters: {
             query?: never;
@@ -628,7 +822,7 @@ export interface paths {
         };
         /**
          * The programme's results framework: each indicator against its target
-         * @description Each indicator against its target, and the people reached (participants and beneficiaries, disaggregated). People-level counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE) are null for tokens without attendees:pii, with any count that would reveal them by subtraction; `suppressed` lists them (in the CSV: an empty value marked `withheld`).
+         * @description Each indicator (the reporting service's definitions) against its life-of-project target, and the people reached (participants and beneficiaries, disaggregated). People-level counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE) are null for tokens without attendees:pii, with any count that would reveal them by subtraction; `suppressed` lists them (in the CSV: an empty value marked `withheld`). By quarter and fiscal year: `GET /api/v1/iptt`.
          */
         get: operations["results-get"];
         put?: never;
@@ -2277,6 +2471,28 @@ export interface components {
              */
             name: string;
         };
+        /** DisaggregationCell */
+        DisaggregationCell: {
+            /**
+             * Category
+             * @example 52
+             * @example mujer
+             */
+            category: string;
+            /** Code */
+            code: string;
+            /**
+             * Dimension
+             * @example department
+             * @example sex
+             */
+            dimension: string;
+            /**
+             * Value
+             * @description The fiscal year's figure; null when withheld
+             */
+            value: number | null;
+        };
         /**
          * DocumentType
          * @enum {string}
@@ -2592,6 +2808,20 @@ export interface components {
             strengthening_plans: components["schemas"]["PlanFigures"];
             support: components["schemas"]["SupportFigures"];
         };
+        /** FiscalYearTargetPut */
+        FiscalYearTargetPut: {
+            /**
+             * Rationale
+             * @description Why this target (kept in the history)
+             * @example Plan de trabajo FY2025
+             */
+            rationale: string;
+            /**
+             * Value
+             * @example 3
+             */
+            value: number;
+        };
         /**
          * FocusArea
          * @enum {string}
@@ -2602,48 +2832,6 @@ export interface components {
          * @enum {string}
          */
         FundingSource: "fonset" | "recursos_propios" | "sgr" | "fonsecon" | "cooperacion_internacional" | "otra";
-        /** GatewayIndicator */
-        GatewayIndicator: {
-            /**
-             * Actual
-             * @description Null when a service it needs is unavailable
-             */
-            actual: number | null;
-            /**
-             * By Department
-             * @description Actual per DANE department code
-             */
-            by_department: {
-                [key: string]: number;
-            };
-            /**
-             * Code
-             * @example R1
-             */
-            code: string;
-            /** Computed From */
-            computed_from: string;
-            /** Denominator */
-            denominator?: number | null;
-            name: components["schemas"]["Name"];
-            /** Numerator */
-            numerator?: number | null;
-            /**
-             * Percent Of Target
-             * @description 100 * actual / target, one decimal
-             */
-            percent_of_target: number | null;
-            /**
-             * Target
-             * @description From the targets file; null when none is set
-             */
-            target: number | null;
-            /**
-             * Unit
-             * @enum {string}
-             */
-            unit: "count" | "percent";
-        };
         /** Indicator */
         Indicator: {
             /** Baseline */
@@ -2660,6 +2848,65 @@ export interface components {
              * @example tasa_100k
              */
             unit: string;
+        };
+        /**
+         * IndicatorCreate
+         * @description A new indicator built from a measure the services already expose (admin).
+         */
+        IndicatorCreate: {
+            /** Baseline */
+            baseline?: number | null;
+            /** Baseline Year */
+            baseline_year?: number | null;
+            /**
+             * Code
+             * @example R11
+             */
+            code: string;
+            /** Data Source */
+            data_source?: string | null;
+            /** Definition */
+            definition: string;
+            /**
+             * Direction
+             * @default increase
+             * @enum {string}
+             */
+            direction: "increase" | "decrease";
+            /** Disaggregations */
+            disaggregations?: ("department" | "municipality" | "sex" | "age_group" | "ethnicity" | "role")[];
+            /**
+             * Frequency
+             * @default quarterly
+             * @enum {string}
+             */
+            frequency: "quarterly" | "semiannual" | "annual";
+            /**
+             * Limitations
+             * @default Counts only what programme staff entered in Somos.
+             */
+            limitations: string;
+            /**
+             * Measure
+             * @example held_events
+             */
+            measure: string;
+            name: components["schemas"]["NameIn"];
+            /**
+             * Parameter
+             * @example mesa_seguridad
+             */
+            parameter?: string | null;
+        };
+        /** IndicatorList */
+        IndicatorList: {
+            /** Items */
+            items: components["schemas"]["ReportingIndicatorRead"][];
+            /**
+             * Next Cursor
+             * @description Always null: the framework's indicators fit in one page
+             */
+            next_cursor?: string | null;
         };
         /** IndicatorRead */
         IndicatorRead: {
@@ -2745,6 +2992,99 @@ export interface components {
          * @enum {string}
          */
         Institution: "alcaldia" | "gobernacion" | "policia_nacional" | "fiscalia" | "icbf" | "personeria" | "defensoria" | "ejercito" | "medicina_legal" | "sociedad_civil" | "otra";
+        /** Iptt */
+        Iptt: {
+            /**
+             * Disaggregations
+             * @description Each indicator's fiscal-year figure by department, and people-level ones by sex, age group and ethnicity (the workbook's Disaggregations sheet)
+             */
+            disaggregations?: components["schemas"]["DisaggregationCell"][];
+            filters: components["schemas"]["IpttFilters"];
+            /** Fiscal Year */
+            fiscal_year: number;
+            /** Generated At */
+            generated_at: string;
+            /** Partial */
+            partial: boolean;
+            period: components["schemas"]["Period"];
+            /** Problems */
+            problems?: {
+                [key: string]: string;
+            };
+            /**
+             * Quarters Ended
+             * @description How many of the year's quarters are over
+             */
+            quarters_ended: number;
+            /** Rows */
+            rows: components["schemas"]["IpttRow"][];
+            /**
+             * Suppressed
+             * @description Disclosure control: the dotted path, from this object's root, of every figure withheld (null) because it counts between 1 and SOMOS_MIN_CELL_SIZE-1 people, or because it would let such a figure be recomputed by subtraction. Empty for tokens with attendees:pii.
+             * @default []
+             * @example [
+             *       "by_ethnicity.indigena"
+             *     ]
+             */
+            suppressed: string[];
+            /** Unavailable */
+            unavailable: string[];
+        };
+        /** IpttFilters */
+        IpttFilters: {
+            /** Department Code */
+            department_code: string | null;
+            /** Municipality Code */
+            municipality_code: string | null;
+        };
+        /** IpttRow */
+        IpttRow: {
+            /** Baseline */
+            baseline: number | null;
+            /** Code */
+            code: string;
+            /**
+             * Cumulative Actual
+             * @description From the programme's start (SOMOS_REPORTING_PROGRAMME_START) to the end of the fiscal year
+             */
+            cumulative_actual: number | null;
+            /**
+             * Deviation
+             * @description Against the target pro-rated to the quarters that have ended (the year's actual to their end): more than 10 % below is `under`, above `over`; null without a fiscal-year target or before the first quarter ends
+             */
+            deviation: ("on_track" | "under" | "over") | null;
+            /**
+             * Fy Actual
+             * @description The fiscal year so far, counted live
+             */
+            fy_actual: number | null;
+            /** Fy Target */
+            fy_target: number | null;
+            /** Lop Target */
+            lop_target: number | null;
+            name: components["schemas"]["Name"];
+            /** Pct Of Fy Target */
+            pct_of_fy_target: number | null;
+            /** Pct Of Lop Target */
+            pct_of_lop_target: number | null;
+            /** Q1 */
+            q1: number | null;
+            /** Q2 */
+            q2: number | null;
+            /** Q3 */
+            q3: number | null;
+            /** Q4 */
+            q4: number | null;
+            /** Quarters */
+            quarters: {
+                [key: string]: components["schemas"]["QuarterCell"];
+            };
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "count" | "percent";
+        };
         /** LineCreate */
         LineCreate: {
             /** Id */
@@ -2844,6 +3184,49 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+        };
+        /** LopTargetPut */
+        LopTargetPut: {
+            /**
+             * Rationale
+             * @description Why (kept in the history)
+             */
+            rationale?: string | null;
+            /**
+             * Value
+             * @example 3
+             */
+            value: number;
+        };
+        /** MeasureList */
+        MeasureList: {
+            /** Items */
+            items: components["schemas"]["MeasureRead"][];
+        };
+        /** MeasureRead */
+        MeasureRead: {
+            /** Choices */
+            choices: string[];
+            /** Code */
+            code: string;
+            /** Dated By */
+            dated_by: string;
+            /** Description */
+            description: string;
+            /** Parameter */
+            parameter: string | null;
+            /**
+             * People
+             * @description Counts people: disclosure control applies
+             */
+            people: boolean;
+            /** Services */
+            services: string[];
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "count" | "percent";
         };
         /**
          * MergedChange
@@ -3131,6 +3514,13 @@ export interface components {
         };
         /** Name */
         Name: {
+            /** En */
+            en: string;
+            /** Es */
+            es: string;
+        };
+        /** NameIn */
+        NameIn: {
             /** En */
             en: string;
             /** Es */
@@ -3651,6 +4041,19 @@ export interface components {
             /** Overall Score */
             overall_score: number | null;
         };
+        /** Period */
+        Period: {
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+        };
         /**
          * PersonDocument
          * @description The person's identity document: how every record of theirs is found (keyed hash).
@@ -4102,11 +4505,58 @@ export interface components {
             source?: string;
             unit?: components["schemas"]["BaselineUnit"];
         };
+        /** QuarterCell */
+        QuarterCell: {
+            /**
+             * Changed Since Submission
+             * @default false
+             */
+            changed_since_submission: boolean;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /**
+             * Ended
+             * @description The quarter's last Colombian day is over
+             */
+            ended: boolean;
+            /**
+             * Live Value
+             * @description Submitted quarters only: today's figure, when it differs from the submitted one (late data)
+             */
+            live_value?: number | null;
+            /** Narrative */
+            narrative?: string | null;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "submitted" | "open";
+            /** Submitted At */
+            submitted_at?: string | null;
+            /** Submitted By */
+            submitted_by?: string | null;
+        };
         /**
          * Rating
          * @enum {string}
          */
         Rating: "cumple" | "cumple_parcialmente" | "no_cumple";
+        /** ReopenRequest */
+        ReopenRequest: {
+            /**
+             * Reason
+             * @description Why the submitted quarter is reopened (recorded)
+             */
+            reason: string;
+        };
         /** ReportCreate */
         ReportCreate: {
             /**
@@ -4181,6 +4631,162 @@ export interface components {
             /** Value */
             value?: number;
         };
+        /** ReportingIndicator */
+        ReportingIndicator: {
+            /**
+             * Actual
+             * @description Null when a service it needs is unavailable
+             */
+            actual: number | null;
+            /**
+             * By Department
+             * @description Actual per DANE department code
+             */
+            by_department: {
+                [key: string]: number;
+            };
+            /**
+             * Code
+             * @example R1
+             */
+            code: string;
+            /** Computed From */
+            computed_from: string;
+            /** Denominator */
+            denominator?: number | null;
+            name: components["schemas"]["Name"];
+            /** Numerator */
+            numerator?: number | null;
+            /**
+             * Percent Of Target
+             * @description 100 * actual / target, one decimal
+             */
+            percent_of_target: number | null;
+            /**
+             * Target
+             * @description The life-of-project target (reporting service); null when none is set
+             */
+            target: number | null;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "count" | "percent";
+        };
+        /**
+         * ReportingIndicatorRead
+         * @description An indicator with its Performance Indicator Reference Sheet (PIRS).
+         */
+        ReportingIndicatorRead: {
+            /** Baseline */
+            baseline: number | null;
+            /** Baseline Year */
+            baseline_year: number | null;
+            /**
+             * Calculation
+             * @description What is counted, from which service, and which date places it in a period
+             */
+            calculation: string;
+            /**
+             * Code
+             * @example R9
+             */
+            code: string;
+            /** Created By */
+            created_by: string;
+            /** Data Source */
+            data_source: string;
+            /** Definition */
+            definition: string;
+            /**
+             * Direction
+             * @enum {string}
+             */
+            direction: "increase" | "decrease";
+            /** Disaggregations */
+            disaggregations: string[];
+            /** Frequency */
+            frequency: string;
+            /** Limitations */
+            limitations: string;
+            /**
+             * Lop Target
+             * @description The programme's life-of-project target
+             */
+            lop_target: number | null;
+            /**
+             * Measure
+             * @description The measure it is built from (GET /api/v1/measures)
+             */
+            measure: string;
+            name: components["schemas"]["Name"];
+            /**
+             * Parameter
+             * @description The measure's parameter (an event type, a group)
+             */
+            parameter: string | null;
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "count" | "percent";
+            /** Updated At */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /** ReportingPeriodRead */
+        ReportingPeriodRead: {
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            /**
+             * Ended
+             * @description The quarter's last Colombian day is over
+             */
+            ended: boolean;
+            /**
+             * Figures
+             * @description The frozen figures by indicator code (programme-wide)
+             */
+            figures: {
+                [key: string]: components["schemas"]["SubmittedFigure"];
+            };
+            /** Fiscal Year */
+            fiscal_year: number;
+            /**
+             * History
+             * @description Every submission, oldest first
+             */
+            history: components["schemas"]["Submission"][];
+            /** Narratives */
+            narratives: {
+                [key: string]: string;
+            };
+            /**
+             * Period
+             * @example 2025-Q1
+             */
+            period: string;
+            /** Quarter */
+            quarter: number;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "submitted" | "open";
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Submitted By */
+            submitted_by: string | null;
+        };
         /**
          * ResponsibleKind
          * @enum {string}
@@ -4206,7 +4812,7 @@ export interface components {
              */
             generated_at: string;
             /** Indicators */
-            indicators: components["schemas"]["GatewayIndicator"][];
+            indicators: components["schemas"]["ReportingIndicator"][];
             /** Partial */
             partial: boolean;
             people: components["schemas"]["PeopleReached"];
@@ -4787,6 +5393,52 @@ export interface components {
             /** Title */
             title?: string;
         };
+        /**
+         * Submission
+         * @description One submission of the quarter; a reopened one says who reopened it, when and why.
+         */
+        Submission: {
+            /** Reopen Reason */
+            reopen_reason: string | null;
+            /** Reopened At */
+            reopened_at: string | null;
+            /** Reopened By */
+            reopened_by: string | null;
+            /** Submitted At */
+            submitted_at: string;
+            /** Submitted By */
+            submitted_by: string;
+        };
+        /** SubmitRequest */
+        SubmitRequest: {
+            /**
+             * Narratives
+             * @description Why each deviating indicator is off its target, by indicator code (required for every indicator more than 10 % off its pro-rated target)
+             * @example {
+             *       "R9": "La policía suspendió las sesiones en marzo por orden público."
+             *     }
+             */
+            narratives?: {
+                [key: string]: string;
+            };
+        };
+        /** SubmittedFigure */
+        SubmittedFigure: {
+            /** Deviation */
+            deviation: ("on_track" | "under" | "over") | null;
+            /** Fy Target */
+            fy_target: number | null;
+            /**
+             * Value
+             * @description The quarter's figure, as submitted
+             */
+            value: number | null;
+            /**
+             * Year To Date
+             * @description The fiscal year to the quarter's end
+             */
+            year_to_date: number | null;
+        };
         /** SubscriptionCreate */
         SubscriptionCreate: {
             /** Description */
@@ -5043,11 +5695,78 @@ export interface components {
              */
             organizations: number;
         };
+        /** TargetChangeRead */
+        TargetChangeRead: {
+            /** Changed At */
+            changed_at: string;
+            /** Changed By */
+            changed_by: string;
+            /** Department Code */
+            department_code: string | null;
+            /**
+             * Fiscal Year
+             * @description Null for the life-of-project target
+             */
+            fiscal_year: number | null;
+            /**
+             * Previous Value
+             * @description Null when the target was first set
+             */
+            previous_value: number | null;
+            /** Rationale */
+            rationale: string | null;
+            /** Value */
+            value: number;
+        };
+        /** TargetHistory */
+        TargetHistory: {
+            /** Indicator Code */
+            indicator_code: string;
+            /**
+             * Items
+             * @description Newest first
+             */
+            items: components["schemas"]["TargetChangeRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
+        /** TargetList */
+        TargetList: {
+            /** Items */
+            items: components["schemas"]["TargetRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /**
          * TargetPopulation
          * @enum {string}
          */
         TargetPopulation: "jovenes" | "mujeres" | "ninez" | "lideres_sociales" | "comunidad_general" | "otra";
+        /** TargetRead */
+        TargetRead: {
+            /**
+             * Department Code
+             * @description Null for the whole programme
+             */
+            department_code: string | null;
+            /**
+             * Fiscal Year
+             * @description Null for the life-of-project target
+             */
+            fiscal_year: number | null;
+            /** Indicator Code */
+            indicator_code: string;
+            /** Rationale */
+            rationale: string | null;
+            /** Set By */
+            set_by: string;
+            /** Updated At */
+            updated_at: string;
+            /** Value */
+            value: number;
+            /** Version */
+            version: number;
+        };
         /** Term */
         Term: {
             /** Code */
@@ -10431,6 +11150,1218 @@ export interface operations {
             };
         };
     };
+    "indicators-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingIndicatorRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "indicators-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingIndicatorRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "targets-put-lop": {
+        parameters: {
+            query?: {
+                /** @description A department's own target (DANE code); omit for the whole programme */
+                department_code?: string | null;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LopTargetPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRead"];
+                };
+            };
+            /** @description Target set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "targets-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "targets-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetHistory"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "targets-put-fiscal-year": {
+        parameters: {
+            query?: {
+                /** @description A department's own target (DANE code); omit for the whole programme */
+                department_code?: string | null;
+            };
+            header?: never;
+            path: {
+                /** @description US fiscal year (FY2025 = Oct 2024-Sep 2025) */
+                fiscal_year: number;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FiscalYearTargetPut"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRead"];
+                };
+            };
+            /** @description Target set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "iptt-get": {
+        parameters: {
+            query?: {
+                /** @description US fiscal year (default: the current one) */
+                fiscal_year?: number | null;
+                department_code?: string | null;
+                municipality_code?: string | null;
+                /** @description xlsx: an Excel workbook; csv: UTF-8 with BOM */
+                format?: "json" | "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The IPTT (JSON; an Excel workbook with ?format=xlsx; CSV with ?format=csv) */
+            200: {
+                headers: {
+                    /** @description Each statistics call in ms, and `view` */
+                    "Server-Timing"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Iptt"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "measures-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "municipalities-overview": {
         parameters: {
             query?: never;
@@ -13038,34 +14969,25 @@ export interface operations {
             };
         };
     };
-    "results-get": {
+    "reporting-periods-get": {
         parameters: {
-            query?: {
-                department_code?: string | null;
-                municipality_code?: string | null;
-                /** @description From this date (inclusive) */
-                from?: string | null;
-                /** @description Up to this date (inclusive) */
-                to?: string | null;
-                /** @description csv: UTF-8 with BOM, for Excel */
-                format?: "json" | "csv";
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description A US fiscal quarter: 2025-Q1 is Oct-Dec 2024 */
+                period: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The indicators (JSON, or CSV with ?format=csv) */
+            /** @description Successful Response */
             200: {
                 headers: {
-                    /** @description Each upstream call of this answer as the gateway timed it, in ms (`desc="unavailable"` when its part is missing), and `view`, the whole view: `events;dur=6.10, security_plans;dur=2.31, organizations;dur=3.02, view;dur=6.84` */
-                    "Server-Timing"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultsReport"];
-                    "text/csv": string;
+                    "application/json": components["schemas"]["ReportingPeriodRead"];
                 };
             };
             /** @description Bad Request */
@@ -13090,6 +15012,16 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13136,12 +15068,410 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A service is unavailable (circuit open; see Retry-After) */
+            /** @description Service Unavailable */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reporting-periods-reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A US fiscal quarter: 2025-Q1 is Oct-Dec 2024 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriodRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reporting-periods-submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A US fiscal quarter: 2025-Q1 is Oct-Dec 2024 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingPeriodRead"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "results-get": {
+        parameters: {
+            query?: {
+                department_code?: string | null;
+                municipality_code?: string | null;
+                /** @description From this date (inclusive) */
+                from?: string | null;
+                /** @description Up to this date (inclusive) */
+                to?: string | null;
+                /** @description csv: UTF-8 with BOM, for Excel */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicators (JSON, or CSV with ?format=csv) */
+            200: {
+                headers: {
+                    /** @description Each statistics call of this answer as the reporting service timed it, in ms (`desc="unavailable"` when its part is missing), and `view`, the whole answer: `events;dur=6.10, security_plans;dur=2.31, organizations;dur=3.02, view;dur=6.84` */
+                    "Server-Timing"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service answered badly or could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

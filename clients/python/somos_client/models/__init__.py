@@ -70,6 +70,7 @@ from .delivery_read_payload import DeliveryReadPayload
 from .delivery_status import DeliveryStatus
 from .department_list import DepartmentList
 from .department_read import DepartmentRead
+from .disaggregation_cell import DisaggregationCell
 from .document_type import DocumentType
 from .erasure_request import ErasureRequest
 from .erasure_request_document_type import ErasureRequestDocumentType
@@ -93,12 +94,15 @@ from .exported_event import ExportedEvent
 from .exported_record import ExportedRecord
 from .field_error import FieldError
 from .figures import Figures
+from .fiscal_year_target_put import FiscalYearTargetPut
 from .focus_area import FocusArea
 from .funding_source import FundingSource
-from .gateway_indicator import GatewayIndicator
-from .gateway_indicator_by_department import GatewayIndicatorByDepartment
-from .gateway_indicator_unit import GatewayIndicatorUnit
 from .indicator import Indicator
+from .indicator_create import IndicatorCreate
+from .indicator_create_direction import IndicatorCreateDirection
+from .indicator_create_disaggregations_item import IndicatorCreateDisaggregationsItem
+from .indicator_create_frequency import IndicatorCreateFrequency
+from .indicator_list import IndicatorList
 from .indicator_read import IndicatorRead
 from .initiative_figures import InitiativeFigures
 from .initiative_figures_by_methodology import InitiativeFiguresByMethodology
@@ -111,12 +115,24 @@ from .initiative_listing import InitiativeListing
 from .initiative_status import InitiativeStatus
 from .initiative_transition import InitiativeTransition
 from .institution import Institution
+from .iptt import Iptt
+from .iptt_filters import IpttFilters
+from .iptt_get_format import IpttGetFormat
+from .iptt_problems import IpttProblems
+from .iptt_row import IpttRow
+from .iptt_row_deviation_type_0 import IpttRowDeviationType0
+from .iptt_row_quarters import IpttRowQuarters
+from .iptt_row_unit import IpttRowUnit
 from .line_create import LineCreate
 from .line_execution import LineExecution
 from .line_list import LineList
 from .line_read import LineRead
 from .line_update import LineUpdate
 from .line_with_actions import LineWithActions
+from .lop_target_put import LopTargetPut
+from .measure_list import MeasureList
+from .measure_read import MeasureRead
+from .measure_read_unit import MeasureReadUnit
 from .merged_change import MergedChange
 from .merged_change_page import MergedChangePage
 from .merged_change_page_problems import MergedChangePageProblems
@@ -140,6 +156,7 @@ from .municipality_stats import MunicipalityStats
 from .municipality_stats_plans_by_status import MunicipalityStatsPlansByStatus
 from .municipality_stats_prevention_strategies_by_status import MunicipalityStatsPreventionStrategiesByStatus
 from .name import Name
+from .name_in import NameIn
 from .note_create import NoteCreate
 from .note_read import NoteRead
 from .opi_area import OpiArea
@@ -189,6 +206,7 @@ from .performance import Performance
 from .performance_change_type_0 import PerformanceChangeType0
 from .performance_snapshot import PerformanceSnapshot
 from .performance_snapshot_domain_scores import PerformanceSnapshotDomainScores
+from .period import Period
 from .person_document import PersonDocument
 from .person_document_document_type import PersonDocumentDocumentType
 from .person_export import PersonExport
@@ -215,11 +233,24 @@ from .problem_input import ProblemInput
 from .problem_list import ProblemList
 from .problem_read import ProblemRead
 from .problem_update import ProblemUpdate
+from .quarter_cell import QuarterCell
+from .quarter_cell_status import QuarterCellStatus
 from .rating import Rating
+from .reopen_request import ReopenRequest
 from .report_create import ReportCreate
 from .report_list import ReportList
 from .report_read import ReportRead
 from .report_update import ReportUpdate
+from .reporting_indicator import ReportingIndicator
+from .reporting_indicator_by_department import ReportingIndicatorByDepartment
+from .reporting_indicator_read import ReportingIndicatorRead
+from .reporting_indicator_read_direction import ReportingIndicatorReadDirection
+from .reporting_indicator_read_unit import ReportingIndicatorReadUnit
+from .reporting_indicator_unit import ReportingIndicatorUnit
+from .reporting_period_read import ReportingPeriodRead
+from .reporting_period_read_figures import ReportingPeriodReadFigures
+from .reporting_period_read_narratives import ReportingPeriodReadNarratives
+from .reporting_period_read_status import ReportingPeriodReadStatus
 from .responsible_kind import ResponsibleKind
 from .results_filters import ResultsFilters
 from .results_get_format import ResultsGetFormat
@@ -261,6 +292,11 @@ from .strengthening_plan_read import StrengtheningPlanRead
 from .strengthening_plan_status import StrengtheningPlanStatus
 from .strengthening_plan_transition import StrengtheningPlanTransition
 from .strengthening_plan_update import StrengtheningPlanUpdate
+from .submission import Submission
+from .submit_request import SubmitRequest
+from .submit_request_narratives import SubmitRequestNarratives
+from .submitted_figure import SubmittedFigure
+from .submitted_figure_deviation_type_0 import SubmittedFigureDeviationType0
 from .subscription_create import SubscriptionCreate
 from .subscription_created import SubscriptionCreated
 from .subscription_page import SubscriptionPage
@@ -275,7 +311,11 @@ from .support_figures import SupportFigures
 from .support_figures_by_kind import SupportFiguresByKind
 from .support_kind import SupportKind
 from .support_kind_figures import SupportKindFigures
+from .target_change_read import TargetChangeRead
+from .target_history import TargetHistory
+from .target_list import TargetList
 from .target_population import TargetPopulation
+from .target_read import TargetRead
 from .term import Term
 from .territory import Territory
 from .trust_measure import TrustMeasure
@@ -358,6 +398,7 @@ __all__ = (
     "DeliveryStatus",
     "DepartmentList",
     "DepartmentRead",
+    "DisaggregationCell",
     "DocumentType",
     "ErasureRequest",
     "ErasureRequestDocumentType",
@@ -381,12 +422,15 @@ __all__ = (
     "ExportedRecord",
     "FieldError",
     "Figures",
+    "FiscalYearTargetPut",
     "FocusArea",
     "FundingSource",
-    "GatewayIndicator",
-    "GatewayIndicatorByDepartment",
-    "GatewayIndicatorUnit",
     "Indicator",
+    "IndicatorCreate",
+    "IndicatorCreateDirection",
+    "IndicatorCreateDisaggregationsItem",
+    "IndicatorCreateFrequency",
+    "IndicatorList",
     "IndicatorRead",
     "InitiativeFigures",
     "InitiativeFiguresByMethodology",
@@ -397,12 +441,24 @@ __all__ = (
     "InitiativeStatus",
     "InitiativeTransition",
     "Institution",
+    "Iptt",
+    "IpttFilters",
+    "IpttGetFormat",
+    "IpttProblems",
+    "IpttRow",
+    "IpttRowDeviationType0",
+    "IpttRowQuarters",
+    "IpttRowUnit",
     "LineCreate",
     "LineExecution",
     "LineList",
     "LineRead",
     "LineUpdate",
     "LineWithActions",
+    "LopTargetPut",
+    "MeasureList",
+    "MeasureRead",
+    "MeasureReadUnit",
     "MergedChange",
     "MergedChangePage",
     "MergedChangePageProblems",
@@ -426,6 +482,7 @@ __all__ = (
     "MunicipalityStatsPlansByStatus",
     "MunicipalityStatsPreventionStrategiesByStatus",
     "Name",
+    "NameIn",
     "NoteCreate",
     "NoteRead",
     "OpiArea",
@@ -475,6 +532,7 @@ __all__ = (
     "PerformanceChangeType0",
     "PerformanceSnapshot",
     "PerformanceSnapshotDomainScores",
+    "Period",
     "PersonDocument",
     "PersonDocumentDocumentType",
     "PersonExport",
@@ -501,8 +559,21 @@ __all__ = (
     "ProblemList",
     "ProblemRead",
     "ProblemUpdate",
+    "QuarterCell",
+    "QuarterCellStatus",
     "Rating",
+    "ReopenRequest",
     "ReportCreate",
+    "ReportingIndicator",
+    "ReportingIndicatorByDepartment",
+    "ReportingIndicatorRead",
+    "ReportingIndicatorReadDirection",
+    "ReportingIndicatorReadUnit",
+    "ReportingIndicatorUnit",
+    "ReportingPeriodRead",
+    "ReportingPeriodReadFigures",
+    "ReportingPeriodReadNarratives",
+    "ReportingPeriodReadStatus",
     "ReportList",
     "ReportRead",
     "ReportUpdate",
@@ -547,6 +618,11 @@ __all__ = (
     "StrengtheningPlanStatus",
     "StrengtheningPlanTransition",
     "StrengtheningPlanUpdate",
+    "Submission",
+    "SubmitRequest",
+    "SubmitRequestNarratives",
+    "SubmittedFigure",
+    "SubmittedFigureDeviationType0",
     "SubscriptionCreate",
     "SubscriptionCreated",
     "SubscriptionPage",
@@ -561,7 +637,11 @@ __all__ = (
     "SupportFiguresByKind",
     "SupportKind",
     "SupportKindFigures",
+    "TargetChangeRead",
+    "TargetHistory",
+    "TargetList",
     "TargetPopulation",
+    "TargetRead",
     "Term",
     "Territory",
     "TrustMeasure",

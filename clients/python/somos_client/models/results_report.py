@@ -10,8 +10,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.gateway_indicator import GatewayIndicator
     from ..models.people_reached import PeopleReached
+    from ..models.reporting_indicator import ReportingIndicator
     from ..models.results_filters import ResultsFilters
     from ..models.results_report_problems import ResultsReportProblems
 
@@ -25,7 +25,7 @@ class ResultsReport:
     Attributes:
         filters (ResultsFilters):
         generated_at (datetime.datetime):
-        indicators (list[GatewayIndicator]):
+        indicators (list[ReportingIndicator]):
         partial (bool):
         people (PeopleReached): People-level figures: counts of 1 to k-1 people are null without attendees:pii.
         unavailable (list[str]):
@@ -37,7 +37,7 @@ class ResultsReport:
 
     filters: ResultsFilters
     generated_at: datetime.datetime
-    indicators: list[GatewayIndicator]
+    indicators: list[ReportingIndicator]
     partial: bool
     people: PeopleReached
     unavailable: list[str]
@@ -90,8 +90,8 @@ class ResultsReport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.gateway_indicator import GatewayIndicator  # noqa: PLC0415
         from ..models.people_reached import PeopleReached  # noqa: PLC0415
+        from ..models.reporting_indicator import ReportingIndicator  # noqa: PLC0415
         from ..models.results_filters import ResultsFilters  # noqa: PLC0415
         from ..models.results_report_problems import ResultsReportProblems  # noqa: PLC0415
 
@@ -103,7 +103,7 @@ class ResultsReport:
         indicators = []
         _indicators = d.pop("indicators")
         for indicators_item_data in _indicators:
-            indicators_item = GatewayIndicator.from_dict(indicators_item_data)
+            indicators_item = ReportingIndicator.from_dict(indicators_item_data)
 
             indicators.append(indicators_item)
 

@@ -95,6 +95,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -153,10 +158,11 @@ def sync_detailed(
 ) -> Response[Problem | ResultsReport]:
     """The programme's results framework: each indicator against its target
 
-     Each indicator against its target, and the people reached (participants and beneficiaries,
-    disaggregated). People-level counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE) are null for tokens
-    without attendees:pii, with any count that would reveal them by subtraction; `suppressed` lists them
-    (in the CSV: an empty value marked `withheld`).
+     Each indicator (the reporting service's definitions) against its life-of-project target, and the
+    people reached (participants and beneficiaries, disaggregated). People-level counts of 1 to k-1
+    people (k = SOMOS_MIN_CELL_SIZE) are null for tokens without attendees:pii, with any count that
+    would reveal them by subtraction; `suppressed` lists them (in the CSV: an empty value marked
+    `withheld`). By quarter and fiscal year: `GET /api/v1/iptt`.
 
     Args:
         department_code (None | str | Unset):
@@ -200,10 +206,11 @@ def sync(
 ) -> Problem | ResultsReport | None:
     """The programme's results framework: each indicator against its target
 
-     Each indicator against its target, and the people reached (participants and beneficiaries,
-    disaggregated). People-level counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE) are null for tokens
-    without attendees:pii, with any count that would reveal them by subtraction; `suppressed` lists them
-    (in the CSV: an empty value marked `withheld`).
+     Each indicator (the reporting service's definitions) against its life-of-project target, and the
+    people reached (participants and beneficiaries, disaggregated). People-level counts of 1 to k-1
+    people (k = SOMOS_MIN_CELL_SIZE) are null for tokens without attendees:pii, with any count that
+    would reveal them by subtraction; `suppressed` lists them (in the CSV: an empty value marked
+    `withheld`). By quarter and fiscal year: `GET /api/v1/iptt`.
 
     Args:
         department_code (None | str | Unset):
@@ -242,10 +249,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | ResultsReport]:
     """The programme's results framework: each indicator against its target
 
-     Each indicator against its target, and the people reached (participants and beneficiaries,
-    disaggregated). People-level counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE) are null for tokens
-    without attendees:pii, with any count that would reveal them by subtraction; `suppressed` lists them
-    (in the CSV: an empty value marked `withheld`).
+     Each indicator (the reporting service's definitions) against its life-of-project target, and the
+    people reached (participants and beneficiaries, disaggregated). People-level counts of 1 to k-1
+    people (k = SOMOS_MIN_CELL_SIZE) are null for tokens without attendees:pii, with any count that
+    would reveal them by subtraction; `suppressed` lists them (in the CSV: an empty value marked
+    `withheld`). By quarter and fiscal year: `GET /api/v1/iptt`.
 
     Args:
         department_code (None | str | Unset):
@@ -287,10 +295,11 @@ async def asyncio(
 ) -> Problem | ResultsReport | None:
     """The programme's results framework: each indicator against its target
 
-     Each indicator against its target, and the people reached (participants and beneficiaries,
-    disaggregated). People-level counts of 1 to k-1 people (k = SOMOS_MIN_CELL_SIZE) are null for tokens
-    without attendees:pii, with any count that would reveal them by subtraction; `suppressed` lists them
-    (in the CSV: an empty value marked `withheld`).
+     Each indicator (the reporting service's definitions) against its life-of-project target, and the
+    people reached (participants and beneficiaries, disaggregated). People-level counts of 1 to k-1
+    people (k = SOMOS_MIN_CELL_SIZE) are null for tokens without attendees:pii, with any count that
+    would reveal them by subtraction; `suppressed` lists them (in the CSV: an empty value marked
+    `withheld`). By quarter and fiscal year: `GET /api/v1/iptt`.
 
     Args:
         department_code (None | str | Unset):

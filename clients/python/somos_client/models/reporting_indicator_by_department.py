@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GatewayIndicatorByDepartment")
+T = TypeVar("T", bound="ReportingIndicatorByDepartment")
 
 
 @_attrs_define
-class GatewayIndicatorByDepartment:
+class ReportingIndicatorByDepartment:
     """Actual per DANE department code"""
 
     additional_properties: dict[str, float] = _attrs_field(init=False, factory=dict)
@@ -25,10 +25,10 @@ class GatewayIndicatorByDepartment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        gateway_indicator_by_department = cls()
+        reporting_indicator_by_department = cls()
 
-        gateway_indicator_by_department.additional_properties = d
-        return gateway_indicator_by_department
+        reporting_indicator_by_department.additional_properties = d
+        return reporting_indicator_by_department
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class GatewayIndicatorUnit(StrEnum):
+class ReportingIndicatorReadUnit(StrEnum):
     COUNT = "count"
     PERCENT = "percent"
 

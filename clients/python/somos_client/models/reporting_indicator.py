@@ -6,41 +6,41 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.gateway_indicator_unit import GatewayIndicatorUnit
+from ..models.reporting_indicator_unit import ReportingIndicatorUnit
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.gateway_indicator_by_department import GatewayIndicatorByDepartment
     from ..models.name import Name
+    from ..models.reporting_indicator_by_department import ReportingIndicatorByDepartment
 
 
-T = TypeVar("T", bound="GatewayIndicator")
+T = TypeVar("T", bound="ReportingIndicator")
 
 
 @_attrs_define
-class GatewayIndicator:
+class ReportingIndicator:
     """
     Attributes:
         actual (float | None): Null when a service it needs is unavailable
-        by_department (GatewayIndicatorByDepartment): Actual per DANE department code
+        by_department (ReportingIndicatorByDepartment): Actual per DANE department code
         code (str):
         computed_from (str):
         name (Name):
         percent_of_target (float | None): 100 * actual / target, one decimal
-        target (float | None): From the targets file; null when none is set
-        unit (GatewayIndicatorUnit):
+        target (float | None): The life-of-project target (reporting service); null when none is set
+        unit (ReportingIndicatorUnit):
         denominator (int | None | Unset):
         numerator (int | None | Unset):
     """
 
     actual: float | None
-    by_department: GatewayIndicatorByDepartment
+    by_department: ReportingIndicatorByDepartment
     code: str
     computed_from: str
     name: Name
     percent_of_target: float | None
     target: float | None
-    unit: GatewayIndicatorUnit
+    unit: ReportingIndicatorUnit
     denominator: int | None | Unset = UNSET
     numerator: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -100,8 +100,8 @@ class GatewayIndicator:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.gateway_indicator_by_department import GatewayIndicatorByDepartment  # noqa: PLC0415
         from ..models.name import Name  # noqa: PLC0415
+        from ..models.reporting_indicator_by_department import ReportingIndicatorByDepartment  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -112,7 +112,7 @@ class GatewayIndicator:
 
         actual = _parse_actual(d.pop("actual"))
 
-        by_department = GatewayIndicatorByDepartment.from_dict(d.pop("by_department"))
+        by_department = ReportingIndicatorByDepartment.from_dict(d.pop("by_department"))
 
         code = d.pop("code")
 
@@ -134,7 +134,7 @@ class GatewayIndicator:
 
         target = _parse_target(d.pop("target"))
 
-        unit = GatewayIndicatorUnit(d.pop("unit"))
+        unit = ReportingIndicatorUnit(d.pop("unit"))
 
         def _parse_denominator(data: object) -> int | None | Unset:
             if data is None:
@@ -154,7 +154,7 @@ class GatewayIndicator:
 
         numerator = _parse_numerator(d.pop("numerator", UNSET))
 
-        gateway_indicator = cls(
+        reporting_indicator = cls(
             actual=actual,
             by_department=by_department,
             code=code,
@@ -167,8 +167,8 @@ class GatewayIndicator:
             numerator=numerator,
         )
 
-        gateway_indicator.additional_properties = d
-        return gateway_indicator
+        reporting_indicator.additional_properties = d
+        return reporting_indicator
 
     @property
     def additional_keys(self) -> list[str]:

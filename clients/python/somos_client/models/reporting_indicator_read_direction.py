@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReportingIndicatorReadDirection(StrEnum):
+    DECREASE = "decrease"
+    INCREASE = "increase"
+
+    def __str__(self) -> str:
+        return str(self.value)

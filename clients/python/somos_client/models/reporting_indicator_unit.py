@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReportingIndicatorUnit(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+
+    def __str__(self) -> str:
+        return str(self.value)
