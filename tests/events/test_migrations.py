@@ -21,6 +21,12 @@ TABLES = {
     "commitments",
     "commitment_notes",
     "idempotency_keys",
+    # statistics tallies kept by triggers (evt_0005)
+    "tally_event_counts",
+    "tally_protection",
+    "tally_participation",
+    "tally_commitments",
+    "tally_trust",
 }
 
 
@@ -46,7 +52,7 @@ async def test_upgrade_downgrade_upgrade(postgres_admin_url):
         conn = await asyncpg.connect(asyncpg_dsn(url))
         try:
             assert (
-                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0004"
+                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0005"
             )
             # the database itself refuses a breakdown that does not add up
             checks = {
