@@ -184,7 +184,9 @@ async def test_tallies_equal_a_full_recount_after_random_writes(
     seed, client, organizations_app, make_token
 ):
     everyone = Principal(sub="tester", scopes=frozenset(ALL_SCOPES))
-    narino = Principal(sub="narino", scopes=frozenset({"organizations:read"}), departments={"52"})
+    narino = Principal(
+        sub="narino", scopes=frozenset({"organizations:read"}), departments=frozenset({"52"})
+    )
     pool = organizations_app.state.database.pool
 
     def recount(principal: Principal):
