@@ -57,6 +57,12 @@ class RandomWriter:
             return None
         return await self._send(kind, "PATCH", path, json=body, headers={"If-Match": etag})
 
+    async def put(self, kind: str, path: str, body: Document) -> Document | None:
+        """PUT ``body``, with If-Match when the resource already exists."""
+        etag = await self._etag(path)
+        headers = {"If-Match": etag} if etag else {}
+        return await self._send(kind, "PUT", path, json=body, headers=headers)
+
     async def archive(self, kind: str, path: str) -> Document | None:
         etag = await self._etag(path)
         if etag is None:
