@@ -29,6 +29,7 @@ class RandomWriter:
         self.seed = seed
         self.rng = random.Random(seed)
         self.done: Counter[str] = Counter()  # successful writes by kind
+        self.answers: Counter[tuple[str, int]] = Counter()  # (kind, status) of every write
         self.log: list[str] = []
 
     def pick(self, items: Iterable[Any]) -> Any:
@@ -38,7 +39,9 @@ class RandomWriter:
     async def _send(self, kind: str, method: str, path: str, **kwargs: Any) -> Document | None:
         r = await self.client.request(method, path, **kwargs)
         assert r.status_code < 500, f"seed {self.seed}: {method} {path} → {r.status_code} {r.text}"
-        self.log.append(f"{kind} {method} {path} {kwargs.get('json')} → {r.status_code}")
+        detail = r.json().get("detail", "") if r.status_code >= 400 else ""
+        self.log.append(f"{kind} {method} {path} {kwargs.get('json')} → {r.status_code} {detail}")
+        self.answers[kind, r.status_code] += 1
         if r.status_code >= 300:
             return None
         self.done[kind] += 1
@@ -73,7 +76,8 @@ class RandomWriter:
         return await self._send(kind, "POST", f"{path}/transitions", json={"to": to, **extra})
 
     def failure(self) -> str:
-        return f"seed {self.seed}; last steps:\n" + "\n".join(self.log[-15:])
+        answers = ", ".join(f"{k} {s}: {n}" for (k, s), n in sorted(self.answers.items()))
+        return f"seed {self.seed}; answers: {answers}; last steps:\n" + "\n".join(self.log[-15:])
 
 
 def disclosure_for(principal: Principal) -> Disclosure:
