@@ -246,3 +246,56 @@ async def test_tallies_equal_a_full_recount_after_random_writes(
         assert writer.done[kind] > 0, f"{kind} never succeeded; {writer.failure()}"
     final = (await client.get(STATS)).json()
     assert final["totals"]["organizations"]["total"] > 0
+
+
+async def test_concurrent_writers_in_one_municipality_leave_exact_tallies(
+    client, organizations_app
+):
+    """Writers of one municipality at the same time (separate transactions on the pool):
+    each recount waits for the others' commits, so no write is lost from the tallies."""
+    import asyncio
+
+    everyone = Principal(sub="tester", scopes=frozenset(ALL_SCOPES))
+    pool = organizations_app.state.database.pool
+    writer = RandomWriter(client, 7)
+
+    async def create(i: int) -> Any:
+        body = organization_body(
+            name=f"Organización concurrente {i}",
+            municipality_code=("52835", "52001")[i % 2],
+            type=TYPES[i % len(TYPES)],
+        )
+        return await writer.create("create organization", "/api/v1/organizations", body)
+
+    created = await asyncio.gather(*(create(i) for i in range(24)))
+    moves = [
+        writer.update(
+            "update organization",
+            f"/api/v1/organizations/{org['id']}",
+            {"municipality_code": ("52001", "52835")[i % 2]},
+        )
+        for i, org in enumerate(created[:12])
+    ]
+    await asyncio.gather(*moves)
+
+    async def recount(params: Mapping[str, str]) -> dict[str, Any]:
+        stats = await service.organization_stats(
+            pool,
+            principal=everyone,
+            disclosure=disclosure_for(everyone),
+            municipality_code=params.get("municipality_code"),
+            department_code=params.get("department_code"),
+            date_from=None,
+            date_to=None,
+            recount=True,
+        )
+        return stats.model_dump(mode="json", by_alias=True)
+
+    assert writer.done["create organization"] == 24
+    assert writer.done["update organization"] == 12
+    await assert_fast_equals_recount(
+        client, STATS, recount, territories(["52835", "52001"]), writer=writer
+    )
+    totals = (await client.get(STATS)).json()["by_municipality"]
+    assert totals["52835"]["organizations"]["total"] == 12
+    assert totals["52001"]["organizations"]["total"] == 12
