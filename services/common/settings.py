@@ -41,6 +41,9 @@ class PlatformSettings(BaseSettings):
     # Disclosure control: counts of 1 to min_cell_size-1 people are withheld from callers
     # without attendees:pii (services/common/disclosure.py).
     min_cell_size: int = Field(default=5, ge=1, le=1000)
+    # Statistics without dates read the per-municipality tallies (services/common/tallies.py);
+    # false recounts from the records on every request (a check, and the benchmark's "before").
+    stats_tallies: bool = True
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Annotated
 
 import asyncpg
+from fastapi import Depends, Request
 
 from services.common.stats import Statement, Territory
 
@@ -182,3 +184,13 @@ async def read_tallies(
         return {
             name: list(await conn.fetch(sql, *args)) for name, (sql, args) in statements.items()
         }
+
+
+def _recount(request: Request) -> bool:
+    settings = request.app.state.settings
+    platform = getattr(settings, "platform", settings)
+    return not getattr(platform, "stats_tallies", True)
+
+
+# True when SOMOS_STATS_TALLIES=false: the statistics routes recount from the records.
+RecountDep = Annotated[bool, Depends(_recount)]

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from services.common.db import DatabaseDep
 from services.common.disclosure import DisclosureDep
+from services.common.tallies import RecountDep
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.events.dependencies import EVERY_ROUTE, FromDate, Reader, ToDate
 from services.events.records import date_range
@@ -29,6 +30,7 @@ async def event_stats(
     database: DatabaseDep,
     principal: Reader,
     disclosure: DisclosureDep,
+    recount: RecountDep,
     municipality_code: MunicipalityCode | None = None,
     department_code: DepartmentCode | None = None,
     from_: FromDate = None,
@@ -49,5 +51,10 @@ async def event_stats(
     }
     assert database.pool is not None
     return await service.event_stats(
-        database.pool, principal=principal, disclosure=disclosure, filters=filters, echo=echo
+        database.pool,
+        principal=principal,
+        disclosure=disclosure,
+        filters=filters,
+        echo=echo,
+        recount=recount,
     )

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from services.common.db import DatabaseDep
 from services.common.disclosure import DisclosureDep
 from services.common.errors import problem_responses
+from services.common.tallies import RecountDep
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.organizations.records import Reader
 from services.organizations.stats import service
@@ -28,6 +29,7 @@ async def get_organization_stats(
     database: DatabaseDep,
     principal: Reader,
     disclosure: DisclosureDep,
+    recount: RecountDep,
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
     from_: Annotated[
@@ -51,6 +53,7 @@ async def get_organization_stats(
         department_code=department_code,
         date_from=from_,
         date_to=to,
+        recount=recount,
     )
 
 

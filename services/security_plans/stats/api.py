@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 
 from services.common.db import DatabaseDep
 from services.common.errors import InvalidInput, problem_responses
+from services.common.tallies import RecountDep
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.security_plans.records import Reader
 from services.security_plans.stats import repository, service
@@ -32,6 +33,7 @@ router = APIRouter(prefix="/api/v1/stats/security-plans", tags=["statistics"])
 async def get_stats(
     database: DatabaseDep,
     principal: Reader,
+    recount: RecountDep,
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
     from_: Annotated[date | None, Query(alias="from")] = None,
@@ -43,7 +45,9 @@ async def get_stats(
         department_code=department_code, municipality_code=municipality_code, from_=from_, to=to
     )
     assert database.pool is not None
-    return await service.statistics(database.pool, principal=principal, filters=filters)
+    return await service.statistics(
+        database.pool, principal=principal, filters=filters, recount=recount
+    )
 
 
 @router.get(

@@ -299,3 +299,35 @@ async def test_concurrent_writers_in_one_municipality_leave_exact_tallies(
     totals = (await client.get(STATS)).json()["by_municipality"]
     assert totals["52835"]["organizations"]["total"] == 12
     assert totals["52001"]["organizations"]["total"] == 12
+
+
+async def test_stats_tallies_off_recounts_from_the_records(
+    client, organizations_app, organizations_db, make_token
+):
+    """SOMOS_STATS_TALLIES=false: the route reads the records, not the tallies (shown by
+    emptying the tallies behind the triggers' back)."""
+    import asyncpg
+
+    from services.common.db import asyncpg_dsn
+    from services.common.settings import PlatformSettings
+    from services.common.testing import running_app
+    from services.organizations.app import create_app
+    from services.organizations.settings import OrganizationsSettings
+
+    body = organization_body(municipality_code="52835")
+    assert await RandomWriter(client, 1).create("create", "/api/v1/organizations", body)
+    conn = await asyncpg.connect(asyncpg_dsn(organizations_db))
+    try:
+        await conn.execute("DELETE FROM tally_organizations")
+    finally:
+        await conn.close()
+
+    assert (await client.get(STATS)).json()["totals"]["organizations"]["total"] == 0
+    settings = OrganizationsSettings(
+        database_url=organizations_db, platform=PlatformSettings(stats_tallies=False)
+    )
+    app = create_app(settings)
+    async with running_app(app), asgi_client(app, headers=bearer(make_token())) as recounting:
+        r = await recounting.get(STATS)
+    assert r.status_code == 200, r.text
+    assert r.json()["totals"]["organizations"]["total"] == 1
