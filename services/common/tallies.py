@@ -34,6 +34,8 @@ from services.common.stats import Statement, Territory
 
 
 CODES = "{codes}"
+# Statements writing at least this many rows analyse their table before the recount.
+BULK_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,11 @@ DECLARE
 BEGIN
   IF TG_OP <> 'DELETE' THEN
     touched := touched || ARRAY({new_codes});
+    -- A bulk statement (a load, a backfill) on a table without fresh statistics would
+    -- make the planner expect one row per table and recount in quadratic time.
+    IF (SELECT count(*) FROM tally_new) >= {BULK_ROWS} THEN
+      ANALYZE {table};
+    END IF;
   END IF;
   IF TG_OP <> 'INSERT' THEN
     touched := touched || ARRAY({old_codes});
