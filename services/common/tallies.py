@@ -20,12 +20,15 @@ This module holds both halves: the DDL the migrations install (``tally_table_ddl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
 import asyncpg
 from fastapi import Depends, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 
 from services.common.stats import Statement, Territory
 
@@ -64,6 +67,26 @@ def tally_table_ddl(part: TallyPart) -> list[str]:
     ]
 
 
+GENERATIONS = "tally_generations"
+
+
+def generations_ddl() -> list[str]:
+    """Per municipality, the sequence number of its latest recount: the statistics routes
+    key their cached answers on the highest one in the caller's territory. (A sequence, not
+    a counter: numbers are never reused, even after the tables are emptied.)"""
+    return [
+        "CREATE SEQUENCE tally_generation_seq",
+        f"CREATE TABLE {GENERATIONS} (municipality_code text PRIMARY KEY, "
+        "department_code text GENERATED ALWAYS AS (left(municipality_code, 2)) STORED, "
+        "generation bigint NOT NULL)",
+        f"CREATE INDEX ix_{GENERATIONS}_department ON {GENERATIONS} (department_code)",
+    ]
+
+
+def drop_generations_ddl() -> list[str]:
+    return [f"DROP TABLE {GENERATIONS}", "DROP SEQUENCE tally_generation_seq"]
+
+
 def refresh_function_ddl(function: str, parts: Mapping[str, TallyPart]) -> str:
     """``function(codes text[], parts text[])``: recount the named parts of the tallies of
     the municipalities ``codes``, under one advisory lock per municipality (taken in code
@@ -92,6 +115,9 @@ BEGIN
   -- READ COMMITTED: each statement below takes a new snapshot, after the locks, so it
   -- sees every row committed by a writer that held one of them.
 {blocks}
+  INSERT INTO {GENERATIONS} (municipality_code, generation)
+  SELECT c, nextval('tally_generation_seq') FROM unnest(codes) AS c
+  ON CONFLICT (municipality_code) DO UPDATE SET generation = excluded.generation;
 END
 $$"""
 
@@ -191,6 +217,76 @@ async def read_tallies(
         return {
             name: list(await conn.fetch(sql, *args)) for name, (sql, args) in statements.items()
         }
+
+
+async def tally_generation(pool: asyncpg.Pool, territory: Territory) -> int:
+    """The latest recount's sequence number in ``territory`` (0 before any)."""
+    s = Statement()
+    sql = (
+        f"SELECT coalesce(max(generation), 0) FROM {GENERATIONS} t "
+        f"WHERE {s.territory_of(territory, 't')}"
+    )
+    async with pool.acquire() as conn:
+        return int(await conn.fetchval(sql, *s.args))
+
+
+class Answers:
+    """Serialised statistics answers, each kept with the tally generation it was computed
+    at; one per app (so per database), the least recently used dropped first."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._kept: OrderedDict[Hashable, tuple[int, bytes]] = OrderedDict()
+
+    def get(self, key: Hashable, generation: int) -> bytes | None:
+        kept = self._kept.get(key)
+        if kept is None or kept[0] != generation:
+            return None
+        self._kept.move_to_end(key)
+        return kept[1]
+
+    def put(self, key: Hashable, generation: int, body: bytes) -> None:
+        self._kept[key] = (generation, body)
+        self._kept.move_to_end(key)
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+
+
+async def answer_from_tallies(
+    request: Request,
+    pool: asyncpg.Pool,
+    *,
+    territory: Territory,
+    key: Hashable,
+    build: Callable[[], Awaitable[BaseModel]],
+) -> Response:
+    """The statistics answer for ``territory`` and ``key`` (filters, disclosure, day …):
+    served again as long as no recount touched the territory since it was built, else
+    built by ``build`` (from the tallies) and kept.
+
+    A write bumps the generation of its municipalities in its own transaction, and the
+    generation is read before the tallies, so an answer is never kept under a generation
+    newer than its figures.
+    """
+    answers: Answers | None = getattr(request.app.state, "tally_answers", None)
+    if answers is None:
+        answers = request.app.state.tally_answers = Answers()
+    generation = await tally_generation(pool, territory)
+    full_key = (
+        territory.limited,
+        tuple(territory.municipalities),
+        tuple(territory.departments),
+        territory.municipality_code,
+        territory.department_code,
+        key,
+    )
+    body = answers.get(full_key, generation)
+    if body is None:
+        document = await build()
+        # What FastAPI would send for the route's response model.
+        body = bytes(JSONResponse(document.model_dump(mode="json", by_alias=True)).body)
+        answers.put(full_key, generation, body)
+    return Response(body, media_type="application/json")
 
 
 def _recount(request: Request) -> bool:

@@ -26,7 +26,9 @@ TABLES = {
     "tally_protection",
     "tally_participation",
     "tally_commitments",
+    "tally_commitments_due",
     "tally_trust",
+    "tally_generations",
 }
 
 

@@ -1,8 +1,8 @@
 """Per-municipality statistics tallies kept by triggers, backfilled from existing rows.
 
 Each tally table holds, per municipality, the rows one statement of GET /api/v1/stats/events
-returns without dates (services/events/stats/repository.py); commitments are kept by due
-date as well, so "overdue" is counted against the day of the request. Statement-level
+returns without dates (services/events/stats/repository.py); pending commitments not yet
+due are kept by due date as well, so "overdue" is counted against the day of the request. Statement-level
 triggers recount the touched municipalities inside every writing transaction
 (services/common/tallies.py).
 
@@ -18,7 +18,9 @@ from alembic import op
 from services.common.tallies import (
     TallyPart,
     backfill_sql,
+    drop_generations_ddl,
     drop_trigger_ddl,
+    generations_ddl,
     refresh_function_ddl,
     tally_table_ddl,
     trigger_ddl,
@@ -88,9 +90,20 @@ PARTS = {
     ),
     "commitments": TallyPart(
         "tally_commitments",
-        f"""SELECT e.municipality_code, c.status, c.due_date, count(*) AS n
+        f"""SELECT e.municipality_code, c.status, count(*) AS n
         FROM commitments c JOIN events e ON e.id = c.event_id
         WHERE {IN_CODES} AND c.archived_at IS NULL
+        GROUP BY 1, 2""",
+    ),
+    # Pending commitments not yet due on the day of the recount (less one day of margin for
+    # clocks): "overdue" on any later day is the pending total minus those due on or after
+    # it. Earlier due dates are left out, so the table stays small.
+    "commitments_due": TallyPart(
+        "tally_commitments_due",
+        f"""SELECT e.municipality_code, c.status, c.due_date, count(*) AS n
+        FROM commitments c JOIN events e ON e.id = c.event_id
+        WHERE {IN_CODES} AND c.archived_at IS NULL AND c.status IN ('open', 'in_progress')
+          AND c.due_date >= (now() AT TIME ZONE 'America/Bogota')::date - 1
         GROUP BY 1, 2, 3""",
     ),
     "trust": TallyPart(
@@ -108,11 +121,13 @@ BY_EVENT = "SELECT e.municipality_code FROM {rows} r JOIN events e ON e.id = r.e
 TRIGGERS = {
     "events": ("SELECT municipality_code FROM {rows}", tuple(PARTS)),
     "participation": (BY_EVENT, ("participation",)),
-    "commitments": (BY_EVENT, ("commitments",)),
+    "commitments": (BY_EVENT, ("commitments", "commitments_due")),
 }
 
 
 def upgrade() -> None:
+    for statement in generations_ddl():
+        op.execute(statement)
     for part in PARTS.values():
         for statement in tally_table_ddl(part):
             op.execute(statement)
@@ -134,3 +149,5 @@ def downgrade() -> None:
     op.execute(f"DROP FUNCTION {FUNCTION}(text[], text[])")
     for part in PARTS.values():
         op.execute(f"DROP TABLE {part.table}")
+    for statement in drop_generations_ddl():
+        op.execute(statement)

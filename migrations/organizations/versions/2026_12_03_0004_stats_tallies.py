@@ -17,7 +17,9 @@ from alembic import op
 from services.common.tallies import (
     TallyPart,
     backfill_sql,
+    drop_generations_ddl,
     drop_trigger_ddl,
+    generations_ddl,
     refresh_function_ddl,
     tally_table_ddl,
     trigger_ddl,
@@ -129,6 +131,8 @@ TRIGGERS = {
 
 
 def upgrade() -> None:
+    for statement in generations_ddl():
+        op.execute(statement)
     for part in PARTS.values():
         for statement in tally_table_ddl(part):
             op.execute(statement)
@@ -153,3 +157,5 @@ def downgrade() -> None:
     op.execute(f"DROP FUNCTION {FUNCTION}(text[], text[])")
     for part in PARTS.values():
         op.execute(f"DROP TABLE {part.table}")
+    for statement in drop_generations_ddl():
+        op.execute(statement)

@@ -118,14 +118,17 @@ def _trust_sql(scope: StatsScope) -> tuple[str, list[Any]]:
 
 
 def _overdue(today: date) -> Callable[[Statement], str]:
-    """The commitments tally (kept by due date) summed into the statement's groups, with
-    "overdue" counted against ``today``."""
+    """The commitments tally with "overdue" counted against ``today``: the pending total
+    less the pending ones due on or after ``today`` (kept by due date from the day of each
+    recount on, so every later day finds them)."""
 
     def columns(s: Statement) -> str:
         return (
-            "municipality_code, status, sum(n)::bigint AS commitments, "
-            f"coalesce(sum(n) FILTER (WHERE status IN ({_PENDING}) "
-            f"AND due_date < {s.param(today, 'date')}), 0)::bigint AS overdue"
+            "t.municipality_code, t.status, t.n AS commitments, "
+            f"CASE WHEN t.status IN ({_PENDING}) THEN t.n - coalesce(("
+            "SELECT sum(d.n) FROM tally_commitments_due d "
+            "WHERE d.municipality_code = t.municipality_code AND d.status = t.status "
+            f"AND d.due_date >= {s.param(today, 'date')}), 0) ELSE 0 END::bigint AS overdue"
         )
 
     return columns
@@ -150,7 +153,7 @@ async def event_stats(
     if not recount and scope.starts_from is None and scope.starts_before is None:
         tallies = {
             **_TALLIES,
-            "commitments": Tally("tally_commitments", _overdue(today), group_by="1, 2"),
+            "commitments": Tally("tally_commitments", _overdue(today)),
         }
         return await read_tallies(pool, tallies, territory=scope.territory)
     return await run_statements(

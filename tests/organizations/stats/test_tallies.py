@@ -331,3 +331,26 @@ async def test_stats_tallies_off_recounts_from_the_records(
         r = await recounting.get(STATS)
     assert r.status_code == 200, r.text
     assert r.json()["totals"]["organizations"]["total"] == 1
+
+
+async def test_an_unchanged_territory_is_answered_again_and_a_write_renews_it(client):
+    """The answer built from the tallies is kept while no write touches the territory: the
+    same bytes (same generated_at) again; a write in it, or in another municipality of a
+    wider scope, gives a new answer."""
+    writer = RandomWriter(client, 3)
+    body = organization_body(municipality_code="52835")
+    assert await writer.create("create", "/api/v1/organizations", body)
+    first = await client.get(STATS)
+    again = await client.get(STATS)
+    assert again.content == first.content
+    tumaco = await client.get(STATS, params={"municipality_code": "52835"})
+
+    elsewhere = organization_body(municipality_code="05001")
+    assert await writer.create("create", "/api/v1/organizations", elsewhere)
+    renewed = await client.get(STATS)
+    assert renewed.json()["totals"]["organizations"]["total"] == 2
+    assert renewed.json()["generated_at"] >= first.json()["generated_at"]
+    # Tumaco's own answer was not touched by a write in Medellín.
+    assert (await client.get(STATS, params={"municipality_code": "52835"})).content == (
+        tumaco.content
+    )
