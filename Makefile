@@ -42,6 +42,7 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 	$(BIN)/python -m bench.gateway $(GATEWAY_BENCH_ARGS)
+	$(BIN)/python -m bench.stats $(STATS_BENCH_ARGS)
 
 ## Only the organizations service vs its floors, on 20,000 organizations (a few minutes).
 .PHONY: bench-quick

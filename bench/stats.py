@@ -7,12 +7,18 @@ Seeds one scratch database per service (embedded PostgreSQL, or SOMOS_BENCH_DATA
 the seeds of bench/organizations_stats.py (organizations, assessments, plans, support,
 initiatives), bench/security_plans.py (1,000 PISCCs with actions, reports, reviews,
 strategies) and bench/events.py (events, participation, commitments). Each service is served
-twice on its database, one uvicorn worker each: *before*, with SOMOS_STATS_TALLIES=false (every
-request recounts from the records, as the statistics did before the tallies), and *after*
-(the per-municipality tallies). Both must answer the same document; then each scenario runs
-in alternating rounds (before, after, before, after …) with 8 connections, driven by wrk
-when it is installed (else the Python generator, said above the table). The table prints
-the median p50 and p95 of the rounds, the spread (min-max) of p50 and the speed-up.
+three times on its database, one uvicorn worker each:
+
+- *before*: SOMOS_STATS_TALLIES=false, every request recounts from the records (as the
+  statistics did before the tallies);
+- *tallies*: SOMOS_STATS_KEPT_ANSWERS=0, every request builds its answer from the tallies
+  (what the first request after a write in the territory costs);
+- *after*: the default, answers kept until a write touches their territory.
+
+All three must answer the same document; then each scenario runs in alternating rounds
+(before, tallies, after, before …) with 8 connections, driven by wrk when it is installed
+(else the Python generator, said above the table). The table prints the median p50 and p95
+of the rounds, the spread (min-max) of p50 and the speed-up (before p50 / after p50).
 Nothing is asserted: the figures go in docs/performance-statistics.md with date and machine.
 """
 
@@ -48,6 +54,14 @@ from services.common.auth import mint_token
 from services.common.settings import PlatformSettings
 
 SERVICES = ("organizations", "security_plans", "events")
+# before: every request recounts from the records; tallies: every request rebuilds its answer
+# from the tallies (what the first request after a write costs); after: the default, answers
+# kept until a write touches their territory.
+SIDES = {
+    "before": {"SOMOS_STATS_TALLIES": "false"},
+    "tallies": {"SOMOS_STATS_KEPT_ANSWERS": "0"},
+    "after": {},
+}
 STATS = {
     "organizations": "/api/v1/stats/organizations",
     "security_plans": "/api/v1/stats/security-plans",
@@ -94,13 +108,13 @@ def measure(
     duration: float,
     connections: int,
 ) -> list[dict[str, Any]]:
-    """Alternating rounds of before and after for each scenario of ``service``."""
+    """Alternating rounds of every side for each scenario of ``service``."""
     rows = []
     for name, query in SCENARIOS[service]:
         path = STATS[service] + query
-        runs: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
+        runs: dict[str, list[dict[str, float]]] = {side: [] for side in SIDES}
         for _ in range(rounds):
-            for side in ("before", "after"):
+            for side in SIDES:
                 runs[side].append(
                     load(
                         ports[side],
@@ -121,10 +135,13 @@ def measure(
                 "scenario": name,
                 "callers": connections,
                 "before p50 ms": before,
+                "tallies p50 ms": statistics.median(p50["tallies"]),
                 "after p50 ms": after,
                 "before p95 ms": statistics.median(p95["before"]),
+                "tallies p95 ms": statistics.median(p95["tallies"]),
                 "after p95 ms": statistics.median(p95["after"]),
                 "p50 spread before": _spread(p50["before"]),
+                "p50 spread tallies": _spread(p50["tallies"]),
                 "p50 spread after": _spread(p50["after"]),
                 "after rps": statistics.median(r["rps"] for r in runs["after"]),
                 "speed-up": f"{before / after:,.0f}x" if after else "",
@@ -132,8 +149,9 @@ def measure(
             }
         )
         print(
-            f"  {service} {name}: p50 {before:,.1f} → {after:,.1f} ms "
-            f"(rounds before {_spread(p50['before'])}, after {_spread(p50['after'])})",
+            f"  {service} {name}: p50 {before:,.1f} → {statistics.median(p50['tallies']):,.1f} "
+            f"→ {after:,.1f} ms (rounds before {_spread(p50['before'])}, tallies "
+            f"{_spread(p50['tallies'])}, after {_spread(p50['after'])})",
             flush=True,
         )
     return rows
@@ -172,7 +190,7 @@ def main() -> None:
         data_dir = tempfile.mkdtemp(prefix="somos-bench-stats-")
         rows: list[dict[str, Any]] = []
         for service in args.services:
-            ports = {"before": free_port(), "after": free_port()}
+            ports = {side: free_port() for side in SIDES}
             env = {
                 "SOMOS_JWT_SECRET": secret,
                 "SOMOS_LOG_LEVEL": "WARNING",
@@ -181,7 +199,7 @@ def main() -> None:
             }
             with ExitStack() as stack:
                 for side, port in ports.items():
-                    side_env = {**env, "SOMOS_STATS_TALLIES": str(side == "after").lower()}
+                    side_env = {**env, **SIDES[side]}
                     command = [sys.executable, "-m", "somos.cli", "serve", service]
                     stack.enter_context(
                         server_process([*command, "--port", str(port)], port, env=side_env)
@@ -194,11 +212,13 @@ def main() -> None:
                     ).json()
                     for side, port in ports.items()
                 }
-                same = _same_document(documents["before"], documents["after"])
+                same = all(
+                    _same_document(documents["before"], documents[side]) for side in documents
+                )
                 print(
                     f"{service}: {len(documents['after'].get('by_municipality', {}))} "
-                    f"municipalities; before and after answer "
-                    f"{'the same document' if same else 'DIFFERENT documents'}",
+                    f"municipalities; "
+                    f"{'the same document' if same else 'DIFFERENT documents'} on every side",
                     flush=True,
                 )
                 if not same:
@@ -222,10 +242,13 @@ def main() -> None:
                 "scenario",
                 "callers",
                 "before p50 ms",
+                "tallies p50 ms",
                 "after p50 ms",
                 "before p95 ms",
+                "tallies p95 ms",
                 "after p95 ms",
                 "p50 spread before",
+                "p50 spread tallies",
                 "p50 spread after",
                 "after rps",
                 "speed-up",

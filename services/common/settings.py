@@ -44,6 +44,8 @@ class PlatformSettings(BaseSettings):
     # Statistics without dates read the per-municipality tallies (services/common/tallies.py);
     # false recounts from the records on every request (a check, and the benchmark's "before").
     stats_tallies: bool = True
+    # Statistics answers kept per process until a write touches their territory (0: none).
+    stats_kept_answers: int = Field(default=256, ge=0, le=100_000)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> PlatformSettings:

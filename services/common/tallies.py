@@ -10,12 +10,14 @@ were. A per-municipality advisory lock, taken before the recount, serialises wri
 municipality, so a recount always sees the other writers' committed rows.
 
 Reading a tally is reading a few rows per municipality in the caller's territory, so the
-whole country costs what one municipality used to. Requests the tallies cannot answer (a
-date range) keep the full statements.
+whole country costs what one municipality used to. Each recount also stamps its
+municipalities with a new sequence number (``tally_generations``): a route serves the answer
+it built for a territory again until the highest number there changes. Requests the tallies
+cannot answer (a date range) keep the full statements. docs/performance-statistics.md.
 
 This module holds both halves: the DDL the migrations install (``tally_table_ddl``,
-``refresh_function_ddl``, ``trigger_ddl``) and the reader the services call
-(``read_tallies``).
+``generations_ddl``, ``refresh_function_ddl``, ``trigger_ddl``) and what the services call
+(``read_tallies``, ``answer_from_tallies``, ``RecountDep``).
 """
 
 from __future__ import annotations
@@ -246,6 +248,8 @@ class Answers:
         return kept[1]
 
     def put(self, key: Hashable, generation: int, body: bytes) -> None:
+        if self.size == 0:
+            return
         self._kept[key] = (generation, body)
         self._kept.move_to_end(key)
         while len(self._kept) > self.size:
@@ -270,7 +274,9 @@ async def answer_from_tallies(
     """
     answers: Answers | None = getattr(request.app.state, "tally_answers", None)
     if answers is None:
-        answers = request.app.state.tally_answers = Answers()
+        settings = request.app.state.settings
+        size = getattr(getattr(settings, "platform", settings), "stats_kept_answers", 256)
+        answers = request.app.state.tally_answers = Answers(size)
     generation = await tally_generation(pool, territory)
     full_key = (
         territory.limited,
