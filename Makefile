@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 	$(BIN)/python -m bench.lists $(LISTS_BENCH_ARGS)
 	$(BIN)/python -m bench.gateway $(GATEWAY_BENCH_ARGS)
+	$(BIN)/python -m bench.stats $(STATS_BENCH_ARGS)
 
 ## Every list class of every service against its list floor (~15 minutes; docs/performance-lists.md).
 .PHONY: bench-lists-all

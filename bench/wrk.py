@@ -2,7 +2,7 @@
 
 wrk is written in C and keeps 32 connections busy with a fraction of one core, so the
 server, not the load generator, is what saturates. ``run()`` returns the same figures as
-the Python generator (``bench/load.py``): requests, errors, rps, p50 and p99 in
+the Python generator (``bench/load.py``): requests, errors, rps, p50, p95 and p99 in
 milliseconds, plus bytes per response (headers and body as received).
 """
 
@@ -43,9 +43,9 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     '\\nWRK-JSON {"requests":%%d,"duration_us":%%d,"bytes":%%d,"connect":%%d,"read":%%d,' ..
-    '"write":%%d,"status":%%d,"timeout":%%d,"p50_us":%%d,"p99_us":%%d}\\n',
+    '"write":%%d,"status":%%d,"timeout":%%d,"p50_us":%%d,"p95_us":%%d,"p99_us":%%d}\\n',
     summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status,
-    e.timeout, latency:percentile(50), latency:percentile(99)))
+    e.timeout, latency:percentile(50), latency:percentile(95), latency:percentile(99)))
 end
 """
 
@@ -129,6 +129,7 @@ def run(
         "errors": errors,
         "rps": requests / seconds if seconds else 0.0,
         "p50_ms": figures["p50_us"] / 1000,
+        "p95_ms": figures["p95_us"] / 1000,
         "p99_ms": figures["p99_us"] / 1000,
         "bytes_per_response": figures["bytes"] / requests if requests else 0.0,
     }

@@ -69,6 +69,11 @@ class PlatformSettings(BaseSettings):
     # Disclosure control: counts of 1 to min_cell_size-1 people are withheld from callers
     # without attendees:pii (services/common/disclosure.py).
     min_cell_size: int = Field(default=5, ge=1, le=1000)
+    # Statistics without dates read the per-municipality tallies (services/common/tallies.py);
+    # false recounts from the records on every request (a check, and the benchmark's "before").
+    stats_tallies: bool = True
+    # Statistics answers kept per process until a write touches their territory (0: none).
+    stats_kept_answers: int = Field(default=256, ge=0, le=100_000)
 
     @model_validator(mode="after")
     def _refuse_unsafe_algorithms(self) -> PlatformSettings:

@@ -70,7 +70,13 @@ class Statement:
     def in_territory(self, territory: Territory, alias: str) -> str:
         """Active rows of ``alias`` (a table with municipality and department codes) within
         ``territory``."""
-        conditions = [f"{alias}.archived_at IS NULL"]
+        within = self.territory_of(territory, alias)
+        return f"{alias}.archived_at IS NULL" + ("" if within == "true" else f" AND {within}")
+
+    def territory_of(self, territory: Territory, alias: str) -> str:
+        """Rows of ``alias`` (a table with municipality and department codes) within
+        ``territory``; ``true`` for the whole country."""
+        conditions = []
         if territory.limited:
             claims = []
             if territory.municipalities:
@@ -86,7 +92,7 @@ class Statement:
         if territory.department_code is not None:
             code = self.param(territory.department_code, "text")
             conditions.append(f"{alias}.department_code = {code}")
-        return " AND ".join(conditions)
+        return " AND ".join(conditions) or "true"
 
     def within_dates(self, column: str, start: date | None, end: date | None) -> str:
         """``column`` between ``start`` and ``end`` (inclusive); ``true`` when neither is given."""

@@ -124,6 +124,7 @@ def fake_wrk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "status": 2,
         "timeout": 0,
         "p50_us": 6400,
+        "p95_us": 15000,
         "p99_us": 21000,
     }
     binary.write_text(
@@ -147,6 +148,7 @@ def test_wrk_is_preferred_and_its_summary_read(fake_wrk: Path):
         "errors": 3,
         "rps": 2500.0,
         "p50_ms": 6.4,
+        "p95_ms": 15.0,
         "p99_ms": 21.0,
         "bytes_per_response": 125.0,
     }

@@ -23,6 +23,14 @@ TABLES = {
     "idempotency_keys",
     "changes",
     "changes_purged",
+    # statistics tallies kept by triggers (evt_0005)
+    "tally_event_counts",
+    "tally_protection",
+    "tally_participation",
+    "tally_commitments",
+    "tally_commitments_due",
+    "tally_trust",
+    "tally_generations",
 }
 
 

@@ -53,8 +53,9 @@ async def _model_differences(url: str) -> list[object]:
             diffs = await conn.run_sync(compare)
     finally:
         await engine.dispose()
-    # Bookkeeping tables (versions, idempotency keys, the change feed's) are not models.
-    kit = ("alembic_version", "idempotency_keys", "table=<changes", "Table('changes")
+    # Bookkeeping tables (versions, idempotency keys, the change feed's, statistics tallies)
+    # are not models.
+    kit = ("alembic_version", "idempotency_keys", "table=<changes", "Table('changes", "tally_")
     return [d for d in diffs if not any(name in str(d) for name in kit)]
 
 

@@ -4,7 +4,7 @@ Built from ``services.events.changes.FEED`` (see services/common/changes.py); a 
 to the feed's sources needs its own revision that re-runs the install statements.
 
 Revision ID: evt_0006
-Revises: evt_0004
+Revises: evt_0005
 Create Date: 2026-12-03
 """
 
@@ -16,7 +16,7 @@ from services.common.changes import install, uninstall
 from services.events.changes import FEED
 
 revision: str = "evt_0006"
-down_revision: str | None = "evt_0004"
+down_revision: str | None = "evt_0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

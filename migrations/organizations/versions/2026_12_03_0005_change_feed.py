@@ -4,7 +4,7 @@ Built from ``services.organizations.changes.FEED`` (see services/common/changes.
 to the feed's sources needs its own revision that re-runs the install statements.
 
 Revision ID: org_0005
-Revises: org_0003
+Revises: org_0004
 Create Date: 2026-12-03
 """
 
@@ -16,7 +16,7 @@ from services.common.changes import install, uninstall
 from services.organizations.changes import FEED
 
 revision: str = "org_0005"
-down_revision: str | None = "org_0003"
+down_revision: str | None = "org_0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

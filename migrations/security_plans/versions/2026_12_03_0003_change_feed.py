@@ -4,7 +4,7 @@ Built from ``services.security_plans.changes.FEED`` (see services/common/changes
 to the feed's sources needs its own revision that re-runs the install statements.
 
 Revision ID: plans_0003
-Revises: plans_0001
+Revises: plans_0002
 Create Date: 2026-12-03
 """
 
@@ -16,7 +16,7 @@ from services.common.changes import install, uninstall
 from services.security_plans.changes import FEED
 
 revision: str = "plans_0003"
-down_revision: str | None = "plans_0001"
+down_revision: str | None = "plans_0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

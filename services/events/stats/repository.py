@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import asyncpg
 
 from services.common.stats import Statement, Territory, run_statements
+from services.common.tallies import Tally, read_tallies
 from services.events.models import COUNT_COLUMNS
 from services.events.vocabularies import OPTIONAL_COUNTS, PENDING_COMMITMENT
 
@@ -115,10 +117,45 @@ def _trust_sql(scope: StatsScope) -> tuple[str, list[Any]]:
     return sql, s.args
 
 
+def _overdue(today: date) -> Callable[[Statement], str]:
+    """The commitments tally with "overdue" counted against ``today``: the pending total
+    less the pending ones due on or after ``today`` (kept by due date from the day of each
+    recount on, so every later day finds them)."""
+
+    def columns(s: Statement) -> str:
+        return (
+            "t.municipality_code, t.status, t.n AS commitments, "
+            f"CASE WHEN t.status IN ({_PENDING}) THEN t.n - coalesce(("
+            "SELECT sum(d.n) FROM tally_commitments_due d "
+            "WHERE d.municipality_code = t.municipality_code AND d.status = t.status "
+            f"AND d.due_date >= {s.param(today, 'date')}), 0) ELSE 0 END::bigint AS overdue"
+        )
+
+    return columns
+
+
+# The statements' rows without dates, kept per municipality by triggers (migration evt_0005).
+_TALLIES = {
+    "counts": Tally("tally_event_counts", "municipality_code, type, status, events, communities"),
+    "protection": Tally("tally_protection", "municipality_code, communities"),
+    "participation": Tally(
+        "tally_participation", "municipality_code, events, " + ", ".join(PARTICIPATION_SUMS)
+    ),
+    "trust": Tally("tally_trust", "municipality_code, sessions, change_sum, respondents"),
+}
+
+
 async def event_stats(
-    pool: asyncpg.Pool, scope: StatsScope, today: date
+    pool: asyncpg.Pool, scope: StatsScope, today: date, *, recount: bool = False
 ) -> dict[str, list[asyncpg.Record]]:
-    """The rows of the five statistics statements."""
+    """The rows of the five statistics statements: from the tallies when no dates are given
+    (unless ``recount``), else from the records."""
+    if not recount and scope.starts_from is None and scope.starts_before is None:
+        tallies = {
+            **_TALLIES,
+            "commitments": Tally("tally_commitments", _overdue(today)),
+        }
+        return await read_tallies(pool, tallies, territory=scope.territory)
     return await run_statements(
         pool,
         {

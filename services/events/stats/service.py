@@ -89,8 +89,10 @@ async def event_stats(
     disclosure: Disclosure,
     filters: repository.StatsFilters,
     echo: Mapping[str, str | None],
+    recount: bool = False,
 ) -> EventStats:
-    """Statistics from five grouped aggregate statements run side by side; no row-by-row
+    """Statistics from five grouped aggregate statements run side by side, or, without
+    dates (and unless ``recount``), from their per-municipality tallies; no row-by-row
     reading. Areas are tallied as plain data and validated in one ``model_validate``; the
     participants' small cells are withheld (in total and per municipality) unless
     ``disclosure`` is exact."""
@@ -103,7 +105,7 @@ async def event_stats(
         starts_from=filters.starts_from,
         starts_before=filters.starts_before,
     )
-    rows = await repository.event_stats(pool, scope, bogota_today())
+    rows = await repository.event_stats(pool, scope, bogota_today(), recount=recount)
     total = _Area()
     areas: dict[str, _Area] = {}
 

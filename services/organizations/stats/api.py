@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from services.common.db import DatabaseDep
 from services.common.disclosure import DisclosureDep
 from services.common.errors import problem_responses
 from services.common.schemas import IsoDate
+from services.common.stats import Territory
+from services.common.tallies import RecountDep, answer_from_tallies
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.organizations.records import Reader
 from services.organizations.stats import service
@@ -25,9 +28,11 @@ router = APIRouter(prefix="/api/v1/stats/organizations", tags=["statistics"])
     summary="Programme figures, in total and by municipality (DIVIPOLA keys)",
 )
 async def get_organization_stats(
+    request: Request,
     database: DatabaseDep,
     principal: Reader,
     disclosure: DisclosureDep,
+    recount: RecountDep,
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
     from_: Annotated[
@@ -41,16 +46,29 @@ async def get_organization_stats(
         ),
     ] = None,
     to: Annotated[IsoDate | None, Query(description="End of the period (inclusive)")] = None,
-) -> OrganizationStats:
+) -> OrganizationStats | Response:
     assert database.pool is not None
-    return await service.organization_stats(
-        database.pool,
-        principal=principal,
-        disclosure=disclosure,
-        municipality_code=municipality_code,
-        department_code=department_code,
-        date_from=from_,
-        date_to=to,
+    pool = database.pool
+
+    async def figures() -> OrganizationStats:
+        return await service.organization_stats(
+            pool,
+            principal=principal,
+            disclosure=disclosure,
+            municipality_code=municipality_code,
+            department_code=department_code,
+            date_from=from_,
+            date_to=to,
+            recount=recount,
+        )
+
+    if recount or from_ is not None or to is not None:
+        return await figures()
+    territory = Territory.of(
+        principal, municipality_code=municipality_code, department_code=department_code
+    )
+    return await answer_from_tallies(
+        request, pool, territory=territory, key=disclosure, build=figures
     )
 
 

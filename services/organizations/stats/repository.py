@@ -10,6 +10,7 @@ from typing import Any
 import asyncpg
 
 from services.common.stats import Statement, Territory, run_statements
+from services.common.tallies import Tally, read_tallies
 from services.organizations.vocabularies import AgeGroup, Ethnicity, Sex
 
 
@@ -149,10 +150,37 @@ def _stats_statements(scope: StatsScope) -> dict[str, tuple[str, list[Any]]]:
     }
 
 
+# The statements' rows without dates, kept per municipality by triggers (migration org_0004).
+TALLIES = {
+    "organizations": Tally("tally_organizations", "municipality_code, type, ethnic_focus, n"),
+    "opi": Tally(
+        "tally_opi",
+        "municipality_code, verified_baseline, verified_follow_up, with_baseline, "
+        "baseline_sum, latest_sum, assessed_twice, improved",
+    ),
+    "plans": Tally("tally_strengthening_plans", "municipality_code, status, n"),
+    "support": Tally(
+        "tally_support",
+        "municipality_code, kind, n, hours, organizations, "
+        "organizations_communications_or_relations",
+    ),
+    "initiatives": Tally(
+        "tally_initiatives",
+        "municipality_code, status, methodology, n, budget_cop, beneficiaries, "
+        + ", ".join(
+            f'"{name}.{code}"' for name, codes in BENEFICIARY_BREAKDOWNS.items() for code in codes
+        ),
+    ),
+}
+
+
 async def organization_stats(
-    pool: asyncpg.Pool, scope: StatsScope
+    pool: asyncpg.Pool, scope: StatsScope, *, recount: bool = False
 ) -> dict[str, list[asyncpg.Record]]:
-    """The rows of every statistics statement."""
+    """The rows of every statistics statement: from the tallies when no dates are given
+    (unless ``recount``), else from the records."""
+    if not recount and scope.date_from is None and scope.date_to is None:
+        return await read_tallies(pool, TALLIES, territory=scope.territory)
     return await run_statements(pool, _stats_statements(scope), territory=scope.territory)
 
 

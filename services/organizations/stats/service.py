@@ -187,8 +187,11 @@ async def organization_stats(
     department_code: str | None,
     date_from: date | None,
     date_to: date | None,
+    recount: bool = False,
 ) -> OrganizationStats:
-    """Programme figures in the caller's territories, per municipality and in total."""
+    """Programme figures in the caller's territories, per municipality and in total: from
+    the per-municipality tallies without dates, else (or with ``recount``) from the
+    records."""
     if date_from is not None and date_to is not None and date_to < date_from:
         raise InvalidInput("to", "must be on or after from")
     scope = repository.StatsScope(
@@ -198,7 +201,7 @@ async def organization_stats(
         date_from=date_from,
         date_to=date_to,
     )
-    tallies = _tallies(await repository.organization_stats(pool, scope))
+    tallies = _tallies(await repository.organization_stats(pool, scope, recount=recount))
     total = _Tally()
     for tally in tallies.values():
         total.add(tally)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from services.common.db import DatabaseDep
 from services.common.errors import InvalidInput, problem_responses
 from services.common.schemas import IsoDate
+from services.common.stats import Territory
+from services.common.tallies import RecountDep, answer_from_tallies
 from services.common.territory import DepartmentCode, MunicipalityCode
 from services.security_plans.records import Reader
 from services.security_plans.stats import repository, service
@@ -30,20 +33,32 @@ router = APIRouter(prefix="/api/v1/stats/security-plans", tags=["statistics"])
     ),
 )
 async def get_stats(
+    request: Request,
     database: DatabaseDep,
     principal: Reader,
+    recount: RecountDep,
     department_code: DepartmentCode | None = None,
     municipality_code: MunicipalityCode | None = None,
     from_: Annotated[IsoDate | None, Query(alias="from")] = None,
     to: IsoDate | None = None,
-) -> SecurityPlanStats:
+) -> SecurityPlanStats | Response:
     if from_ is not None and to is not None and from_ > to:
         raise InvalidInput("from", "must not be after `to`")
     filters = repository.StatsFilters(
         department_code=department_code, municipality_code=municipality_code, from_=from_, to=to
     )
     assert database.pool is not None
-    return await service.statistics(database.pool, principal=principal, filters=filters)
+    pool = database.pool
+
+    async def figures() -> SecurityPlanStats:
+        return await service.statistics(pool, principal=principal, filters=filters, recount=recount)
+
+    if recount or from_ is not None or to is not None:
+        return await figures()
+    territory = Territory.of(
+        principal, municipality_code=municipality_code, department_code=department_code
+    )
+    return await answer_from_tallies(request, pool, territory=territory, key=(), build=figures)
 
 
 @router.get(

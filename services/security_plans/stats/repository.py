@@ -10,6 +10,7 @@ import asyncpg
 
 from services.common.auth import Principal
 from services.common.stats import Statement, Territory, run_statements
+from services.common.tallies import Tally, read_tallies
 from services.security_plans.vocabularies import FundingSource
 
 
@@ -104,15 +105,37 @@ def _strategies_sql(territory: Territory, filters: StatsFilters) -> tuple[str, l
     return sql, s.args
 
 
+# The statements' rows without dates, kept per municipality by triggers (migration
+# plans_0002).
+TALLIES = {
+    "plans": Tally(
+        "tally_plans", "municipality_code, status, term_start_year, plans, approved, on_time"
+    ),
+    "reviews": Tally(
+        "tally_latest_reviews",
+        "plan_id, municipality_code, term_start_year, score, reviewed_on",
+        order_by="plan_id",
+    ),
+    "planned": Tally(
+        "tally_planned", "municipality_code, " + ", ".join(s.value for s in FundingSource)
+    ),
+    "executed": Tally("tally_executed", "municipality_code, executed"),
+    "strategies": Tally("tally_strategies", "municipality_code, status, approach, strategies"),
+}
+
+
 async def statistics(
-    pool: asyncpg.Pool, principal: Principal, filters: StatsFilters
+    pool: asyncpg.Pool, principal: Principal, filters: StatsFilters, *, recount: bool = False
 ) -> dict[str, list[asyncpg.Record]]:
-    """The rows of the five statistics statements (services/common/stats.py)."""
+    """The rows of the five statistics statements (services/common/stats.py): from the
+    tallies when no dates are given (unless ``recount``), else from the records."""
     territory = Territory.of(
         principal,
         municipality_code=filters.municipality_code,
         department_code=filters.department_code,
     )
+    if not recount and filters.from_ is None and filters.to is None:
+        return await read_tallies(pool, TALLIES, territory=territory)
     return await run_statements(
         pool,
         {

@@ -44,7 +44,11 @@ def _empty_municipality() -> dict[str, Any]:
 
 
 async def statistics(
-    pool: asyncpg.Pool, *, principal: Principal, filters: repository.StatsFilters
+    pool: asyncpg.Pool,
+    *,
+    principal: Principal,
+    filters: repository.StatsFilters,
+    recount: bool = False,
 ) -> SecurityPlanStats:
     """Aggregates over plans, reviews, budgets and strategies (five grouped statements).
 
@@ -52,7 +56,7 @@ async def statistics(
     ``model_validate`` call: a model instance per municipality and per plan score cost
     more than the queries.
     """
-    rows = await repository.statistics(pool, principal, filters)
+    rows = await repository.statistics(pool, principal, filters, recount=recount)
     plans, reviews = rows["plans"], rows["reviews"]
     planned, executed, strategies = rows["planned"], rows["executed"], rows["strategies"]
 
