@@ -46,7 +46,7 @@ SELECT gen_random_uuid(), 'Organización ' || i, 'organizacion ' || i, 'organiza
        m.code, left(m.code, 2), ARRAY['convivencia'], 'active', 1,
        now() - (i || ' seconds')::interval, now()
 FROM generate_series(1, {organizations}) AS i
-JOIN munis m ON m.n = 1 + (i * 7919) % cardinality($1::text[]);
+JOIN munis m ON m.n = 1 + (i::bigint * 7919) % cardinality($1::text[]);
 
 CREATE TEMP TABLE numbered AS
 SELECT id, row_number() OVER (ORDER BY id) AS i FROM organizations;
@@ -100,7 +100,7 @@ SELECT gen_random_uuid(), 'Iniciativa ' || i, m.code, left(m.code, 2), 'Vereda '
                           "rrom": 0, "ninguno": 10, "no_reporta": 5}}}}'::jsonb,
        1, now(), now()
 FROM generate_series(1, {initiatives}) AS i
-JOIN munis m ON m.n = 1 + (i * 104729) % cardinality($1::text[]);
+JOIN munis m ON m.n = 1 + (i::bigint * 104729) % cardinality($1::text[]);
 """
 
 COUNTS_SQL = """

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import asyncpg
 
+from services.common.catalog import SERVICES as CATALOG
 from services.common.db import asyncpg_dsn
 from services.common.idempotency import TABLE
 from services.common.testing import migrated_database
@@ -66,7 +67,7 @@ async def keys(url: str) -> list[str]:
 
 def purged(service: str, keys: int) -> str:
     """The line `somos purge` prints for a service database (changes only where a feed is)."""
-    feed = ", 0 changes older than 90 days" if service != "webhooks" else ""
+    feed = ", 0 changes older than 90 days" if CATALOG[service].change_feed else ""
     return f"{service}: purged {keys} expired idempotency keys{feed}"
 
 

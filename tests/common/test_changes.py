@@ -72,7 +72,9 @@ async def test_a_transaction_that_commits_later_is_not_skipped(pool):
         first = await insert(a, "Primera")  # written first ...
         tx_b = b.transaction()
         await tx_b.start()
-        second = await insert(b, "Segunda")
+        # Another municipality: writers of one municipality take turns on its statistics
+        # tallies (services/common/tallies.py), so B would wait for A there.
+        second = await insert(b, "Segunda", "05001")
         await tx_b.commit()
         seen, cursor = await ids_after(pool, 0)
         assert seen == [second]  # A is not committed: invisible, and not yet numbered

@@ -31,7 +31,7 @@ def test_services_start_layer_by_layer_of_the_compose_dependencies(tmp_path):
         "migrate-security-plans",
         "migrate-webhooks",
     ]
-    assert layers[-1] == ["gateway", "webhooks-worker"]
+    assert layers[-1] == ["gateway"]  # after every service it routes to
 
 
 def test_what_each_service_is_awaited_for(tmp_path):

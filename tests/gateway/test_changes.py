@@ -342,11 +342,9 @@ async def test_the_gateway_long_poll_answers_when_a_service_commits(system: Syst
         assert as_changes(answer.json()["items"]) == [("event.created", made.json()["id"], 1)]
     assert time.monotonic() - began < 15  # well before the 20 s wait ran out
     upstreams = client.app.state.upstreams  # type: ignore[attr-defined]
-    assert {name: u.breaker.failures for name, u in upstreams.items()} == {
-        "organizations": 0,
-        "security_plans": 0,
-        "events": 0,
-    }
+    failures = {name: u.breaker.failures for name, u in upstreams.items()}
+    assert {"organizations", "security_plans", "events"} <= set(failures)
+    assert failures == dict.fromkeys(upstreams, 0)
 
 
 @pytest.mark.parametrize("wait", [1])
