@@ -134,6 +134,7 @@ def write_env_file(path: Path, port: int) -> dict[str, str]:
         "SOMOS_EVENTS_DB_PASSWORD": secrets.token_hex(24),
         "SOMOS_WEBHOOKS_DB_PASSWORD": secrets.token_hex(24),
         "SOMOS_WEBHOOKS_SECRET_KEY": b64_key(),
+        "SOMOS_REPORTING_DB_PASSWORD": secrets.token_hex(24),
         "SOMOS_JWT_SECRET": secrets.token_urlsafe(48),
         "SOMOS_EVENTS_PII_KEYS": f"k1:{b64_key()}",
         "SOMOS_EVENTS_PII_ACTIVE_KEY_ID": "k1",
