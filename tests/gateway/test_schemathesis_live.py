@@ -76,6 +76,9 @@ RULES: dict[str, str] = {
     "plan-reviews-create": "reviewed_on not in the future",
     "progress-reports-create": "period within the plan's term and already started",
     "progress-reports-update": "period within the plan's term and already started",
+    "changes-list": "after is a cursor this feed issued; types are change types of the feed",
+    "webhook-subscriptions-create": "url resolves (DNS) to an address the SSRF rules allow",
+    "webhook-subscriptions-update": "url resolves (DNS) to an address the SSRF rules allow",
 }
 # A transition's body depends on its target (a reason to cancel, a date to approve or
 # start, an end date only to complete) and on the record's state (dates not in the future).

@@ -26,7 +26,12 @@ PERIOD = "/{period}"
 
 def _quarter(
     period: Annotated[
-        str, Path(examples=["2025-Q1"], description="A US fiscal quarter: 2025-Q1 is Oct-Dec 2024")
+        str,
+        Path(
+            examples=["2025-Q1"],
+            pattern=r"^(20[0-9]{2}|2100)-Q[1-4]$",
+            description="A US fiscal quarter: 2025-Q1 is Oct-Dec 2024",
+        ),
     ],
 ) -> Quarter:
     return parse_period(period)

@@ -22,7 +22,10 @@ class SubmitRequest(InputModel):
 
 
 class ReopenRequest(InputModel):
-    reason: Narrative = Field(description="Why the submitted quarter is reopened (recorded)")
+    # As long as the column that keeps it (reopen_reason, 2,000 characters).
+    reason: Annotated[str, Field(min_length=1, max_length=2000, pattern=r"^[^\x00]*$")] = Field(
+        description="Why the submitted quarter is reopened (recorded)"
+    )
 
 
 class SubmittedFigure(OutputModel):

@@ -37,7 +37,8 @@ def _answer(response: Response, created: bool, version: int) -> None:
 
 
 @router.put(
-    INDICATOR + "/targets/{fiscal_year}",
+    # `:int`: only a number is a fiscal year here, so a PUT to /targets/history is a 405.
+    INDICATOR + "/targets/{fiscal_year:int}",
     operation_id="targets-put-fiscal-year",
     response_model=TargetRead,
     responses={201: {"model": TargetRead, "description": "Target set"}, **WRITE_ERRORS},
