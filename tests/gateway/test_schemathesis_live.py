@@ -76,6 +76,8 @@ RULES: dict[str, str] = {
     "plan-reviews-create": "reviewed_on not in the future",
     "progress-reports-create": "period within the plan's term and already started",
     "progress-reports-update": "period within the plan's term and already started",
+    "reporting-periods-submit": "narratives are keyed by indicators that exist; every "
+    "deviating indicator has one",
     "changes-list": "after is a cursor this feed issued; types are change types of the feed",
     "webhook-subscriptions-create": "url resolves (DNS) to an address the SSRF rules allow",
     "webhook-subscriptions-update": "url resolves (DNS) to an address the SSRF rules allow",
