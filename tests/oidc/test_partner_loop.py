@@ -22,10 +22,6 @@ from tests.oidc.conftest import MEDELLIN, PARTNERS, TUMACO, OpenIdProvider, Somo
 pytestmark = pytest.mark.e2e
 
 CLIENT_DIR = REPO_ROOT / "clients" / "python"
-HAS_FEED = (
-    "/api/v1/changes"
-    in json.loads((REPO_ROOT / "gateway" / "openapi.json").read_text(encoding="utf-8"))["paths"]
-)
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +100,6 @@ def test_webhook_deliveries_are_verified_with_standard_webhooks(example: ModuleT
         example.verify_delivery(secret, body.encode(), replayed)
 
 
-@pytest.mark.skipif(not HAS_FEED, reason="GET /api/v1/changes is not in the contract yet")
 def test_the_whole_loop_reads_the_feed_and_fetches_each_change(
     example: ModuleType,
     oidc_provider: OpenIdProvider,
