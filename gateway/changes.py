@@ -26,13 +26,12 @@ from gateway.compose import forward_headers
 from gateway.upstreams import Upstream
 from services.common.auth import Principal, PrincipalDep
 from services.common.catalog import upstream_services
+from services.common.change_routes import FEED_DESCRIPTION, FeedQueryDep
 from services.common.changes import (
-    FEED_DESCRIPTION,
     TAG,
     ChangeRead,
     CursorExpired,
     FeedCatalogue,
-    FeedQueryDep,
     decode_cursor,
     selection,
 )

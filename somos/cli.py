@@ -464,7 +464,7 @@ def _purge_once(args: argparse.Namespace) -> int:
     import asyncpg
     from pydantic import ValidationError
 
-    from services.common.changes import ChangeRetentionSettings, purge_changes
+    from services.common.change_outbox import ChangeRetentionSettings, purge_changes
     from services.common.idempotency import purge_expired_url
 
     try:

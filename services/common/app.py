@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from services.common.auth import TokenVerifier
-from services.common.changes import ChangeFeed, change_listener_lifespan, changes_router
+from services.common.change_routes import changes_router
+from services.common.changes import ChangeFeed, change_listener_lifespan
 from services.common.db import Database
 from services.common.errors import install_problem_handlers, problem_responses
 from services.common.fastpath import FastReadMiddleware, FastRoute

@@ -12,13 +12,12 @@ from collections.abc import AsyncIterator
 import asyncpg
 import pytest
 
+from services.common.change_outbox import install_statements, purge_changes
 from services.common.changes import (
     CursorExpired,
     Selection,
     decode_cursor,
     encode_cursor,
-    install_statements,
-    purge_changes,
     read_page,
 )
 from services.common.db import asyncpg_dsn

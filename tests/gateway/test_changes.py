@@ -18,7 +18,7 @@ import asyncpg
 import httpx
 import pytest
 
-from services.common.changes import purge_changes
+from services.common.change_outbox import purge_changes
 from services.common.db import asyncpg_dsn
 from services.common.testing import TokenFactory
 from tests.events.factories import event_body

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from services.common.changes import install, uninstall
+from services.common.change_outbox import install, uninstall
 from services.events.changes import FEED
 
 revision: str = "evt_0006"
