@@ -21,22 +21,30 @@ import json
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from copy import copy
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import Enum
-from functools import cache, partial
-from types import SimpleNamespace, UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from datetime import datetime
+from functools import partial
+from types import SimpleNamespace
+from typing import Any
 from urllib.parse import parse_qsl
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, create_model
+from pydantic import BaseModel
 from pydantic_core import to_json
 from starlette.requests import Request
 from starlette.responses import Response
 
 from services.common.auth import Principal
 from services.common.errors import InvalidInput
+from services.common.fastlist_json import (
+    Computed as Computed,
+)
+from services.common.fastlist_json import (
+    computed_items,
+    computed_layout,
+    native_twin,
+    plain_fields,
+    plain_row,
+)
 from services.common.fastlist_params import (
     Fallback as Fallback,
 )
@@ -71,7 +79,6 @@ from services.common.fastlist_params import (
     uuid_param as uuid_param,
 )
 from services.common.pagination import DEFAULT_LIMIT, MAX_LIMIT, decode_cursor, encode_cursor
-from services.common.schemas import utc_iso
 
 Binder = Callable[[Any], str]
 
@@ -156,7 +163,9 @@ class FastList:
     one row into the item (a mapping the item model validates, or the item model itself, as
     the service's own ``*_read(row)`` builds it); default: the row as a dict. When what an
     item shows depends on the caller (disclosure control, personal data), ``per_caller(app,
-    principal)`` returns that caller's ``item`` instead, once per request.
+    principal)`` returns that caller's ``item`` instead, once per request. ``computed``: the
+    item's fields are the row's columns except a few a service computes per row (and per
+    caller); the page is then written straight from the rows (``fastlist_json``).
 
     Personal data: ``scope`` may name several scopes (checked in order, the first missing one
     is the 403, as ``require_scopes``); ``headers`` go on every page (``Cache-Control:
@@ -182,6 +191,13 @@ class FastList:
     paged: bool = True
     headers: Mapping[str, str] = field(default_factory=dict)
     record: AccessRecorder | None = None
+    computed: Computed | None = None
+
+    def __post_init__(self) -> None:
+        if self.computed is not None:
+            if self.item is not None or self.per_caller is not None or self.json_columns:
+                raise TypeError("computed fields replace item, per_caller and json_columns")
+            computed_layout(self.page, self.computed.fields)  # TypeError when not writable
 
     @property
     def scopes(self) -> tuple[str, ...]:
@@ -261,8 +277,10 @@ class FastList:
                     rows = await conn.fetch(sql, *args)
                     shown = len(rows) if limit is None else min(len(rows), limit)
                     await self.record(conn, principal, parent_id, shown)
-        item = self._item
-        if self.per_caller is not None:
+        item: Callable[[Any], Any] = self._item
+        if self.computed is not None:
+            item = self.computed.per_caller(app, principal)
+        elif self.per_caller is not None:
             caller_item = self.per_caller(app, principal)
             item = partial(self._decoded_item, caller_item)
         next_cursor = None
@@ -284,9 +302,18 @@ class FastList:
         page = self.page
         untouched = self.item is None and self.per_caller is None and not self.json_columns
         content: dict[str, Any] = {}
+        if self.computed is not None:
+            fields = self.computed.fields
+            items = computed_items(rows, computed_layout(page, fields), fields, item)
+            if items is None:
+                raise Fallback  # a column the page model would write otherwise: the route
+            content["items"] = items
+            if self.paged:
+                content["next_cursor"] = cursor
+            return to_json(content)
         if untouched:
             names = plain_fields(page)
-            if names is not None and (not rows or _plain_row(rows[0], names)):
+            if names is not None and (not rows or plain_row(rows[0], names)):
                 content["items"] = [dict(zip(names, row, strict=True)) for row in rows]
                 if self.paged:
                     content["next_cursor"] = cursor
@@ -312,114 +339,6 @@ class FastList:
 
 def _cursor_value(value: Any, kind: str) -> Any:
     return value.isoformat() if kind == "d" else value
-
-
-# Serializing a page of raw rows without a Python call per timestamp. ``UtcDatetime`` calls
-# ``utc_iso`` for every timestamp (a page of 200 organizations: 600 calls, about half the
-# dump). Rows straight from asyncpg carry ``timestamptz`` values in UTC already, which
-# pydantic's own serializer writes the same way (``...T09:00:00Z``, microseconds only when
-# there are any). So pages whose items are those rows, untouched (no ``item``, ``per_caller``
-# or JSON columns), are dumped by a twin of the page model without that serializer; the
-# comparison tests check the bytes.
-def _is_utc_serializer(meta: Any) -> bool:
-    return isinstance(meta, PlainSerializer) and meta.func is utc_iso
-
-
-def _native_annotation(annotation: Any) -> Any:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *meta = get_args(annotation)
-        kept = [m for m in meta if not _is_utc_serializer(m)]
-        inner = _native_annotation(base)
-        return Annotated[(inner, *kept)] if kept else inner  # type: ignore[valid-type]
-    if origin in (Union, UnionType):
-        return Union[tuple(_native_annotation(a) for a in get_args(annotation))]  # noqa: UP007
-    if origin is list:
-        return list[_native_annotation(get_args(annotation)[0])]  # type: ignore[misc]
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return native_twin(annotation)
-    return annotation
-
-
-@cache
-def native_twin(model: type[BaseModel]) -> type[BaseModel]:
-    """``model`` with ``UtcDatetime``'s Python serializer dropped, field for field."""
-    fields: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        twin = copy(info)
-        twin.metadata = [m for m in info.metadata if not _is_utc_serializer(m)]
-        twin.annotation = _native_annotation(info.annotation)
-        fields[name] = (twin.annotation, twin)
-    return create_model(  # type: ignore[no-any-return,call-overload]
-        model.__name__, __config__=ConfigDict(**model.model_config), **fields
-    )
-
-
-# Pages whose items are plain columns need no validation at all. When every field of the item
-# model is a string, integer, boolean, UUID, aware timestamp, date, text-valued enum, or a
-# list or optional of those (no float: a NUMERIC column arrives as Decimal), the row's values
-# are already what the model would hold, and ``pydantic_core.to_json`` writes them exactly as
-# the model's serializer does (UUIDs and enums as their text, UTC timestamps with ``Z``).
-# The row's columns must be the model's fields, in order (checked on every page). An enum
-# column holding an unknown code is written as it is, where the route would fail with a 500.
-_PLAIN = (str, int, bool, uuid.UUID, datetime, date)
-
-
-def _plain_annotation(annotation: Any) -> bool:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *meta = get_args(annotation)
-        return all(_is_utc_serializer(m) for m in meta) and _plain_annotation(base)
-    if origin in (Union, UnionType):
-        return all(a is type(None) or _plain_annotation(a) for a in get_args(annotation))
-    if origin is list:
-        return _plain_annotation(get_args(annotation)[0])
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return all(isinstance(m.value, str) for m in annotation)
-    return annotation in _PLAIN
-
-
-def _has_hooks(model: type[BaseModel]) -> bool:
-    hooks = model.__pydantic_decorators__
-    return any(
-        (
-            hooks.validators,
-            hooks.field_validators,
-            hooks.root_validators,
-            hooks.field_serializers,
-            hooks.model_serializers,
-            hooks.model_validators,
-            hooks.computed_fields,
-        )
-    )
-
-
-@cache
-def plain_fields(page: type[BaseModel]) -> tuple[str, ...] | None:
-    """The item model's field names when its items can be written straight from rows."""
-    items = page.model_fields["items"].annotation
-    if get_origin(items) is not list:
-        return None
-    model = get_args(items)[0]
-    if not (isinstance(model, type) and issubclass(model, BaseModel)) or _has_hooks(model):
-        return None
-    for info in model.model_fields.values():
-        if info.metadata and not all(_is_utc_serializer(m) for m in info.metadata):
-            return None
-        if not _plain_annotation(info.annotation):
-            return None
-    return tuple(model.model_fields)
-
-
-def _plain_row(row: Any, names: tuple[str, ...]) -> bool:
-    """The row's columns are the model's fields, holding values written as they are (no
-    Decimal or float: a model's float field would write them otherwise)."""
-    return tuple(row.keys()) == names and all(
-        value is None or isinstance(value, _PLAIN_VALUES) for value in row.values()
-    )
-
-
-_PLAIN_VALUES = (str, int, uuid.UUID, datetime, date, list)
 
 
 def _bare(column: str) -> str:

@@ -7,7 +7,15 @@ import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from services.common.fastlist import _plain_row, native_twin, plain_fields
+import pytest
+
+from services.common.fastlist_json import (
+    computed_items,
+    computed_layout,
+    native_twin,
+    plain_fields,
+    plain_row,
+)
 from services.events.pii_access_log.schemas import PiiAccessPage
 from services.events.risk_factors.schemas import RiskFactorPage
 from services.organizations.registry.schemas import OrganizationPage, OrganizationRead
@@ -62,6 +70,64 @@ def test_rows_written_directly_match_the_page_model():
     )
     names = plain_fields(OrganizationPage)
     assert names is not None
-    assert _plain_row(_Row(rows[0]), names)
-    assert not _plain_row(_Row(_organization(members_count=Decimal("5"))), names)
-    assert not _plain_row(_Row({**rows[0], "extra": date(2025, 1, 1)}), names)
+    assert plain_row(_Row(rows[0]), names)
+    assert not plain_row(_Row(_organization(members_count=Decimal("5"))), names)
+    assert not plain_row(_Row({**rows[0], "extra": date(2025, 1, 1)}), names)
+
+
+def test_computed_fields_are_declared_against_the_item_model():
+    from services.events.events.schemas import EventPage, EventRead
+
+    layout = computed_layout(EventPage, ("trust_survey", "suppressed"))
+    assert layout == tuple(EventRead.model_fields)
+    with pytest.raises(TypeError, match="trust_survey is not a plain column"):
+        computed_layout(EventPage, ("suppressed",))
+    with pytest.raises(TypeError, match="no field"):
+        computed_layout(EventPage, ("trust_survey", "suppressed", "trust_score"))
+    with pytest.raises(TypeError, match="baseline_value is not a plain column"):
+        computed_layout(ProblemList, ())
+
+
+def test_computed_items_follow_the_model_order_and_refuse_unplain_columns():
+    from pydantic_core import to_json
+
+    from services.events.events.schemas import EventPage
+
+    fields = ("trust_survey", "suppressed")
+    layout = computed_layout(EventPage, fields)
+    row = {
+        "id": uuid.uuid4(),
+        "type": "hablemos_de_policia",
+        "title": "Hablemos en Tumaco",
+        "municipality_code": "52835",
+        "department_code": "52",
+        "community": "Barrio Nuevo",
+        "starts_at": datetime(2025, 3, 14, 14, 0, tzinfo=UTC),
+        "ends_at": datetime(2025, 3, 14, 16, 30, 0, 250000, tzinfo=UTC),
+        "status": "held",
+        "status_reason": None,
+        "partner_institutions": ["policia_nacional"],
+        "organization_ids": [uuid.uuid4()],
+        "security_plan_id": None,
+        "version": 2,
+        "created_at": datetime(2025, 3, 1, tzinfo=UTC),
+        "updated_at": datetime(2025, 3, 2, tzinfo=UTC),
+        "archived_at": None,
+    }
+    survey = {
+        "before": {"respondents": 9, "mean_score": 2.67},
+        "after": None,
+        "change": None,
+    }
+    computed = {"trust_survey": survey, "suppressed": []}
+    items = computed_items([row], layout, fields, lambda _: computed)
+    assert items is not None and list(items[0]) == list(layout)
+    content = {"items": items, "next_cursor": None}
+    expected = EventPage.model_validate(
+        {"items": [{**row, **computed}], "next_cursor": None}
+    ).model_dump_json()
+    assert to_json(content).decode() == expected
+    assert (
+        computed_items([{**row, "version": Decimal("2")}], layout, fields, lambda _: computed)
+        is None
+    )

@@ -15,11 +15,11 @@ from services.common.db import SessionDep
 from services.common.disclosure import DisclosureDep, disclosure_for
 from services.common.errors import problem_responses
 from services.common.fastlist import (
+    Computed,
     FastList,
     Filter,
     department_param,
     enum_param,
-    from_attributes,
     municipality_param,
     uuid_param,
 )
@@ -244,11 +244,12 @@ async def transition_event(
     return service.event_read(event, disclosure=disclosure)
 
 
-def _event_item(app: Any, principal: Principal) -> Callable[[Mapping[str, Any]], EventRead]:
-    """``service.event_read`` under the caller's disclosure level (trust means of few
-    respondents withheld), once per request."""
-    read = partial(service.event_read, disclosure=disclosure_for(app, principal))
-    return from_attributes(read)
+def _event_trust(
+    app: Any, principal: Principal
+) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+    """An event's trust survey under the caller's disclosure level (trust means of few
+    respondents withheld), as ``service.event_read`` shows it; once per request."""
+    return partial(service.trust_fields, disclosure=disclosure_for(app, principal))
 
 
 # The list above on the lean path (``fastlist``): same filters, territory rule, order, page.
@@ -279,5 +280,5 @@ FAST_LIST = FastList(
     check=check_date_range,
     territory=("municipality_code", "department_code"),
     archived="archived_at",
-    per_caller=_event_item,
+    computed=Computed(("trust_survey", "suppressed"), _event_trust),
 )

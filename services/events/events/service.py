@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 from typing import Any
 
 from fastapi import Request
@@ -85,6 +86,27 @@ def trust_read(event: Event, *, disclosure: Disclosure) -> tuple[TrustSurveyRead
         change = None
         withheld.append("trust_survey.change")
     return TrustSurveyRead(before=before, after=after, change=change), sorted(withheld)
+
+
+TRUST_COLUMNS = (
+    "trust_before_respondents",
+    "trust_before_mean",
+    "trust_after_respondents",
+    "trust_after_mean",
+    "trust_change",
+)
+
+
+def trust_fields(row: Mapping[str, Any], *, disclosure: Disclosure) -> dict[str, Any]:
+    """``trust_survey`` and ``suppressed`` of an event's row as JSON values, as
+    ``event_read`` shows them (the lean list writes the other fields from the row)."""
+    if all(row[column] is None for column in TRUST_COLUMNS):
+        return {"trust_survey": None, "suppressed": []}
+    survey, suppressed = trust_read(SimpleNamespace(**row), disclosure=disclosure)  # type: ignore[arg-type]
+    return {
+        "trust_survey": None if survey is None else survey.model_dump(),
+        "suppressed": suppressed,
+    }
 
 
 def event_read(event: Event, *, disclosure: Disclosure) -> EventRead:

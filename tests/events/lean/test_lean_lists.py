@@ -31,6 +31,8 @@ async def _seed(client: httpx.AsyncClient) -> dict[str, Any]:
     )
     await create_event(
         client,
+        type="hablemos_de_policia",
+        trust_survey=FRACTIONAL_SURVEY,
         municipality_code="05001",
         community="Comuna 13",
         starts_at="2025-03-15T09:00:00-05:00",
@@ -92,6 +94,12 @@ EVENT_FILTERS = [
     {"organization_id": str(uuid.uuid4())},
     {"include_archived": "true"},
 ]
+# Means with decimals (and a change computed from them), all shown to every caller: the lean
+# path writes these floats itself, the route through its models.
+FRACTIONAL_SURVEY = {
+    "before": {"respondents": 9, "mean_score": 2.67},
+    "after": {"respondents": 11, "mean_score": 3.91},
+}
 LIMITS: tuple[dict[str, str], ...] = ({}, {"limit": "1"}, {"limit": "2"}, {"limit": "200"})
 
 
@@ -107,6 +115,13 @@ async def test_events_pages_are_byte_identical(client, route, spy, make_token, s
     r = await same_answer(client, route, spy, EVENTS, params={"q": "tumaco"}, headers=headers)
     survey = items_of(r)[0]["trust_survey"]
     assert survey["before"]["mean_score"] == (2.0 if "pii" in scopes else None)
+    r = await same_answer(client, route, spy, EVENTS, params={"q": "comuna"}, headers=headers)
+    assert items_of(r)[0]["trust_survey"] == {
+        "before": {"respondents": 9, "mean_score": 2.67},
+        "after": {"respondents": 11, "mean_score": 3.91},
+        "change": 1.24,
+    }
+    assert items_of(r)[0]["suppressed"] == []
 
 
 async def test_territorial_tokens_see_their_events_only(client, route, spy, make_token):
