@@ -11,6 +11,7 @@ from services.common.concurrency import set_etag
 from services.common.db import DatabaseDep, SessionDep
 from services.common.errors import problem_responses
 from services.common.fastlist import (
+    Computed,
     FastList,
     Filter,
     department_param,
@@ -183,5 +184,7 @@ FAST_LIST = FastList(
     },
     territory=("municipality_code", "department_code"),
     archived="archived_at",
-    item=service.plan_read,
+    computed=Computed(
+        ("approval_deadline", "approved_on_time"), lambda _app, _caller: service.approval_fields
+    ),
 )

@@ -72,13 +72,18 @@ def approval_deadline(term_start_year: int) -> date:
     return date(term_start_year, 6, 30)
 
 
+def approval_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``approval_deadline`` and ``approved_on_time`` of a plan's row (the lean list writes
+    the other fields from the row)."""
+    approved_on = row["approved_on"]
+    deadline = approval_deadline(row["term_start_year"])
+    on_time = None if approved_on is None else approved_on <= deadline
+    return {"approval_deadline": deadline, "approved_on_time": on_time}
+
+
 def _plan_fields(row: SecurityPlan | Mapping[str, Any]) -> dict[str, Any]:
     data = row.model_dump() if isinstance(row, SecurityPlan) else dict(row)
-    approved_on = data["approved_on"]
-    deadline = approval_deadline(data["term_start_year"])
-    data["approval_deadline"] = deadline
-    data["approved_on_time"] = None if approved_on is None else approved_on <= deadline
-    return data
+    return data | approval_fields(data)
 
 
 def plan_read(row: SecurityPlan | Mapping[str, Any]) -> PlanRead:
