@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from types import SimpleNamespace
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 
+from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
 from services.common.fastlist import (
+    Computed,
     FastList,
     Filter,
     Parent,
@@ -287,8 +288,10 @@ async def archive_action(
     return service.action_read(archived)
 
 
-def _action_item(row: Mapping[str, Any]) -> StrengtheningActionRead:
-    return service.action_read(SimpleNamespace(**row), today=colombia_today())  # type: ignore[arg-type]
+def _action_overdue(_app: Any, _caller: Principal) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+    """An action's ``overdue`` as of today in Colombia (taken once per request)."""
+    today = colombia_today()
+    return lambda row: {"overdue": service.action_overdue(row["due_date"], row["status"], today)}
 
 
 # The actions list on the lean path (``fastlist``); the plan's organization must be visible.
@@ -313,21 +316,25 @@ FAST_ACTIONS_LIST = FastList(
         "JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1",
         column="plan_id",
     ),
-    item=_action_item,
+    computed=Computed(("overdue",), _action_overdue),
 )
 
 
-def _plan_item(row: Mapping[str, Any]) -> StrengtheningPlanRead:
-    """``service.plan_read`` with ``repository.plan_progress``'s figures from the lateral join
-    (overdue counted here, as of today in Colombia, like the route)."""
+def _plan_figures(_app: Any, _caller: Principal) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+    """``service.plan_figures`` from the lateral join's columns (overdue counted as of today
+    in Colombia, taken once per request, like the route)."""
     today = colombia_today()
-    progress = PlanProgress(
-        actions_count=row["actions_count"],
-        progress_pct=None if row["progress_avg"] is None else float(row["progress_avg"]),
-        overdue_actions=sum(1 for due in row["open_due"] or () if due < today),
-        opi_areas=tuple(row["areas"] or ()),
-    )
-    return service.plan_read(SimpleNamespace(**row), progress)  # type: ignore[arg-type]
+
+    def figures(row: Mapping[str, Any]) -> dict[str, Any]:
+        progress = PlanProgress(
+            actions_count=row["actions_count"],
+            progress_pct=None if row["progress_avg"] is None else float(row["progress_avg"]),
+            overdue_actions=sum(1 for due in row["open_due"] or () if due < today),
+            opi_areas=tuple(row["areas"] or ()),
+        )
+        return service.plan_figures(progress)
+
+    return figures
 
 
 # The plans list on the lean path (``fastlist``): each plan's action figures in one lateral
@@ -357,5 +364,7 @@ FAST_PLANS_LIST = FastList(
     },
     territory=("o.municipality_code", "o.department_code"),
     archived="p.archived_at",
-    item=_plan_item,
+    computed=Computed(
+        ("actions_count", "progress_pct", "overdue_actions", "opi_areas_covered"), _plan_figures
+    ),
 )

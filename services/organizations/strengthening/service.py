@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -60,7 +61,6 @@ ERRORS = {
 
 def plan_read(plan: StrengtheningPlan, progress: repository.PlanProgress) -> StrengtheningPlanRead:
     """The response body of a plan with the figures of its actions."""
-    covered = set(progress.opi_areas)
     return StrengtheningPlanRead(
         id=plan.id,
         organization_id=plan.organization_id,
@@ -72,10 +72,7 @@ def plan_read(plan: StrengtheningPlan, progress: repository.PlanProgress) -> Str
         cancellation_reason=plan.cancellation_reason,
         approved_by=plan.approved_by,
         approved_at=plan.approved_at,
-        actions_count=progress.actions_count,
-        progress_pct=progress.progress_pct,
-        overdue_actions=progress.overdue_actions,
-        opi_areas_covered=[area for area in OpiArea if area.value in covered],
+        **plan_figures(progress),
         version=plan.version,
         created_at=plan.created_at,
         updated_at=plan.updated_at,
@@ -246,6 +243,22 @@ async def transition_plan(
     return plan
 
 
+def action_overdue(due_date: date, status: str, today: date) -> bool:
+    """Due before ``today`` (Colombia) and not done or dropped."""
+    return due_date < today and status not in ("done", "dropped")
+
+
+def plan_figures(progress: repository.PlanProgress) -> dict[str, Any]:
+    """A plan's figures from its actions, as ``plan_read`` shows them."""
+    covered = set(progress.opi_areas)
+    return {
+        "actions_count": progress.actions_count,
+        "progress_pct": progress.progress_pct,
+        "overdue_actions": progress.overdue_actions,
+        "opi_areas_covered": [area.value for area in OpiArea if area.value in covered],
+    }
+
+
 def action_read(
     action: StrengtheningAction, *, today: date | None = None
 ) -> StrengtheningActionRead:
@@ -262,7 +275,7 @@ def action_read(
         due_date=action.due_date,
         status=ActionStatus(action.status),
         progress_pct=action.progress_pct,
-        overdue=action.due_date < today and action.status not in ("done", "dropped"),
+        overdue=action_overdue(action.due_date, action.status, today),
         version=action.version,
         created_at=action.created_at,
         updated_at=action.updated_at,
