@@ -13,6 +13,7 @@ tests (``tests/*/lean``) and ``tests/common/test_fastlist_plain.py``:
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from copy import copy
@@ -23,7 +24,7 @@ from functools import cache
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, create_model
+from pydantic import BaseModel, ConfigDict, PlainSerializer, TypeAdapter, create_model
 
 from services.common.auth import Principal
 from services.common.schemas import utc_iso
@@ -203,3 +204,15 @@ def _item_model(page: type[BaseModel]) -> type[BaseModel]:
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         raise TypeError(f"{page.__name__}.items is not a list of models")
     return model
+
+
+def json_value(value: Any) -> Any:
+    """A JSON(B) column's value as Python (the raw pool returns it as text)."""
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def as_written(adapter: TypeAdapter[Any], value: Any) -> Any:
+    """``value`` validated by ``adapter`` (a field's type) and given back as the JSON values
+    the model would write for it (nested models as dicts, enums as codes, timestamps as
+    text), for ``to_json`` to write unchanged."""
+    return adapter.dump_python(adapter.validate_python(value), mode="json")

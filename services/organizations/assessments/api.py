@@ -10,9 +10,9 @@ from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import created_responses, problem_responses
 from services.common.fastlist import (
+    Computed,
     FastList,
     Parent,
-    from_attributes,
 )
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, record_loader
@@ -169,6 +169,7 @@ FAST_LIST = FastList(
         "SELECT municipality_code FROM organizations WHERE id = $1",
         column="organization_id",
     ),
-    json_columns=("scores",),
-    item=from_attributes(service.assessment_read),
+    computed=Computed(
+        ("scores", "domain_scores", "overall_score"), lambda _app, _caller: service.score_fields
+    ),
 )

@@ -7,15 +7,18 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from services.common.fastlist_json import as_written, json_value
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
 from services.common.records import bump_version, flush, replay_or_refuse
 from services.organizations.assessments import repository
 from services.organizations.assessments.schemas import (
+    AreaScoreRead,
     AssessmentCreate,
     AssessmentRead,
     AssessmentUpdate,
@@ -56,6 +59,21 @@ def overall_score(scores: Mapping[str, Any]) -> Decimal | None:
     """Mean of the eight sub-area scores, two decimals; null until all eight are scored."""
     values = [scores[a.value]["score"] for a in OpiArea if a.value in scores]
     return _mean(values) if len(values) == len(OpiArea) else None
+
+
+_SCORES: TypeAdapter[dict[OpiArea, AreaScoreRead]] = TypeAdapter(dict[OpiArea, AreaScoreRead])
+
+
+def score_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``scores``, ``domain_scores`` and ``overall_score`` of an assessment's row as JSON
+    values, as ``assessment_read`` shows them (the lean list writes the rest from the row)."""
+    scores = json_value(row["scores"])
+    overall = row["overall_score"]
+    return {
+        "scores": as_written(_SCORES, scores),
+        "domain_scores": domain_scores(scores),
+        "overall_score": None if overall is None else float(overall),
+    }
 
 
 def assessment_read(assessment: Assessment) -> AssessmentRead:

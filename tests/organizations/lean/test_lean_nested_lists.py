@@ -19,8 +19,13 @@ RID = {"X-Request-ID": "lean-compare-0004"}
 async def _seed(client: httpx.AsyncClient) -> dict[str, Any]:
     plan = await create_plan(client, name="Asociación Ñandú", municipality_code="52835")
     organization_id = plan["organization_id"]
-    await create_assessment(
-        client, organization_id, kind="follow_up", assessed_on="2024-09-01", verify=False
+    await create_assessment(  # fractional domain and overall scores
+        client,
+        organization_id,
+        kind="follow_up",
+        assessed_on="2024-09-01",
+        values=(1, 2, 3, 4, 2, 3, 4, 4),
+        verify=False,
     )
     actions = [
         await add_action(client, plan["id"], opi_area="results", due_date="2020-01-31"),
@@ -57,6 +62,11 @@ async def test_nested_pages_are_byte_identical(client, route, spy, which, filter
         for limit in ({}, {"limit": "1"}, {"limit": "200"}):
             seen.update(await walk(client, route, spy, paths[which], {**params, **limit}, RID))
     assert len(seen) == count
+    if which == "assessments":
+        r = await same_answer(client, route, spy, paths[which], params={}, headers=RID)
+        follow_up = next(a for a in r.json()["items"] if a["kind"] == "follow_up")
+        assert follow_up["overall_score"] == 2.88
+        assert sorted(follow_up["domain_scores"].values()) == [1.5, 2.5, 3.5, 4.0]
 
 
 async def test_overdue_is_computed_on_the_lean_path(client, route, spy):
