@@ -15,12 +15,12 @@ from services.common.db import SessionDep
 from services.common.disclosure import DisclosureDep, disclosure_for
 from services.common.errors import created_responses, problem_responses
 from services.common.fastlist import (
+    Computed,
     FastList,
     Filter,
     date_param,
     department_param,
     enum_param,
-    from_attributes,
     municipality_param,
     uuid_param,
 )
@@ -206,11 +206,12 @@ async def transition_initiative(
     return service.initiative_read(initiative, disclosure=disclosure)
 
 
-def _initiative_item(app: Any, principal: Principal) -> Callable[[Mapping[str, Any]], Any]:
-    """``service.initiative_read`` under the caller's disclosure level (small beneficiary cells
-    withheld), once per request."""
-    read = partial(service.initiative_read, disclosure=disclosure_for(app, principal))
-    return from_attributes(read)
+def _initiative_beneficiaries(
+    app: Any, principal: Principal
+) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+    """An initiative's beneficiaries under the caller's disclosure level (small cells
+    withheld), as ``service.initiative_read`` shows them; once per request."""
+    return partial(service.beneficiary_fields, disclosure=disclosure_for(app, principal))
 
 
 # The list above on the lean path (``fastlist``): same filters, territory rule, disclosure.
@@ -237,6 +238,5 @@ FAST_LIST = FastList(
     },
     territory=("municipality_code", "department_code"),
     archived="archived_at",
-    json_columns=("beneficiaries",),
-    per_caller=_initiative_item,
+    computed=Computed(("beneficiaries", "suppressed"), _initiative_beneficiaries),
 )

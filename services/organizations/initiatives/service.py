@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
 from services.common.disclosure import Disclosure, protect_summary
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from services.common.fastlist_json import as_written, json_value
 from services.common.pagination import PageParams, finish_page
 from services.common.records import archive, bump_version, flush, replay_or_refuse
 from services.common.territory import Territories, check_municipality
@@ -67,6 +70,19 @@ def protect_beneficiaries(
     """Withhold small beneficiary cells in place; their paths under ``prefix``."""
     paths = protect_summary(beneficiaries, disclosure=disclosure, breakdowns=BENEFICIARY_BREAKDOWNS)
     return [prefix + path for path in paths]
+
+
+def beneficiary_fields(row: Mapping[str, Any], *, disclosure: Disclosure) -> dict[str, Any]:
+    """``beneficiaries`` and ``suppressed`` of an initiative's row as JSON values, as
+    ``initiative_read`` shows them (the lean list writes the rest from the row)."""
+    beneficiaries = json_value(row["beneficiaries"])  # a new object: safe to protect in place
+    suppressed = protect_beneficiaries(
+        beneficiaries, disclosure=disclosure, prefix="beneficiaries."
+    )
+    return {"beneficiaries": as_written(_BENEFICIARIES, beneficiaries), "suppressed": suppressed}
+
+
+_BENEFICIARIES: TypeAdapter[BeneficiariesRead] = TypeAdapter(BeneficiariesRead)
 
 
 def initiative_read(
