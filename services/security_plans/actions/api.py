@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Response
 
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
-from services.common.fastlist import FastList, Parent, model_columns
+from services.common.fastlist import Computed, FastList, Parent, model_columns
 from services.common.routes import WriteGuardDep, child_loader
 from services.security_plans.actions import service
 from services.security_plans.actions.schemas import (
@@ -16,6 +16,7 @@ from services.security_plans.actions.schemas import (
     ActionList,
     ActionRead,
     ActionUpdate,
+    action_fields,
     action_read,
 )
 from services.security_plans.lines.api import CurrentLine, LineToChange
@@ -149,6 +150,6 @@ FAST_LIST = FastList(
         "WHERE p.id = $1 AND l.id = $2",
         column="line_id",
     ),
-    item=action_read,
+    computed=Computed(("indicator", "budget"), lambda _app, _caller: action_fields),
     paged=False,
 )

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
-from services.common.fastlist import FastList, Parent
+from services.common.fastlist import Computed, FastList, Parent
 from services.common.pagination import set_link_header
 from services.security_plans.plans.api import CurrentPlan, PlanToChange
 from services.security_plans.records import PageQuery, Reader, created
@@ -65,11 +63,6 @@ async def get_review(
     return service.review_read(review)
 
 
-def _review_item(row: Mapping[str, Any]) -> ReviewRead:
-    # service.review_read on a raw row: the score (numeric) leaves as a JSON number.
-    return ReviewRead.model_validate({**row, "score": float(row["score"])})
-
-
 # The list above on the lean path (``fastlist``); the plan must be in the caller's territory.
 FAST_LIST = FastList(
     path="/api/v1/security-plans/{plan_id}/reviews",
@@ -80,6 +73,5 @@ FAST_LIST = FastList(
     parent=Parent(
         "plan_id", "SELECT municipality_code FROM security_plans WHERE id = $1", column="plan_id"
     ),
-    json_columns=("checklist",),
-    item=_review_item,
+    computed=Computed(("checklist", "score"), lambda _app, _caller: service.review_fields),
 )

@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.errors import InvalidInput, NotFound
+from services.common.fastlist_json import as_written, json_value
 from services.common.pagination import PageParams, finish_page
 from services.common.records import flush
 from services.security_plans import records
@@ -19,7 +21,7 @@ from services.security_plans.models import PlanReview, SecurityPlan
 from services.security_plans.plans.repository import get_plan
 from services.security_plans.plans.service import PlanArchived
 from services.security_plans.reviews import repository
-from services.security_plans.reviews.schemas import ReviewCreate, ReviewRead
+from services.security_plans.reviews.schemas import ChecklistEntryRead, ReviewCreate, ReviewRead
 from services.security_plans.vocabularies import RATING_POINTS, ChecklistItem
 
 
@@ -28,6 +30,20 @@ def review_score(checklist: Mapping[str, Mapping[str, Any]]) -> Decimal:
     halves = sum(RATING_POINTS[entry["rating"]] for entry in checklist.values())
     value = Decimal(halves * 100) / Decimal(2 * len(ChecklistItem))
     return value.quantize(records.TWO_PLACES, ROUND_HALF_UP)
+
+
+_CHECKLIST: TypeAdapter[dict[ChecklistItem, ChecklistEntryRead]] = TypeAdapter(
+    dict[ChecklistItem, ChecklistEntryRead]
+)
+
+
+def review_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``checklist`` and ``score`` of a review's row as JSON values, as ``review_read`` shows
+    them (the lean list writes the rest from the row)."""
+    return {
+        "checklist": as_written(_CHECKLIST, json_value(row["checklist"])),
+        "score": float(row["score"]),
+    }
 
 
 def review_read(review: PlanReview) -> ReviewRead:
