@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from types import SimpleNamespace
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.concurrency import set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.fastlist import (
     Binder,
+    Computed,
     FastList,
     Filter,
     Parent,
@@ -255,10 +257,12 @@ async def add_note(
     return NoteRead.model_validate(note)
 
 
-def _commitment_item(row: Mapping[str, Any]) -> CommitmentRead:
-    """``service.commitment_read`` on a row carrying its event's territory and its notes."""
-    record = SimpleNamespace(**row)
-    return service.commitment_read(record, record, row["notes"] or (), colombia_today())  # type: ignore[arg-type]
+def _commitment_fields(
+    _app: Any, _caller: Principal
+) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+    """A commitment's ``overdue`` (as of today in Colombia, taken once per request) and
+    notes, as ``service.commitment_read`` shows them."""
+    return partial(service.commitment_fields, today=colombia_today())
 
 
 def _overdue(value: bool, bind: Binder) -> str:
@@ -297,8 +301,7 @@ FAST_LIST = FastList(
     },
     territory=("e.municipality_code", "e.department_code"),
     archived=("c.archived_at", "e.archived_at"),
-    json_columns=("notes",),
-    item=_commitment_item,
+    computed=Computed(("overdue", "notes"), _commitment_fields),
 )
 FAST_EVENT_LIST = replace(
     FAST_LIST,

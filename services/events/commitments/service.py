@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from fastapi import Request
+from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from services.common.fastlist_json import as_written, json_value
 from services.common.models import utcnow
 from services.common.pagination import PageParams, encode_cursor
 from services.common.records import archive, bump_version, flush, replay_or_refuse
@@ -59,7 +62,24 @@ async def resolve_responsible(
 
 def is_overdue(commitment: Commitment, today: date) -> bool:
     """Still pending after its due date."""
-    return commitment.status in PENDING_COMMITMENT and commitment.due_date < today
+    return pending_after(commitment.status, commitment.due_date, today)
+
+
+def pending_after(status: str, due_date: date, today: date) -> bool:
+    """A commitment in ``status`` due on ``due_date`` is overdue on ``today``."""
+    return status in PENDING_COMMITMENT and due_date < today
+
+
+_NOTES: TypeAdapter[list[NoteRead]] = TypeAdapter(list[NoteRead])
+
+
+def commitment_fields(row: Mapping[str, Any], *, today: date) -> dict[str, Any]:
+    """``overdue`` and ``notes`` (a JSON array, oldest first) of a commitment's row as JSON
+    values, as ``commitment_read`` shows them (the lean lists write the rest from the row)."""
+    return {
+        "overdue": pending_after(row["status"], row["due_date"], today),
+        "notes": as_written(_NOTES, json_value(row["notes"]) or []),
+    }
 
 
 def commitment_read(
