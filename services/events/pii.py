@@ -116,6 +116,12 @@ def open_attendee(keyring: Keyring, attendee: Attendee) -> dict[str, Any]:
     )
 
 
+def open_attendee_row(keyring: Keyring, row: Mapping[str, Any]) -> dict[str, Any]:
+    """``open_attendee`` of a raw row (the lean list reads rows, not records)."""
+    aad = attendee_aad(row["id"], row["event_id"])
+    return keyring.open(row["pii_key_id"], row["pii_ciphertext"], aad=aad)
+
+
 def normalize_document(number: str) -> str:
     """Document numbers compare without spaces, dots or dashes, case-insensitively."""
     return "".join(c for c in number if c.isalnum()).upper()

@@ -81,7 +81,12 @@ def ensure_writable(event: Event, *, allow_cancelled: bool = True) -> None:
 
 def event_year(event: Event) -> int:
     """The Colombian calendar year the event starts in (age groups are taken at it)."""
-    return event.starts_at.astimezone(COLOMBIA).year
+    return colombian_year(event.starts_at)
+
+
+def colombian_year(moment: datetime) -> int:
+    """The calendar year in Colombia at ``moment``."""
+    return moment.astimezone(COLOMBIA).year
 
 
 # --- input types ---------------------------------------------------------------------------

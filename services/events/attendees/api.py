@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from types import SimpleNamespace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -12,7 +11,7 @@ from services.common.auth import Principal
 from services.common.concurrency import require_if_match, set_etag
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
-from services.common.fastlist import FastList, Parent
+from services.common.fastlist import Computed, FastList, Parent
 from services.common.idempotency import PERSONAL_DATA_HEADERS, PersonalData
 from services.common.pagination import set_link_header
 from services.common.routes import WriteGuardDep, child_loader, record_loader
@@ -35,8 +34,9 @@ from services.events.dependencies import (
 )
 from services.events.events.service import load_event
 from services.events.models import Attendee, Event
-from services.events.pii import open_attendee
+from services.events.pii import open_attendee, open_attendee_row
 from services.events.pii_access_log.service import record_access, record_list_access
+from services.events.records import colombian_year
 from services.events.upstreams import ReferencesDep
 
 # Every answer carries personal data: `Cache-Control: no-store`, and idempotency records keep
@@ -227,17 +227,19 @@ async def archive_attendee(
     return service.attendee_read(attendee, payload, event)
 
 
-def _attendee_item(app: Any, principal: Principal) -> Callable[[Mapping[str, Any]], AttendeeRead]:
-    """``service.attendee_read`` of a row opened with the service's keyring (the row carries
-    its event's start, which age groups are taken at)."""
+def _attendee_fields(
+    app: Any, principal: Principal
+) -> Callable[[Mapping[str, Any]], Mapping[str, Any]]:
+    """The personal fields of a row opened with the service's keyring, as
+    ``service.attendee_read`` shows them (age groups at the event's start year, which the
+    row carries)."""
     keyring = app.state.keyring
 
-    def item(row: Mapping[str, Any]) -> AttendeeRead:
-        attendee = SimpleNamespace(**row)
-        event = SimpleNamespace(starts_at=row["event_starts_at"])
-        return service.attendee_read(attendee, open_attendee(keyring, attendee), event)  # type: ignore[arg-type]
+    def fields(row: Mapping[str, Any]) -> Mapping[str, Any]:
+        payload = open_attendee_row(keyring, row)
+        return service.personal_fields(payload, colombian_year(row["event_starts_at"]))
 
-    return item
+    return fields
 
 
 # The list above on the lean path (``fastlist``): both scopes, the event visible, each row
@@ -256,7 +258,7 @@ FAST_LIST = FastList(
     parent=Parent(
         "event_id", "SELECT municipality_code FROM events WHERE id = $1", column="a.event_id"
     ),
-    per_caller=_attendee_item,
+    computed=Computed(service.PERSONAL_READ_FIELDS, _attendee_fields),
     headers=PERSONAL_DATA_HEADERS,
     record=record_list_access,
 )

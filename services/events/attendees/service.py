@@ -50,23 +50,10 @@ ERRORS = {"uq_attendees_event_id_document_hash": lambda: DuplicateAttendee(DUPLI
 
 def attendee_read(attendee: Attendee, payload: Mapping[str, Any], event: Event) -> AttendeeRead:
     """The attendee as returned to clients, from its row and its opened payload."""
-    birth_year = payload.get("birth_year")
-    year = event_year(event)
-    org = payload.get("organization_id")
     return AttendeeRead(
         id=attendee.id,
         event_id=attendee.event_id,
-        full_name=payload["full_name"],
-        document_type=payload["document_type"],
-        document_number=payload.get("document_number"),
-        phone=payload.get("phone"),
-        sex=payload["sex"],
-        birth_year=birth_year,
-        age_group=age_group(year - birth_year if birth_year else None),
-        ethnicity=payload["ethnicity"],
-        role=payload["role"],
-        organization_id=uuid.UUID(org) if org else None,
-        is_social_leader=payload["is_social_leader"],
+        **personal_fields(payload, event_year(event)),
         consent_given=attendee.consent_given,
         consent_at=attendee.consent_at,
         version=attendee.version,
@@ -74,6 +61,42 @@ def attendee_read(attendee: Attendee, payload: Mapping[str, Any], event: Event) 
         updated_at=attendee.updated_at,
         archived_at=attendee.archived_at,
     )
+
+
+PERSONAL_READ_FIELDS = (  # the fields of AttendeeRead its payload gives
+    "full_name",
+    "document_type",
+    "document_number",
+    "phone",
+    "sex",
+    "birth_year",
+    "age_group",
+    "ethnicity",
+    "role",
+    "organization_id",
+    "is_social_leader",
+)
+
+
+def personal_fields(payload: Mapping[str, Any], year: int) -> dict[str, Any]:
+    """The fields of an attendee's opened payload as JSON values (codes as text), with the
+    age group at ``year``, the event's start year (the lean list writes the rest from the
+    row)."""
+    birth_year = payload.get("birth_year")
+    org = payload.get("organization_id")
+    return {
+        "full_name": payload["full_name"],
+        "document_type": payload["document_type"],
+        "document_number": payload.get("document_number"),
+        "phone": payload.get("phone"),
+        "sex": payload["sex"],
+        "birth_year": birth_year,
+        "age_group": age_group(year - birth_year if birth_year else None).value,
+        "ethnicity": payload["ethnicity"],
+        "role": payload["role"],
+        "organization_id": str(uuid.UUID(org)) if org else None,
+        "is_social_leader": payload["is_social_leader"],
+    }
 
 
 def _check_document(payload: Mapping[str, Any]) -> None:
