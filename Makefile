@@ -40,19 +40,21 @@ typecheck: $(STAMP)
 ## generator (each table says which). Alternating rounds; ratio = median, spread = min-max.
 ## Then the lists: one per service (organizations, security plans, events) at limit 50 and 200,
 ## with and without a filter, each against the list floor running the same SQL (~5 minutes).
+## Then whole-country statistics with 8 concurrent callers per service, and webhooks'
+## commit-to-delivery latency on real processes (bench.webhooks exits 1 if its p50 misses 2 s).
 ## A quick run: make bench BENCH_ARGS="--organizations 20000"; docs/benchmarks-method.md.
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 	$(BIN)/python -m bench.lists $(LISTS_BENCH_ARGS)
 	$(BIN)/python -m bench.gateway $(GATEWAY_BENCH_ARGS)
 	$(BIN)/python -m bench.stats $(STATS_BENCH_ARGS)
+	$(BIN)/python -m bench.webhooks $(WEBHOOKS_BENCH_ARGS)
 
 ## Every list class of every service against its list floor (~15 minutes; docs/performance-lists.md).
 .PHONY: bench-lists-all
 bench-lists-all: $(STAMP)
 	$(BIN)/python -m bench.lists --all $(LISTS_BENCH_ARGS)
 
-## Only the organizations service vs its floors, on 20,000 organizations (a few minutes).
 ## Ten minutes of mixed traffic through the gateway (GET by id, lists, overview and its
 ## conditional polls, results, statistics, creates) with every process's memory sampled;
 ## fails unless 0 errors, RSS ≤ 150 MB and growth ≤ 5 % from minute 2 (about 12 minutes).
@@ -60,12 +62,12 @@ bench-lists-all: $(STAMP)
 soak: $(STAMP)
 	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
+## Only the organizations service vs its floors, on 20,000 organizations (a few minutes).
 .PHONY: bench-quick
 bench-quick: $(STAMP)
 	$(BIN)/python -m bench.run --organizations 20000 $(BENCH_ARGS)
 
-## Every benchmark, one after another (several minutes more). (`make bench` ends with
-## bench.webhooks: commit-to-delivery latency on real processes; exits 1 if its p50 misses 2 s.)
+## Every benchmark, one after another (several minutes more).
 bench-all: bench
 	$(BIN)/python -m bench.organizations_stats
 	$(BIN)/python -m bench.security_plans
