@@ -212,7 +212,10 @@ def json_value(value: Any) -> Any:
 
 
 def as_written(adapter: TypeAdapter[Any], value: Any) -> Any:
-    """``value`` validated by ``adapter`` (a field's type) and given back as the JSON values
-    the model would write for it (nested models as dicts, enums as codes, timestamps as
-    text), for ``to_json`` to write unchanged."""
+    """``value`` (a JSON column's text, as the raw pool returns it, or a Python value)
+    validated by ``adapter`` (a field's type) and given back as the JSON values the model
+    would write for it (nested models as dicts, enums as codes, timestamps as text), for
+    ``to_json`` to write unchanged."""
+    if isinstance(value, str | bytes):
+        return adapter.dump_python(adapter.validate_json(value), mode="json")
     return adapter.dump_python(adapter.validate_python(value), mode="json")

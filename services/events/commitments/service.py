@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from services.common.fastlist_json import as_written, json_value
+from services.common.fastlist_json import as_written
 from services.common.models import utcnow
 from services.common.pagination import PageParams, encode_cursor
 from services.common.records import archive, bump_version, flush, replay_or_refuse
@@ -78,7 +78,7 @@ def commitment_fields(row: Mapping[str, Any], *, today: date) -> dict[str, Any]:
     values, as ``commitment_read`` shows them (the lean lists write the rest from the row)."""
     return {
         "overdue": pending_after(row["status"], row["due_date"], today),
-        "notes": as_written(_NOTES, json_value(row["notes"]) or []),
+        "notes": [] if row["notes"] is None else as_written(_NOTES, row["notes"]),
     }
 
 

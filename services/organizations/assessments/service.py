@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from services.common.fastlist_json import as_written, json_value
+from services.common.fastlist_json import as_written
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
 from services.common.records import bump_version, flush, replay_or_refuse
@@ -67,10 +67,10 @@ _SCORES: TypeAdapter[dict[OpiArea, AreaScoreRead]] = TypeAdapter(dict[OpiArea, A
 def score_fields(row: Mapping[str, Any]) -> dict[str, Any]:
     """``scores``, ``domain_scores`` and ``overall_score`` of an assessment's row as JSON
     values, as ``assessment_read`` shows them (the lean list writes the rest from the row)."""
-    scores = json_value(row["scores"])
+    scores = as_written(_SCORES, row["scores"])  # {area: {"score", "evidence"}}
     overall = row["overall_score"]
     return {
-        "scores": as_written(_SCORES, scores),
+        "scores": scores,
         "domain_scores": domain_scores(scores),
         "overall_score": None if overall is None else float(overall),
     }

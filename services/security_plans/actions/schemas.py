@@ -101,8 +101,8 @@ def action_fields(row: Mapping[str, Any]) -> dict[str, Any]:
     """``indicator`` and ``budget`` of an action's row (JSON columns) as JSON values, as
     ``action_read`` shows them (the lean list writes the rest from the row)."""
     return {
-        "indicator": as_written(_INDICATOR, loads(row["indicator"])),
-        "budget": as_written(_BUDGET, loads(row["budget"])),
+        "indicator": as_written(_INDICATOR, row["indicator"]),
+        "budget": as_written(_BUDGET, row["budget"]),
     }
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.errors import InvalidInput, NotFound
-from services.common.fastlist_json import as_written, json_value
+from services.common.fastlist_json import as_written
 from services.common.pagination import PageParams, finish_page
 from services.common.records import flush
 from services.security_plans import records
@@ -41,7 +41,7 @@ def review_fields(row: Mapping[str, Any]) -> dict[str, Any]:
     """``checklist`` and ``score`` of a review's row as JSON values, as ``review_read`` shows
     them (the lean list writes the rest from the row)."""
     return {
-        "checklist": as_written(_CHECKLIST, json_value(row["checklist"])),
+        "checklist": as_written(_CHECKLIST, row["checklist"]),
         "score": float(row["score"]),
     }
 
