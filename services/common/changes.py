@@ -75,6 +75,20 @@ class Transition:
 
 
 @dataclass(frozen=True)
+class Announcement:
+    """A change type the service announces itself rather than a write of the source's table
+    (``commitment.overdue``: a date passed). Its rows are written by a trigger on the
+    ``notices`` table, keyed by ``key`` (the source row's id), when a notice is inserted
+    (see ``change_outbox.announcement_statements``)."""
+
+    verb: str
+    es: str
+    en: str
+    notices: str
+    key: str
+
+
+@dataclass(frozen=True)
 class ChangeSource:
     """One table whose writes are changes: type name, resource, path, territory, scopes.
 
@@ -94,6 +108,7 @@ class ChangeSource:
     versioned: bool = True
     deleted_verb: str | None = None  # rows deleted for good (erasure): "<type>.<verb>"
     id_column: str = "id"
+    announcements: tuple[Announcement, ...] = ()
 
     def verbs(self) -> list[tuple[str, str, str]]:
         """(verb, es, en) of every change type of this source."""
@@ -103,6 +118,7 @@ class ChangeSource:
         verbs += [(t.verb, t.es, t.en) for t in self.transitions]
         if self.deleted_verb:
             verbs.append((self.deleted_verb, "supresión", self.deleted_verb))
+        verbs += [(a.verb, a.es, a.en) for a in self.announcements]
         return verbs
 
     def types(self) -> list[str]:

@@ -23,6 +23,7 @@ TABLES = {
     "idempotency_keys",
     "changes",
     "changes_purged",
+    "commitment_overdue_notices",  # evt_0007
     # statistics tallies kept by triggers (evt_0005)
     "tally_event_counts",
     "tally_protection",
@@ -56,7 +57,7 @@ async def test_upgrade_downgrade_upgrade(postgres_admin_url):
         conn = await asyncpg.connect(asyncpg_dsn(url))
         try:
             assert (
-                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0006"
+                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0007"
             )
             # the database itself refuses a breakdown that does not add up
             checks = {
