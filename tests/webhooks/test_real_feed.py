@@ -1,18 +1,22 @@
 """The worker on a real service's change feed: `somos serve organizations` writes, its
 `GET /api/v1/changes` long poll (docs/changes.md) feeds a `somos worker webhooks`, and a
-receiver verifying signatures gets the organization's changes in its territory."""
+receiver verifying signatures gets the organization's changes in its territory; likewise
+`somos serve events` announcing an overdue commitment."""
 
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
 from services.common.auth import mint_token
+from services.common.colombia import colombia_today
 from services.common.settings import PlatformSettings
 from services.common.testing import migrated_database
+from tests.events.factories import commitment_body, event_body
 from tests.webhooks.harness import Receiver, Served, Workers, eventually, worker_environment
 
 pytestmark = pytest.mark.e2e
@@ -115,4 +119,69 @@ async def test_organization_changes_reach_the_receiver(
         "version": 2,
         "municipality_code": "52835",
         "url": f"https://api.somos.example.org/api/v1/organizations/{first['id']}",
+    }
+
+
+@pytest.fixture
+async def events_db(postgres_admin_url):
+    async with migrated_database(postgres_admin_url, "events") as url:
+        yield url
+
+
+async def test_an_overdue_commitment_reaches_the_receiver(
+    client, events_db, webhooks_db, tmp_path: Path
+):
+    """`somos serve events` announces a commitment past its due date on its own timer; the
+    worker delivers `commitment.overdue` (and nothing else it was not asked for)."""
+    receiver = Receiver()
+    try:
+        created = await client.post(
+            "/api/v1/webhook-subscriptions",
+            json={"url": receiver.url, "event_types": ["commitment.overdue"]},
+        )
+        assert created.status_code == 201, created.text
+        receiver.secret = created.json()["secret"]
+
+        env = worker_environment(webhooks_db, {})
+        env.pop("SOMOS_WEBHOOKS_FEEDS")
+        service_env = {
+            **env,
+            "SOMOS_EVENTS_DATABASE_URL": events_db,
+            "SOMOS_EVENTS_OVERDUE_CHECK_SECONDS": "1",
+        }
+        with Served("events", service_env, tmp_path / "events.log") as service:
+            env["SOMOS_WEBHOOKS_FEEDS"] = json.dumps(["events"])
+            env["SOMOS_WEBHOOKS_EVENTS_URL"] = service.url
+            env["SOMOS_WEBHOOKS_PUBLIC_BASE_URL"] = "https://api.somos.example.org"
+            workers = Workers(env, tmp_path)
+            workers.start("w1")
+            try:
+                platform = PlatformSettings(jwt_secret=env["SOMOS_JWT_SECRET"])
+                token = mint_token(platform, scopes=["events:read", "events:write"])
+                headers = {"Authorization": f"Bearer {token}"}
+                async with httpx.AsyncClient(base_url=service.url, headers=headers) as events:
+                    event = await events.post("/api/v1/events", json=event_body())
+                    assert event.status_code == 201, event.text
+                    yesterday = colombia_today() - timedelta(days=1)
+                    late = await events.post(
+                        f"/api/v1/events/{event.json()['id']}/commitments",
+                        json=commitment_body(due_date=yesterday.isoformat()),
+                    )
+                    assert late.status_code == 201, late.text
+                    commitment = late.json()
+                await eventually(lambda: len(receiver.receipts) >= 1, within=90)
+            finally:
+                workers.stop_all()
+    finally:
+        receiver.close()
+
+    assert receiver.refused == 0
+    [receipt] = receiver.receipts
+    assert receipt.payload["type"] == "commitment.overdue"
+    assert receipt.payload["data"] == {
+        "resource": "commitments",
+        "id": commitment["id"],
+        "version": 1,
+        "municipality_code": "52835",
+        "url": f"https://api.somos.example.org/api/v1/commitments/{commitment['id']}",
     }
