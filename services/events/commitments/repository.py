@@ -41,7 +41,11 @@ def overdue_clause(today: date) -> sa.ColumnElement[bool]:
 
 async def insert_overdue_notices(session: AsyncSession, *, today: date) -> int:
     """A notice for every pending, unarchived commitment past its due date that has none for
-    that date (one statement); how many were inserted."""
+    that date (one statement); how many were inserted.
+
+    The commitments are share-locked until commit, so none is fulfilled, cancelled or moved
+    while its announcement commits (the change would follow the write that made it untrue);
+    one a transaction is writing right now is skipped, for the next round to judge."""
     c, n = Commitment, CommitmentOverdueNotice
     announced = sa.exists().where(
         col(n.commitment_id) == col(c.id), col(n.due_date) == col(c.due_date)
@@ -50,6 +54,7 @@ async def insert_overdue_notices(session: AsyncSession, *, today: date) -> int:
         select(col(c.id), col(c.due_date), sa.func.now())
         .where(overdue_clause(today), col(c.archived_at).is_(None), ~announced)
         .order_by(col(c.id))
+        .with_for_update(read=True, skip_locked=True, of=c)
     )
     stmt = (
         insert(n)

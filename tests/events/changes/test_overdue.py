@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from datetime import date, timedelta
 
 import asyncpg
@@ -252,3 +253,26 @@ async def test_somos_announce_overdue_prints_the_count(client, events_db, tmp_pa
     again = await asyncio.to_thread(run_somos, "announce-overdue", env=env)
     assert again.stdout.strip() == "events: announced 0 overdue commitments"
     assert await changes(client, types=OVERDUE) == [(OVERDUE, late["id"])]
+
+
+async def test_a_commitment_being_written_is_left_to_the_next_round(client, events_app, events_db):
+    """Its announcement never commits after a fulfilment that made it untrue."""
+    event = await held_event(client)
+    late = await add_commitment(client, event, due_date=days_from_today(-1))
+    writer = await asyncpg.connect(asyncpg_dsn(events_db))
+    try:
+        fulfilment = writer.transaction()
+        await fulfilment.start()
+        await writer.execute(
+            "UPDATE commitments SET status = 'fulfilled', version = version + 1 WHERE id = $1",
+            uuid.UUID(late["id"]),
+        )
+        assert await announce(events_app) == 0  # skipped while the fulfilment is in flight
+        await fulfilment.commit()
+    finally:
+        await writer.close()
+    assert await announce(events_app) == 0  # fulfilled: never overdue
+    assert await changes(client) == [
+        ("commitment.created", late["id"]),
+        ("commitment.fulfilled", late["id"]),
+    ]
