@@ -2,6 +2,10 @@
 trigger writes the ``commitment.overdue`` change at commit (see
 ``services/events/commitments/overdue.py``).
 
+Commitments already overdue when this runs are recorded as noticed *before* the trigger
+exists: they are not announced (a flood of old news, dated now, to every subscriber and one
+long commit holding the feed's commit-order lock); `?overdue=true` lists them.
+
 Revision ID: evt_0007
 Revises: evt_0006
 Create Date: 2026-12-03
@@ -33,6 +37,13 @@ def upgrade() -> None:
             name="fk_commitment_overdue_notices_commitment_id_commitments",
         ),
         sa.PrimaryKeyConstraint("commitment_id", "due_date", name="pk_commitment_overdue_notices"),
+    )
+    # Today in Colombia (UTC-5 all year), as services.common.colombia.colombia_today.
+    op.execute(
+        "INSERT INTO commitment_overdue_notices (commitment_id, due_date, announced_at) "
+        "SELECT id, due_date, now() FROM commitments "
+        "WHERE status IN ('open', 'in_progress') AND archived_at IS NULL "
+        "AND due_date < ((now() AT TIME ZONE 'UTC') - interval '5 hours')::date"
     )
     commitments = next(s for s in FEED.sources if s.table == "commitments")
     for statement in announcement_statements(commitments, OVERDUE):
