@@ -15,6 +15,10 @@ cursor`` never skips a row that commits later. The lock covers only the commit's
 triggers' inserts and the commit record), never the transaction's own work, so it cannot
 deadlock with row locks; ``bench/changes.py`` measures what it costs writers.
 
+Types that no write makes (a commitment's due date passing) are a source's ``announcements``:
+the service inserts a row in a notices table, and that table's deferred trigger appends the
+change for the record it names, so it commits with the notice, in the same order.
+
 ``GET /api/v1/changes`` (``changes_router``) reads the feed filtered by the caller's scopes
 and territories; ``wait`` long-polls on LISTEN/NOTIFY (the triggers notify on commit).
 """
