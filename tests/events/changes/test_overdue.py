@@ -253,6 +253,11 @@ async def test_somos_announce_overdue_prints_the_count(client, events_db, tmp_pa
     again = await asyncio.to_thread(run_somos, "announce-overdue", env=env)
     assert again.stdout.strip() == "events: announced 0 overdue commitments"
     assert await changes(client, types=OVERDUE) == [(OVERDUE, late["id"])]
+    missing = {**env, "SOMOS_EVENTS_DATABASE_URL": events_db.rsplit("/", 1)[0] + "/no_such_db"}
+    failed = await asyncio.to_thread(run_somos, "announce-overdue", env=missing)
+    assert failed.returncode == 1
+    assert failed.stderr.strip().startswith("events: announce-overdue failed (")
+    assert "no_such_db" not in failed.stderr  # the error type, never the URL
 
 
 async def test_a_commitment_being_written_is_left_to_the_next_round(client, events_app, events_db):
