@@ -34,6 +34,7 @@ from services.common.db import asyncpg_dsn
 from services.common.embedded import drop_database, ensure_database, start_embedded
 from services.common.testing import asgi_client, bearer, make_token_factory, running_app
 from services.events.app import create_app
+from services.events.commitments.overdue import announce_overdue_url
 from services.events.models import COUNT_COLUMNS
 from services.events.pii import Keyring
 from services.events.settings import EventsSettings
@@ -236,6 +237,13 @@ async def seed(url: str, events: int, commitments_per_event: float, seed_value: 
                 "archived_at",
             ],
         )
+    finally:
+        await conn.close()
+    # The steady state: commitments past due already announced (else the service's first
+    # round would announce tens of thousands while a benchmark runs).
+    await announce_overdue_url(url)
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
         await conn.execute("VACUUM ANALYZE")
     finally:
         await conn.close()

@@ -606,6 +606,28 @@ def _purge_pii_once() -> int:
     return 0
 
 
+def cmd_announce_overdue(args: argparse.Namespace) -> int:
+    """Announce commitments whose due date passed while pending (``commitment.overdue`` in the
+    events feed), as the events service does every SOMOS_EVENTS_OVERDUE_CHECK_SECONDS; prints
+    the count only."""
+    import asyncpg
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from services.events.commitments.overdue import announce_overdue_url
+
+    spec = SERVICES["events"]
+    if _production() and not os.environ.get(spec.database_env):
+        raise SystemExit(f"{spec.database_env} must be set in production")
+    url = _resolve_database_url(spec, migrate_embedded=False)
+    try:
+        count = asyncio.run(announce_overdue_url(url))
+    except (OSError, SQLAlchemyError, asyncpg.PostgresError) as exc:
+        print(f"events: announce-overdue failed ({type(exc).__name__})", file=sys.stderr)
+        return 1
+    print(f"events: announced {count} overdue commitments", flush=True)
+    return 0
+
+
 def cmd_generate_pii_key(args: argparse.Namespace) -> int:
     """Print a new random AES-256 key for SOMOS_EVENTS_PII_KEYS (never stored)."""
     from services.events import pii
@@ -1143,6 +1165,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="run forever, once every SECONDS (the compose service); default: once",
     )
     p.set_defaults(func=cmd_purge_pii)
+
+    p = sub.add_parser(
+        "announce-overdue",
+        help="announce commitments past their due date while pending (commitment.overdue "
+        "in the events change feed; the events service also does it on a timer)",
+    )
+    p.set_defaults(func=cmd_announce_overdue)
 
     p = sub.add_parser(
         "import-targets",

@@ -17,6 +17,7 @@ from services.common.changes import (
     HORIZON,
     SEQUENCE,
     TABLE,
+    Announcement,
     ChangeFeed,
     ChangeSource,
 )
@@ -153,6 +154,41 @@ def uninstall_statements(feed: ChangeFeed) -> list[str]:
         f"DROP TABLE IF EXISTS {TABLE}",
     ]
     return statements
+
+
+def announcement_statements(source: ChangeSource, announcement: Announcement) -> list[str]:
+    """SQL for an announced change type: a deferred trigger on the notices table appending
+    ``<type>.<verb>`` for the source row a new notice names (its version, territory and path
+    as the row is at commit), so the change commits with its notice, in commit order. The
+    notices table itself is the migration's."""
+    function = f"changes_announce_{announcement.notices}()"
+    version = "r.version" if source.versioned else "1"
+    return [
+        f"""
+CREATE OR REPLACE FUNCTION {function} RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+    r {source.table}%ROWTYPE;
+BEGIN
+    SELECT * INTO STRICT r FROM {source.table}
+    WHERE {source.id_column} = NEW.{announcement.key};
+    PERFORM changes_append('{source.type}.{announcement.verb}', '{source.resource}',
+                           r.{source.id_column}, {version}, {source.municipality},
+                           {source.path});
+    RETURN NULL;
+END
+$fn$""",
+        f"CREATE CONSTRAINT TRIGGER changes_on_insert AFTER INSERT ON {announcement.notices} "
+        f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {function}",
+    ]
+
+
+def drop_announcement_statements(announcement: Announcement) -> list[str]:
+    """SQL dropping what ``announcement_statements`` created."""
+    return [
+        f"DROP TRIGGER IF EXISTS changes_on_insert ON {announcement.notices}",
+        f"DROP FUNCTION IF EXISTS changes_announce_{announcement.notices}()",
+    ]
 
 
 def install(op: Any, feed: ChangeFeed) -> None:

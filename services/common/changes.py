@@ -15,6 +15,10 @@ cursor`` never skips a row that commits later. The lock covers only the commit's
 triggers' inserts and the commit record), never the transaction's own work, so it cannot
 deadlock with row locks; ``bench/changes.py`` measures what it costs writers.
 
+Types that no write makes (a commitment's due date passing) are a source's ``announcements``:
+the service inserts a row in a notices table, and that table's deferred trigger appends the
+change for the record it names, so it commits with the notice, in the same order.
+
 ``GET /api/v1/changes`` (``changes_router``) reads the feed filtered by the caller's scopes
 and territories; ``wait`` long-polls on LISTEN/NOTIFY (the triggers notify on commit).
 """
@@ -75,6 +79,20 @@ class Transition:
 
 
 @dataclass(frozen=True)
+class Announcement:
+    """A change type the service announces itself rather than a write of the source's table
+    (``commitment.overdue``: a date passed). Its rows are written by a trigger on the
+    ``notices`` table, keyed by ``key`` (the source row's id), when a notice is inserted
+    (see ``change_outbox.announcement_statements``)."""
+
+    verb: str
+    es: str
+    en: str
+    notices: str
+    key: str
+
+
+@dataclass(frozen=True)
 class ChangeSource:
     """One table whose writes are changes: type name, resource, path, territory, scopes.
 
@@ -94,6 +112,7 @@ class ChangeSource:
     versioned: bool = True
     deleted_verb: str | None = None  # rows deleted for good (erasure): "<type>.<verb>"
     id_column: str = "id"
+    announcements: tuple[Announcement, ...] = ()
 
     def verbs(self) -> list[tuple[str, str, str]]:
         """(verb, es, en) of every change type of this source."""
@@ -103,6 +122,7 @@ class ChangeSource:
         verbs += [(t.verb, t.es, t.en) for t in self.transitions]
         if self.deleted_verb:
             verbs.append((self.deleted_verb, "supresión", self.deleted_verb))
+        verbs += [(a.verb, a.es, a.en) for a in self.announcements]
         return verbs
 
     def types(self) -> list[str]:

@@ -14,6 +14,7 @@ from services.events import vocabularies
 from services.events.attendees import api as attendees
 from services.events.changes import FEED
 from services.events.commitments import api as commitments
+from services.events.commitments.overdue import overdue_lifespan
 from services.events.data_subject_requests import api as data_subject_requests
 from services.events.data_subject_requests.service import person_hash_backfill
 from services.events.events import api as events
@@ -90,7 +91,11 @@ def create_app(
         routers=ROUTERS,
         tags=TAGS,
         change_feed=FEED,
-        lifespan_hooks=[upstream_lifespan(settings, upstream_transports), person_hash_backfill],
+        lifespan_hooks=[
+            upstream_lifespan(settings, upstream_transports),
+            person_hash_backfill,
+            overdue_lifespan(settings.overdue_check_seconds),
+        ],
         fast_reads=[
             events.FAST_LIST,
             risk_factors.FAST_LIST,

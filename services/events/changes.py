@@ -1,17 +1,24 @@
 """The events service's change feed: which tables are changes, and their types.
 
+A commitment still pending after its due date is announced once per due date as
+``commitment.overdue`` (``services/events/commitments/overdue.py``): nobody writes the
+commitment when a date passes, so the service inserts a notice and its trigger writes the change.
+
 Attendees' changes carry no name, only the attendee's id and the event's municipality, and
 only callers holding ``attendees:pii`` (who may read the attendee) see them.
 """
 
 from __future__ import annotations
 
-from services.common.changes import ChangeFeed, ChangeSource, Transition
+from services.common.changes import Announcement, ChangeFeed, ChangeSource, Transition
 
 READ = ("events:read",)
 # An event's records take the event's municipality, looked up when the change commits.
 EVENT_OF = "(SELECT e.municipality_code FROM events e WHERE e.id = r.event_id)"
 EVENT_PATH = "'/api/v1/events/' || r.event_id || "
+OVERDUE = Announcement(
+    "overdue", "vencimiento", "overdue", notices="commitment_overdue_notices", key="commitment_id"
+)
 
 FEED = ChangeFeed(
     service="events",
@@ -74,6 +81,7 @@ FEED = ChangeFeed(
                 Transition("fulfilled", "fulfilled", "cumplimiento", "fulfilled"),
                 Transition("cancelled", "cancelled", "cancelación", "cancelled"),
             ),
+            announcements=(OVERDUE,),
         ),
         ChangeSource(
             table="commitment_notes",

@@ -273,3 +273,14 @@ class CommitmentNote(RecordId, table=True):
     note: str = Field(max_length=4000)
     author: str = Field(max_length=255)
     created_at: datetime = timestamp_field()
+
+
+class CommitmentOverdueNotice(SQLModel, table=True):
+    """That a commitment was announced overdue for one due date: its trigger writes the
+    ``commitment.overdue`` change, and the key keeps it to one announcement per due date."""
+
+    __tablename__ = "commitment_overdue_notices"
+
+    commitment_id: uuid.UUID = Field(foreign_key="commitments.id", primary_key=True)
+    due_date: date = Field(primary_key=True)
+    announced_at: datetime = timestamp_field()

@@ -56,6 +56,13 @@ class EventsSettings(ServiceSettings):
         "(default <SOMOS_DATA_DIR>/events-pii-keys.json)",
     )
     pii_retention_days: RetentionDays = 730
+    overdue_check_seconds: int = Field(
+        default=300,
+        ge=0,
+        le=86400,
+        description="How often the service announces commitments whose due date passed while "
+        "pending (`commitment.overdue` in the change feed); 0: never (`somos announce-overdue`)",
+    )
 
     @model_validator(mode="after")
     def _refuse_production_without_keys(self) -> EventsSettings:

@@ -174,6 +174,24 @@ def test_every_source_gets_insert_and_update_triggers():
         assert f"AFTER UPDATE ON {source.table} DEFERRABLE INITIALLY DEFERRED" in sql
 
 
+def test_an_announced_type_is_declared_but_no_write_makes_it():
+    from services.common.change_outbox import announcement_statements
+    from services.events.changes import FEED as EVENTS
+    from services.events.changes import OVERDUE
+
+    commitment = EVENTS.catalogue().kind("commitment")
+    assert commitment is not None and commitment.change_types[-1] == "commitment.overdue"
+    assert EVENTS.labels()["commitment.overdue"] == (
+        "Compromiso: vencimiento",
+        "Commitment overdue",
+    )
+    assert "overdue" not in "\n".join(install_statements(EVENTS))  # not from a status or archive
+    [source] = [s for s in EVENTS.sources if s.announcements == (OVERDUE,)]
+    sql = "\n".join(announcement_statements(source, OVERDUE))
+    assert "AFTER INSERT ON commitment_overdue_notices DEFERRABLE INITIALLY DEFERRED" in sql
+    assert "changes_append('commitment.overdue', 'commitments'" in sql
+
+
 async def test_a_cursor_older_than_retention_is_refused_not_silently_skipped(pool, database):
     async with pool.acquire() as conn:
         for name in ("Una", "Dos", "Tres"):

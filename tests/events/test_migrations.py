@@ -9,6 +9,7 @@ import asyncpg
 from services.common import migrations
 from services.common.db import asyncpg_dsn
 from services.common.embedded import drop_database, ensure_database
+from services.common.testing import migrated_database
 from services.common.testing import test_database_name as database_name
 
 TABLES = {
@@ -23,6 +24,7 @@ TABLES = {
     "idempotency_keys",
     "changes",
     "changes_purged",
+    "commitment_overdue_notices",  # evt_0007
     # statistics tallies kept by triggers (evt_0005)
     "tally_event_counts",
     "tally_protection",
@@ -56,7 +58,7 @@ async def test_upgrade_downgrade_upgrade(postgres_admin_url):
         conn = await asyncpg.connect(asyncpg_dsn(url))
         try:
             assert (
-                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0006"
+                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0007"
             )
             # the database itself refuses a breakdown that does not add up
             checks = {
@@ -175,3 +177,44 @@ async def test_chaining_migration_chains_existing_entries_and_drops_attendee_bod
             await conn.close()
     finally:
         await drop_database(postgres_admin_url, name)
+
+
+async def test_commitments_overdue_before_evt_0007_are_not_announced(postgres_admin_url):
+    """The migration records them as noticed without a change; later ones are announced."""
+    from services.events.commitments.overdue import announce_overdue_url
+
+    async with migrated_database(postgres_admin_url, "events") as url:
+        await asyncio.to_thread(migrations.downgrade, "events", url, "evt_0006")
+        conn = await asyncpg.connect(asyncpg_dsn(url))
+        try:
+            event = await conn.fetchval(
+                "INSERT INTO events (id, version, created_at, updated_at, type, title, "
+                "search_text, municipality_code, department_code, community, community_key, "
+                "starts_at, ends_at, status, partner_institutions, organization_ids) "
+                "VALUES (gen_random_uuid(), 1, now(), now(), 'dialogo_resiliencia', 'Diálogo', "
+                "'dialogo', '52835', '52', 'Candelillas', 'candelillas', now() - interval '2 hours', "
+                "now() - interval '1 hour', 'held', "
+                "'{}', '{}') RETURNING id"
+            )
+            add = (
+                "INSERT INTO commitments (id, version, created_at, updated_at, event_id, "
+                "description, responsible_party, responsible_party_kind, due_date, status) "
+                "VALUES (gen_random_uuid(), 1, now(), now(), $1, 'Alumbrado', 'alcaldia', "
+                "'institution', current_date + $2::int, $3) RETURNING id"
+            )
+            overdue = await conn.fetchval(add, event, -30, "open")
+            await conn.fetchval(add, event, -30, "fulfilled")
+            await conn.fetchval(add, event, 30, "in_progress")
+            await asyncio.to_thread(migrations.upgrade, "events", url)
+            noticed = await conn.fetch("SELECT commitment_id FROM commitment_overdue_notices")
+            assert [r["commitment_id"] for r in noticed] == [overdue]
+            assert await announce_overdue_url(url) == 0
+            later = await conn.fetchval(add, event, -2, "in_progress")
+            assert await announce_overdue_url(url) == 1
+            announced = await conn.fetch(
+                "SELECT resource_id, version, municipality_code FROM changes "
+                "WHERE type = 'commitment.overdue'"
+            )
+            assert [tuple(r) for r in announced] == [(later, 1, "52835")]
+        finally:
+            await conn.close()

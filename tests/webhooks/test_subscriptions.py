@@ -115,6 +115,17 @@ async def test_scope_and_token_territory(client_for):
         assert ok.status_code == 201
 
 
+async def test_overdue_commitments_may_be_subscribed_to_with_events_read(client, client_for):
+    created = (await create(client, event_types=["commitment.overdue"])).json()
+    assert created["event_types"] == ["commitment.overdue"]
+    async with client_for("webhooks:manage", "organizations:read") as no_events:
+        response = await no_events.post(
+            "/api/v1/webhook-subscriptions", json={**BODY, "event_types": ["commitment.overdue"]}
+        )
+    assert response.status_code == 403
+    assert response.json()["missing_scope"] == "events:read"
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -122,7 +133,7 @@ async def test_scope_and_token_territory(client_for):
         ({"event_types": ["Organization Created"]}, "event_types.0"),
         ({"event_types": ["event.held", "organization.exploded"]}, "event_types.1"),
         ({"event_types": ["attendee.created"]}, "event_types.0"),  # personal: never sent
-        ({"event_types": ["commitment.overdue"]}, "event_types.0"),  # not a change
+        ({"event_types": ["commitment.due"]}, "event_types.0"),
         ({"municipalities": ["5001"]}, "municipalities.0"),
         ({"municipalities": ["99999"]}, "municipalities.0"),
         ({"url": "ftp://example.org/hooks"}, "url"),

@@ -9,8 +9,8 @@ the changed resources → and, for webhook deliveries, their Standard Webhooks s
     python partner_loop.py --state sync-state.json [--once]
 
 The cursor is saved only after the changes before it were handled, so a crash replays
-changes (at least once) and never skips one: handle each change idempotently (by id and
-version).
+changes (at least once) and never skips one: handle each change idempotently (by type, id
+and version: commitment.overdue carries the version the commitment already had).
 """
 
 from __future__ import annotations

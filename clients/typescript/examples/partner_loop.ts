@@ -7,7 +7,8 @@
 //   SOMOS_SCOPE="organizations:read events:read" npm run example
 //
 // The cursor is saved only after the changes before it were handled (at least once): handle
-// each change idempotently, by id and version.
+// each change idempotently, by type, id and version (commitment.overdue carries the version the
+// commitment already had).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 import { Webhook } from "standardwebhooks";

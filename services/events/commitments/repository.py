@@ -10,13 +10,14 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Select, select, tuple_
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from services.common.auth import Principal
 from services.common.errors import InvalidInput
 from services.common.pagination import PageParams, decode_cursor
-from services.events.models import Commitment, CommitmentNote, Event
+from services.events.models import Commitment, CommitmentNote, CommitmentOverdueNotice, Event
 from services.events.vocabularies import PENDING_COMMITMENT
 
 
@@ -36,6 +37,32 @@ class CommitmentFilters:
 def overdue_clause(today: date) -> sa.ColumnElement[bool]:
     """Still pending after its due date."""
     return sa.and_(col(Commitment.status).in_(PENDING_COMMITMENT), col(Commitment.due_date) < today)
+
+
+async def insert_overdue_notices(session: AsyncSession, *, today: date) -> int:
+    """A notice for every pending, unarchived commitment past its due date that has none for
+    that date (one statement); how many were inserted.
+
+    The commitments are share-locked until commit, so none is fulfilled, cancelled or moved
+    while its announcement commits (the change would follow the write that made it untrue);
+    one a transaction is writing right now is skipped, for the next round to judge."""
+    c, n = Commitment, CommitmentOverdueNotice
+    announced = sa.exists().where(
+        col(n.commitment_id) == col(c.id), col(n.due_date) == col(c.due_date)
+    )
+    candidates = (
+        select(col(c.id), col(c.due_date), sa.func.now())
+        .where(overdue_clause(today), col(c.archived_at).is_(None), ~announced)
+        .order_by(col(c.id))
+        .with_for_update(read=True, skip_locked=True, of=c)
+    )
+    stmt = (
+        insert(n)
+        .from_select(["commitment_id", "due_date", "announced_at"], candidates)
+        .on_conflict_do_nothing()
+    )
+    result = await session.execute(stmt)
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def get_commitment(
