@@ -223,17 +223,23 @@ class FastList:
         include_archived = False
         if self.archived is not None and "include_archived" in query:
             include_archived = bool_param(query.pop("include_archived"))
-        args: list[Any] = []
+        ids = [uuid_param(raw) for raw in raw_ids]
+        parent_id = ids[-1] if ids else None
+        # The parent's check rides in the page's statement (one round trip) unless the page
+        # is read in a transaction that logs it (personal data): then it is checked first.
+        together = self.parent is not None and self.record is None
+        args: list[Any] = list(ids) if together else []
         where = list(self.conditions)
 
         def bind(value: Any) -> str:
             args.append(value)
             return f"${len(args)}"
 
-        ids = [uuid_param(raw) for raw in raw_ids]
-        parent_id = ids[-1] if ids else None
         if self.parent is not None:
-            where.append(f"{self.parent.column} = {bind(parent_id)}")
+            mark = f"${len(ids)}" if together else bind(parent_id)
+            where.append(f"{self.parent.column} = {mark}")
+            if together:
+                where.append(self._parent_visible(principal, bind))
         parsed = {
             name: spec.parse(query[name]) for name, spec in self.filters.items() if name in query
         }
@@ -264,14 +270,12 @@ class FastList:
         pool = app.state.database.pool
         assert pool is not None
         async with pool.acquire() as conn:
-            if self.parent is not None:
-                parent = await conn.fetchrow(self.parent.sql, *ids)
-                if parent is None or not principal.can_access(parent[0]):
-                    raise Fallback  # FastAPI's loader answers the 404
-                if self.parent.refuse_archived and parent[1] is not None:
-                    raise Fallback
+            if self.parent is not None and not together:
+                await self._check_parent(conn, ids, principal)
             if self.record is None:
                 rows = await conn.fetch(sql, *args)
+                if together and not rows:  # no children, or no visible parent: which?
+                    await self._check_parent(conn, ids, principal)
             else:
                 async with conn.transaction():
                     rows = await conn.fetch(sql, *args)
@@ -296,6 +300,33 @@ class FastList:
             url = Request(scope).url.include_query_params(cursor=next_cursor)
             headers["Link"] = f'<{url}>; rel="next"'
         return Response(body, media_type="application/json", headers=headers)
+
+    def _parent_visible(self, principal: Principal, bind: Binder) -> str:
+        """SQL: the parent (``parent.sql`` on the path's ids, ``$1 … $n``) exists, lies in the
+        caller's territories (``Principal.can_access``) and, where refused, is not archived."""
+        assert self.parent is not None
+        names = ["municipality"] + (["archived"] if self.parent.refuse_archived else [])
+        conditions = []
+        if principal.is_territorially_limited:
+            column = "parent.municipality"
+            territory = (column, f"left({column}, 2)")
+            conditions.append(_territory(principal, territory, bind))
+        if self.parent.refuse_archived:
+            conditions.append("parent.archived IS NULL")
+        return (
+            f"EXISTS (SELECT FROM ({self.parent.sql}) AS parent({', '.join(names)})"
+            + (" WHERE " + " AND ".join(conditions) if conditions else "")
+            + ")"
+        )
+
+    async def _check_parent(self, conn: Any, ids: Sequence[Any], principal: Principal) -> None:
+        """A missing, invisible or (where refused) archived parent: FastAPI's loader answers."""
+        assert self.parent is not None
+        parent = await conn.fetchrow(self.parent.sql, *ids)
+        if parent is None or not principal.can_access(parent[0]):
+            raise Fallback
+        if self.parent.refuse_archived and parent[1] is not None:
+            raise Fallback
 
     def _body(self, rows: Sequence[Any], item: Callable[[Any], Any], cursor: str | None) -> bytes:
         """The page's JSON, as the route's page model writes it."""

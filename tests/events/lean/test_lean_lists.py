@@ -224,3 +224,13 @@ async def test_unknown_or_invisible_event_is_the_routes_404(client, route, spy, 
     no_scope = {**RID, **bearer(make_token(["organizations:read"]))}
     r = await same_answer(client, route, spy, paths[which], headers=no_scope)
     assert r.status_code == 403
+    # The parent's check rides in the page's statement: a department claim covers it...
+    department = {**RID, **bearer(make_token(["events:read"], departments=["52"]))}
+    r = await same_answer(client, route, spy, paths[which], headers=department)
+    assert len(items_of(r)) == {"risk_factors": 1, "commitments": 2}[which]  # one archived
+    # ...and a visible parent without children is an empty page, answered on the lean path.
+    empty = await create_event(client, title="Sin registros")
+    path = paths[which].replace(event_id, empty["id"])
+    for headers in (RID, department):
+        r = await same_answer(client, route, spy, path, headers=headers)
+        assert items_of(r) == []
