@@ -9,7 +9,9 @@
 * ``GET /lists/{name}?limit=N`` (``bench/lists.py``): the list floor of every list class.
   SOMOS_BENCH_FLOOR_LISTS names a JSON file ``{name: {"database_url": ..., "sql": ...}}``;
   ``sql`` is the lean path's own statement for that list (same FROM/JOIN, same WHERE, same
-  ORDER BY) with ``LIMIT $1``; the rows go out as ``json.dumps`` like the page above.
+  ORDER BY) with ``LIMIT $1``; the rows go out as ``json.dumps`` like the page above. JSON
+  columns are decoded (``json.loads``, an asyncpg codec), so they go out as the nested JSON
+  the service writes, not as their text inside a JSON string.
 
 What a Python service over asyncpg cannot beat: no auth, no validation, no territory rules,
 no logs or metrics. ``python -m bench.floor PORT`` with SOMOS_BENCH_FLOOR_DATABASE_URL (and/or
@@ -50,6 +52,12 @@ PAGE = (
 )
 
 
+async def _decode_json(conn: asyncpg.Connection) -> None:
+    """JSON(B) columns arrive decoded: the floor writes them as nested JSON, as the lists do."""
+    for name in ("json", "jsonb"):
+        await conn.set_type_codec(name, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
+
+
 def create_app(
     database_url: str | None, lists: dict[str, dict[str, str]] | None = None
 ) -> Starlette:
@@ -65,7 +73,9 @@ def create_app(
                 await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=1, max_size=10)
             )
         for url in urls:
-            list_pools[url] = await asyncpg.create_pool(asyncpg_dsn(url), min_size=1, max_size=10)
+            list_pools[url] = await asyncpg.create_pool(
+                asyncpg_dsn(url), min_size=1, max_size=10, init=_decode_json
+            )
         yield
         for pool in [*pools, *list_pools.values()]:
             await pool.close()

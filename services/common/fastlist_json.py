@@ -219,3 +219,137 @@ def as_written(adapter: TypeAdapter[Any], value: Any) -> Any:
     if isinstance(value, str | bytes):
         return adapter.dump_python(adapter.validate_json(value), mode="json")
     return adapter.dump_python(adapter.validate_python(value), mode="json")
+
+
+class JsonField:
+    """A JSON column written as the item model writes its field of type ``annotation``.
+
+    Validating and dumping a nested structure with pydantic costs more per row than the
+    rest of the page. Where the type is made of text, integers, floats, booleans, text
+    enums, lists, dicts and plain nested models (no dates, aliases or serializers), the
+    decoded value is reshaped directly: each model's fields in declaration order, extra keys
+    dropped, enum codes checked, integers written as floats where the field is a float. Any
+    value that does not fit exactly (a missing field, a text where a number belongs, an
+    unknown code) goes through ``as_written`` instead, which gives the model's own answer
+    (or its error)."""
+
+    def __init__(self, annotation: Any) -> None:
+        self.adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+        self.shape = _shaper(annotation)
+
+    def __call__(self, value: Any) -> Any:
+        if self.shape is not None:
+            try:
+                return self.shape(json_value(value))
+            except _Unfit:
+                pass
+        return as_written(self.adapter, value)
+
+
+class _Unfit(Exception):
+    """A value the direct reshaping does not take as it is."""
+
+
+Shape = Callable[[Any], Any]
+
+
+def _typed(*types: type) -> Shape:
+    def shape(value: Any) -> Any:
+        if type(value) not in types:
+            raise _Unfit
+        return value
+
+    return shape
+
+
+def _number(value: Any) -> float:
+    if type(value) not in (int, float):
+        raise _Unfit
+    return float(value)
+
+
+def _code(enum: type[Enum]) -> Shape:
+    codes = frozenset(m.value for m in enum)
+
+    def shape(value: Any) -> Any:
+        if type(value) is not str or value not in codes:
+            raise _Unfit
+        return value
+
+    return shape
+
+
+def _optional(inner: Shape) -> Shape:
+    return lambda value: None if value is None else inner(value)
+
+
+def _list(inner: Shape) -> Shape:
+    def shape(value: Any) -> Any:
+        if type(value) is not list:
+            raise _Unfit
+        return [inner(v) for v in value]
+
+    return shape
+
+
+def _dict(key: Shape, inner: Shape) -> Shape:
+    def shape(value: Any) -> Any:
+        if type(value) is not dict:
+            raise _Unfit
+        return {key(k): inner(v) for k, v in value.items()}
+
+    return shape
+
+
+def _model(fields: list[tuple[str, Shape]]) -> Shape:
+    def shape(value: Any) -> Any:
+        if type(value) is not dict:
+            raise _Unfit
+        try:
+            return {name: inner(value[name]) for name, inner in fields}
+        except KeyError:
+            raise _Unfit from None  # a default the model would fill in
+
+    return shape
+
+
+def _shaper(annotation: Any) -> Shape | None:
+    """The direct reshaping of a value of this type, or None where only pydantic knows."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin in (Union, UnionType):
+        others = [a for a in args if a is not type(None)]
+        inner = _shaper(others[0]) if len(others) == 1 and len(args) == 2 else None
+        return None if inner is None else _optional(inner)
+    if origin is list:
+        inner = _shaper(args[0])
+        return None if inner is None else _list(inner)
+    if origin is dict:
+        key, inner = _shaper(args[0]), _shaper(args[1])
+        return None if key is None or inner is None else _dict(key, inner)
+    if origin is not None:
+        return None
+    if annotation is str:
+        return _typed(str)
+    if annotation is int:
+        return _typed(int)
+    if annotation is bool:
+        return _typed(bool)
+    if annotation is float:
+        return _number
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _code(annotation) if all(isinstance(m.value, str) for m in annotation) else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if _has_hooks(annotation) or annotation.model_config.get("extra") == "allow":
+            return None
+        fields: list[tuple[str, Shape]] = []
+        for name, info in annotation.model_fields.items():
+            if info.alias or info.serialization_alias or info.exclude:
+                return None
+            if any(isinstance(m, PlainSerializer) for m in info.metadata):
+                return None
+            inner = _shaper(info.annotation)
+            if inner is None:
+                return None
+            fields.append((name, inner))
+        return _model(fields)
+    return None

@@ -3,6 +3,7 @@ writes what the page model writes."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -10,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from services.common.fastlist_json import (
+    as_written,
     computed_items,
     computed_layout,
     native_twin,
@@ -131,3 +133,51 @@ def test_computed_items_follow_the_model_order_and_refuse_unplain_columns():
         computed_items([{**row, "version": Decimal("2")}], layout, fields, lambda _: computed)
         is None
     )
+
+
+def test_json_fields_are_written_as_their_models_write_them():
+    from services.events.commitments.service import _NOTES
+    from services.organizations.assessments.service import _SCORES
+    from services.security_plans.actions.schemas import _BUDGET, _INDICATOR
+    from services.security_plans.reviews.service import _CHECKLIST
+
+    entry = {"comment": "Revisión «1»", "rating": "cumple", "unknown": 1}  # JSONB key order
+    checklist = {"marco_normativo": entry, "enfoque_diferencial": {**entry, "rating": "no_cumple"}}
+    scores = {
+        "results": {"evidence": "Actas", "score": 3},
+        "learning": {"score": 1, "evidence": ""},
+    }
+    budget = {"sgr": 1_000_000, "fonsecon": 0}
+    cases = [(_CHECKLIST, checklist), (_SCORES, scores), (_BUDGET, budget)]
+    for field, value in cases:
+        assert field.shape is not None  # reshaped directly, not through pydantic
+        expected = as_written(field.adapter, value)
+        assert field(json.dumps(value)) == expected == field(value)
+        assert list(field(value)) == list(expected)  # the same key order
+    first = field_order(_CHECKLIST(checklist))
+    assert first == ["rating", "comment"]  # the model's order, the extra key dropped
+    assert _NOTES.shape is None  # timestamps: only pydantic writes them
+    assert _INDICATOR.shape is not None
+
+
+def test_values_that_do_not_fit_get_the_models_own_answer():
+    from pydantic import ValidationError
+
+    from services.organizations.assessments.service import _SCORES
+    from services.security_plans.reviews.service import _CHECKLIST
+
+    # A text where a number belongs: pydantic (lax) reads it; so does the field.
+    lax = {"results": {"score": "3", "evidence": "Actas"}}
+    assert _SCORES(lax) == {"results": {"score": 3, "evidence": "Actas"}}
+    # An unknown code or a missing field: the model's own error, not a silent write.
+    for bad in (
+        {"no_such_item": {"rating": "cumple", "comment": ""}},
+        {"marco_normativo": {"rating": "cumple"}},
+        {"marco_normativo": {"rating": "excelente", "comment": ""}},
+    ):
+        with pytest.raises(ValidationError):
+            _CHECKLIST(bad)
+
+
+def field_order(checklist: dict[str, dict[str, object]]) -> list[str]:
+    return list(next(iter(checklist.values())))

@@ -8,13 +8,12 @@ from datetime import date
 from typing import Any
 
 from fastapi import Request
-from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from services.common.fastlist_json import as_written
+from services.common.fastlist_json import JsonField
 from services.common.models import utcnow
 from services.common.pagination import PageParams, encode_cursor
 from services.common.records import archive, bump_version, flush, replay_or_refuse
@@ -70,7 +69,7 @@ def pending_after(status: str, due_date: date, today: date) -> bool:
     return status in PENDING_COMMITMENT and due_date < today
 
 
-_NOTES: TypeAdapter[list[NoteRead]] = TypeAdapter(list[NoteRead])
+_NOTES = JsonField(list[NoteRead])
 
 
 def commitment_fields(row: Mapping[str, Any], *, today: date) -> dict[str, Any]:
@@ -78,7 +77,7 @@ def commitment_fields(row: Mapping[str, Any], *, today: date) -> dict[str, Any]:
     values, as ``commitment_read`` shows them (the lean lists write the rest from the row)."""
     return {
         "overdue": pending_after(row["status"], row["due_date"], today),
-        "notes": [] if row["notes"] is None else as_written(_NOTES, row["notes"]),
+        "notes": [] if row["notes"] is None else _NOTES(row["notes"]),
     }
 
 

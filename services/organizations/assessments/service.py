@@ -7,12 +7,11 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from services.common.fastlist_json import as_written
+from services.common.fastlist_json import JsonField
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
 from services.common.records import bump_version, flush, replay_or_refuse
@@ -61,13 +60,13 @@ def overall_score(scores: Mapping[str, Any]) -> Decimal | None:
     return _mean(values) if len(values) == len(OpiArea) else None
 
 
-_SCORES: TypeAdapter[dict[OpiArea, AreaScoreRead]] = TypeAdapter(dict[OpiArea, AreaScoreRead])
+_SCORES = JsonField(dict[OpiArea, AreaScoreRead])
 
 
 def score_fields(row: Mapping[str, Any]) -> dict[str, Any]:
     """``scores``, ``domain_scores`` and ``overall_score`` of an assessment's row as JSON
     values, as ``assessment_read`` shows them (the lean list writes the rest from the row)."""
-    scores = as_written(_SCORES, row["scores"])  # {area: {"score", "evidence"}}
+    scores = _SCORES(row["scores"])  # {area: {"score", "evidence"}}
     overall = row["overall_score"]
     return {
         "scores": scores,

@@ -7,13 +7,12 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
 from services.common.disclosure import Disclosure, protect_summary
 from services.common.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from services.common.fastlist_json import as_written, json_value
+from services.common.fastlist_json import JsonField, json_value
 from services.common.pagination import PageParams, finish_page
 from services.common.records import archive, bump_version, flush, replay_or_refuse
 from services.common.territory import Territories, check_municipality
@@ -79,10 +78,10 @@ def beneficiary_fields(row: Mapping[str, Any], *, disclosure: Disclosure) -> dic
     suppressed = protect_beneficiaries(
         beneficiaries, disclosure=disclosure, prefix="beneficiaries."
     )
-    return {"beneficiaries": as_written(_BENEFICIARIES, beneficiaries), "suppressed": suppressed}
+    return {"beneficiaries": _BENEFICIARIES(beneficiaries), "suppressed": suppressed}
 
 
-_BENEFICIARIES: TypeAdapter[BeneficiariesRead] = TypeAdapter(BeneficiariesRead)
+_BENEFICIARIES = JsonField(BeneficiariesRead)
 
 
 def initiative_read(

@@ -6,9 +6,9 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import Field, TypeAdapter, field_validator
+from pydantic import Field, field_validator
 
-from services.common.fastlist_json import as_written
+from services.common.fastlist_json import JsonField
 from services.common.schemas import InputModel, OutputModel, PatchModel, UtcDatetime
 from services.security_plans.models import SecurityPlanAction
 from services.security_plans.records import Measure, Pesos, Title, dedupe, loads
@@ -93,16 +93,16 @@ class ActionList(OutputModel):
     items: list[ActionRead]
 
 
-_INDICATOR: TypeAdapter[IndicatorRead] = TypeAdapter(IndicatorRead)
-_BUDGET: TypeAdapter[dict[FundingSource, int]] = TypeAdapter(dict[FundingSource, int])
+_INDICATOR = JsonField(IndicatorRead)
+_BUDGET = JsonField(dict[FundingSource, int])
 
 
 def action_fields(row: Mapping[str, Any]) -> dict[str, Any]:
     """``indicator`` and ``budget`` of an action's row (JSON columns) as JSON values, as
     ``action_read`` shows them (the lean list writes the rest from the row)."""
     return {
-        "indicator": as_written(_INDICATOR, row["indicator"]),
-        "budget": as_written(_BUDGET, row["budget"]),
+        "indicator": _INDICATOR(row["indicator"]),
+        "budget": _BUDGET(row["budget"]),
     }
 
 

@@ -7,13 +7,12 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal
 from services.common.colombia import colombia_today
 from services.common.errors import InvalidInput, NotFound
-from services.common.fastlist_json import as_written
+from services.common.fastlist_json import JsonField
 from services.common.pagination import PageParams, finish_page
 from services.common.records import flush
 from services.security_plans import records
@@ -32,16 +31,14 @@ def review_score(checklist: Mapping[str, Mapping[str, Any]]) -> Decimal:
     return value.quantize(records.TWO_PLACES, ROUND_HALF_UP)
 
 
-_CHECKLIST: TypeAdapter[dict[ChecklistItem, ChecklistEntryRead]] = TypeAdapter(
-    dict[ChecklistItem, ChecklistEntryRead]
-)
+_CHECKLIST = JsonField(dict[ChecklistItem, ChecklistEntryRead])
 
 
 def review_fields(row: Mapping[str, Any]) -> dict[str, Any]:
     """``checklist`` and ``score`` of a review's row as JSON values, as ``review_read`` shows
     them (the lean list writes the rest from the row)."""
     return {
-        "checklist": as_written(_CHECKLIST, row["checklist"]),
+        "checklist": _CHECKLIST(row["checklist"]),
         "score": float(row["score"]),
     }
 
