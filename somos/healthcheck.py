@@ -14,8 +14,8 @@ import urllib.request
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    port = int(args[0] if args else os.environ.get("SOMOS_PORT") or 8000)
+    """``argv``: the command line's arguments (a port, or none for SOMOS_PORT)."""
+    port = int(argv[0] if argv else os.environ.get("SOMOS_PORT") or 8000)
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=3) as response:
             return 0 if response.status == 200 else 1
@@ -25,4 +25,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -3,7 +3,9 @@ against what the receivers actually got, the queue sampled at scrape, the feeds 
 
 from __future__ import annotations
 
+import asyncio
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -81,6 +83,13 @@ async def test_worker_metrics_count_what_the_receivers_got(
     assert scraper.request("GET", "/other").status_code == 404
     assert scraper.request("POST", "/metrics").status_code == 405
     assert scraper.request("HEAD", "/healthz").content == b""
+    # The container health check (compose) passes against it.
+    port = scraper.base.rsplit(":", 1)[1]
+    checked = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "somos.healthcheck", port, stderr=asyncio.subprocess.PIPE
+    )
+    _, stderr = await asyncio.wait_for(checked.communicate(), 30)
+    assert checked.returncode == 0, stderr
 
     # Two changes of one record: the first hangs at the receiver, the second waits its turn.
     record = orgs.commit("organization.updated", resource=ORG, version=2)
