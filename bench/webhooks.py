@@ -228,6 +228,7 @@ def main() -> int:
             "SOMOS_WEBHOOKS_ALLOW_PRIVATE": "true",
             "SOMOS_WEBHOOKS_FEEDS": json.dumps(["organizations"]),
             "SOMOS_WEBHOOKS_ORGANIZATIONS_URL": f"http://127.0.0.1:{ports['organizations']}",
+            "SOMOS_WEBHOOKS_WORKER_METRICS_PORT": "0",  # several workers: no metrics port
             **{k: v for k, v in os.environ.items() if k.startswith("SOMOS_WEBHOOKS_")},
         }
         for service, port in ports.items():

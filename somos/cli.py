@@ -310,6 +310,8 @@ def cmd_dev(args: argparse.Namespace) -> int:
         on_embedded: list[str] = []
         # The gateway's internal port (metrics) moves with --port-offset like the others.
         env.setdefault("SOMOS_GATEWAY_INTERNAL_PORT", str(9000 + args.port_offset))
+        # So does the webhooks worker's (its default is 9104).
+        env.setdefault("SOMOS_WEBHOOKS_WORKER_METRICS_PORT", str(9104 + args.port_offset))
         # Webhook payloads point at the gateway, wherever --port-offset puts it.
         env.setdefault("SOMOS_WEBHOOKS_PUBLIC_BASE_URL", f"http://127.0.0.1:{ports['gateway']}")
         for spec in database_services():

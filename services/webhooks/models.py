@@ -40,8 +40,12 @@ class WebhookSubscription(Record, table=True):
     disabled_at: datetime | None = timestamp_field(nullable=True)
     # First failure since the last success; the subscription is disabled when it gets too old.
     failing_since: datetime | None = timestamp_field(nullable=True)
-    # The signing secret, AES-GCM encrypted (``secrets.py``); never shown again after creation.
+    # The signing secret, AES-GCM encrypted (``signing.py``); never shown again after creation.
     secret_ciphertext: str = Field(max_length=400)
+    # After a rotation, the secret it replaced (sealed the same way): deliveries are signed with
+    # both until ``previous_secret_expires_at``; the ciphertext is wiped once that has passed.
+    previous_secret_ciphertext: str | None = Field(default=None, max_length=400)
+    previous_secret_expires_at: datetime | None = timestamp_field(nullable=True)
     # Who made it, with what scopes and territories (the token's claims at creation).
     owner_sub: str = Field(max_length=200, index=True)
     owner_scopes: list[str] = Field(

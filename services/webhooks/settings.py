@@ -71,6 +71,10 @@ class WebhooksSettings(ServiceSettings):
     # A job whose worker sent no heartbeat for this long is run again (killed worker).
     worker_stalled_seconds: float = Field(default=30.0, gt=0)
     worker_poll_seconds: float = Field(default=5.0, gt=0)
+    # The worker's own HTTP port for /metrics (Prometheus) and /healthz (liveness); 0: none.
+    # Loopback by default (a developer's machine); containers set 0.0.0.0.
+    worker_metrics_port: int = Field(default=9104, ge=0, le=65535)
+    worker_metrics_host: str = "127.0.0.1"
 
     @field_validator("organizations_url", "security_plans_url", "events_url", "public_base_url")
     @classmethod

@@ -8,6 +8,7 @@ import binascii
 import hashlib
 import os
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 
 from cryptography.exceptions import InvalidTag
@@ -76,10 +77,19 @@ def secret_box(settings: WebhooksSettings) -> SecretBox:
     return SecretBox(key)
 
 
-def signature_headers(*, secret: str, message_id: str, body: str, at: datetime) -> dict[str, str]:
-    """The Standard Webhooks headers of one request: webhook-id, -timestamp, -signature."""
+def signature_headers(
+    *, secrets: Sequence[str], message_id: str, body: str, at: datetime
+) -> dict[str, str]:
+    """The Standard Webhooks headers of one request: webhook-id, -timestamp, -signature.
+
+    ``webhook-signature`` carries one ``v1,<base64>`` per secret, space-separated, in the
+    order given (the current secret first, then the previous one during a rotation's grace
+    period): a receiver holding either verifies the request.
+    """
     return {
         "webhook-id": message_id,
         "webhook-timestamp": str(int(at.timestamp())),
-        "webhook-signature": Webhook(secret).sign(message_id, at, body),
+        "webhook-signature": " ".join(
+            Webhook(secret).sign(message_id, at, body) for secret in secrets
+        ),
     }

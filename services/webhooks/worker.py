@@ -11,13 +11,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import AsyncIterator
 
 import httpx
 import procrastinate
 
+from services.common.probe_server import ProbeServer
 from services.webhooks.deliveries.jobs import DeliveryRuntime
 from services.webhooks.deliveries.sender import delivery_client
 from services.webhooks.feeds.reader import FeedReader, FeedToken
+from services.webhooks.metrics import WorkerMetrics
 from services.webhooks.queue import QUEUE, create_job_queue
 from services.webhooks.settings import WebhooksSettings
 from services.webhooks.signing import secret_box
@@ -43,6 +46,32 @@ async def rescue_stalled_jobs(job_queue: procrastinate.App, settings: WebhooksSe
             logger.warning("stalled-job check failed", extra={"error_type": type(exc).__name__})
 
 
+@contextlib.asynccontextmanager
+async def metrics_server(
+    settings: WebhooksSettings, metrics: WorkerMetrics, job_queue: procrastinate.App
+) -> AsyncIterator[None]:
+    """/metrics and /healthz on SOMOS_WEBHOOKS_WORKER_METRICS_PORT while the worker runs."""
+    if settings.worker_metrics_port == 0:
+        yield
+        return
+    pool = job_queue.connector.pool  # type: ignore[attr-defined]
+    probe = ProbeServer(metrics.registry, before_scrape=lambda: metrics.sample_queue(pool))
+    host, port = settings.worker_metrics_host, settings.worker_metrics_port
+    try:
+        server = await probe.start(host, port)
+    except OSError as exc:
+        raise SystemExit(
+            f"cannot serve the worker's metrics on {host}:{port} ({exc.strerror}); set "
+            "SOMOS_WEBHOOKS_WORKER_METRICS_PORT to a free port, or 0 for none"
+        ) from None
+    logger.info("worker metrics served", extra={"host": host, "port": port})
+    try:
+        yield
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
 async def run_worker(settings: WebhooksSettings, *, name: str | None = None) -> None:
     """Run until SIGTERM/SIGINT: the queue's worker, one reader per feed, the rescuer."""
     if not settings.database_url:
@@ -60,12 +89,18 @@ async def run_worker(settings: WebhooksSettings, *, name: str | None = None) -> 
     job_queue = create_job_queue(
         settings.database_url, pool_size=settings.worker_concurrency + len(settings.feeds) + 4
     )
-    async with job_queue.open_async(), delivery_client() as client:
+    metrics = WorkerMetrics()
+    async with (
+        job_queue.open_async(),
+        delivery_client() as client,
+        metrics_server(settings, metrics, job_queue),
+    ):
         runtime = DeliveryRuntime(
             settings=settings,
             pool=job_queue.connector.pool,  # type: ignore[attr-defined]
             box=secret_box(settings),
             client=client,
+            metrics=metrics,
         )
         async with httpx.AsyncClient(trust_env=False) as feed_client:
             token = FeedToken(settings, feed_client)
@@ -77,6 +112,7 @@ async def run_worker(settings: WebhooksSettings, *, name: str | None = None) -> 
                         job_queue=job_queue,
                         client=feed_client,
                         token=token,
+                        metrics=metrics,
                     ).run()
                 )
                 for source in settings.feeds

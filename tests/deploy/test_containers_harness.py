@@ -45,6 +45,7 @@ def test_what_each_service_is_awaited_for(tmp_path):
         "security-plans",
         "events",
         "webhooks",
+        "webhooks-worker",  # /healthz on its metrics port
         "reporting",
         "gateway",
     }

@@ -138,7 +138,18 @@ def test_the_webhooks_worker_runs_beside_its_api_with_the_same_settings():
     (container,) = pod["containers"]
     assert container["args"] == ["worker", "webhooks"]
     assert worker["spec"]["replicas"] >= 2  # scaled out: a killed pod loses nothing
-    assert "ports" not in container
+    # Its one port: /metrics (scraped like the services') and /healthz (its liveness probe).
+    assert container["ports"] == [{"name": "metrics", "containerPort": 9104, "protocol": "TCP"}]
+    env = {e["name"]: e.get("value") for e in container["env"]}
+    assert env["SOMOS_WEBHOOKS_WORKER_METRICS_PORT"] == "9104"
+    assert env["SOMOS_WEBHOOKS_WORKER_METRICS_HOST"] == "0.0.0.0"
+    probe = container["livenessProbe"]["httpGet"]
+    assert probe == {"path": "/healthz", "port": "metrics"}
+    annotations = worker["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["prometheus.io/port"] == "9104"
+    assert annotations["prometheus.io/path"] == "/metrics"
+    policy = find(docs, "NetworkPolicy", "webhooks-worker-metrics-from-prometheus")
+    assert policy["spec"]["ingress"][0]["ports"] == [{"port": "metrics", "protocol": "TCP"}]
     assert pod["securityContext"]["runAsNonRoot"] is True
     assert container["securityContext"]["readOnlyRootFilesystem"] is True
     (api,) = find(docs, "Deployment", "webhooks")["spec"]["template"]["spec"]["containers"]

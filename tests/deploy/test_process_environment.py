@@ -58,5 +58,8 @@ def test_healthcheck_probes_the_port_in_somos_port(monkeypatch):
         assert healthcheck.main() == 0
         monkeypatch.setenv("SOMOS_PORT", str(free_port()))  # nobody listens
         assert healthcheck.main() == 1
+        # A port on the command line wins (the webhooks worker's metrics port in compose).
+        assert healthcheck.main([str(server.server_address[1])]) == 0
+        assert healthcheck.main([str(free_port())]) == 1
     finally:
         server.shutdown()

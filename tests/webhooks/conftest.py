@@ -1,8 +1,10 @@
-"""Fixtures of the webhooks tests: a migrated database, the API in-process, a client."""
+"""Fixtures of the webhooks tests: a migrated database, the API in-process, a client; change
+feeds, receivers and worker processes for the tests on real processes."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,7 +21,13 @@ from services.common.testing import (
 )
 from services.webhooks.app import create_app
 from services.webhooks.settings import WebhooksSettings
-from tests.webhooks.harness import TEST_SECRET_KEY
+from tests.webhooks.harness import (
+    TEST_SECRET_KEY,
+    ChangeFeed,
+    Receiver,
+    Workers,
+    worker_environment,
+)
 
 
 def webhooks_settings(database_url: str, **overrides: object) -> WebhooksSettings:
@@ -64,3 +72,45 @@ def client_for(webhooks_app: FastAPI, make_token: TokenFactory):
         return asgi_client(webhooks_app, headers=bearer(token))
 
     return make
+
+
+async def subscribe(client, receiver: Receiver, event_types, municipalities=()):
+    response = await client.post(
+        "/api/v1/webhook-subscriptions",
+        json={
+            "url": receiver.url,
+            "event_types": list(event_types),
+            "municipalities": list(municipalities),
+        },
+    )
+    assert response.status_code == 201, response.text
+    receiver.secret = response.json()["secret"]
+    return response.json()
+
+
+@pytest.fixture
+def feeds():
+    with ChangeFeed() as organizations, ChangeFeed() as events:
+        yield {"organizations": organizations, "events": events}
+
+
+@pytest.fixture
+def receivers():
+    made: list[Receiver] = []
+
+    def make(mode: str = "ok") -> Receiver:
+        receiver = Receiver(mode=mode)
+        made.append(receiver)
+        return receiver
+
+    yield make
+    for receiver in made:
+        receiver.close()
+
+
+@pytest.fixture
+def workers(webhooks_db, feeds, tmp_path: Path):
+    env = worker_environment(webhooks_db, {name: feed.url for name, feed in feeds.items()})
+    started = Workers(env, tmp_path)
+    yield started
+    started.stop_all()

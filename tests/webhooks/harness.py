@@ -141,6 +141,8 @@ class Receiver:
     in_flight: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
     hung_ids: list[str] = field(default_factory=list)
+    # Every request as received (body, lower-cased headers), verified or not.
+    raw: list[tuple[bytes, dict[str, str]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         receiver = self
@@ -153,6 +155,7 @@ class Receiver:
                 body = self.rfile.read(int(self.headers.get("content-length") or 0))
                 receiver.requests += 1
                 headers = {k.lower(): v for k, v in self.headers.items()}
+                receiver.raw.append((body, headers))
                 try:
                     assert receiver.secret is not None
                     payload = Webhook(receiver.secret).verify(body, headers)
@@ -223,6 +226,8 @@ def worker_environment(database_url: str, feeds: dict[str, str], **extra: str) -
             "SOMOS_WEBHOOKS_WORKER_POLL_SECONDS": "0.5",
             "SOMOS_WEBHOOKS_DELIVERY_TIMEOUT_SECONDS": "30",
             "SOMOS_LOG_LEVEL": "INFO",
+            # Tests run several workers: no metrics port unless a test gives one.
+            "SOMOS_WEBHOOKS_WORKER_METRICS_PORT": "0",
         }
     )
     for source, url in feeds.items():

@@ -9,53 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.webhooks.harness import ChangeFeed, Receiver, Workers, eventually, worker_environment
+from tests.webhooks.conftest import subscribe
+from tests.webhooks.harness import Workers, eventually, worker_environment
 
 pytestmark = pytest.mark.e2e
 
 ORG = "organizations"
-
-
-async def subscribe(client, receiver: Receiver, event_types, municipalities=()):
-    response = await client.post(
-        "/api/v1/webhook-subscriptions",
-        json={
-            "url": receiver.url,
-            "event_types": list(event_types),
-            "municipalities": list(municipalities),
-        },
-    )
-    assert response.status_code == 201, response.text
-    receiver.secret = response.json()["secret"]
-    return response.json()
-
-
-@pytest.fixture
-def feeds():
-    with ChangeFeed() as organizations, ChangeFeed() as events:
-        yield {"organizations": organizations, "events": events}
-
-
-@pytest.fixture
-def receivers():
-    made: list[Receiver] = []
-
-    def make(mode: str = "ok") -> Receiver:
-        receiver = Receiver(mode=mode)
-        made.append(receiver)
-        return receiver
-
-    yield make
-    for receiver in made:
-        receiver.close()
-
-
-@pytest.fixture
-def workers(webhooks_db, feeds, tmp_path: Path):
-    env = worker_environment(webhooks_db, {name: feed.url for name, feed in feeds.items()})
-    started = Workers(env, tmp_path)
-    yield started
-    started.stop_all()
 
 
 async def test_each_receiver_gets_its_types_and_territories_and_nothing_else(

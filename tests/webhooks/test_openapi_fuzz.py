@@ -75,6 +75,6 @@ def test_openapi_fuzz(live_url: str, make_token: TokenFactory) -> None:
         except Exception as exc:  # collect every operation's failure, then report them all
             failures.append(f"{operation.label}: {type(exc).__name__}: {exc}"[:2000])
     print(dict(statuses))
-    assert operations == 9
+    assert operations == 10
     assert statuses[200] > 0, statuses  # the fuzzing reached the handlers, not only validation
     assert not failures, "\n\n".join(failures)

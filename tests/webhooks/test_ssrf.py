@@ -108,7 +108,7 @@ async def test_delivery_time_check_refuses_a_host_that_now_resolves_inside():
         answer = await send(
             client,
             url="https://localhost/hooks",
-            secret="whsec_" + "A" * 43 + "=",
+            secrets=["whsec_" + "A" * 43 + "="],
             message_id="m1",
             body="{}",
             at=datetime.now(UTC),

@@ -23,7 +23,8 @@ from procrastinate.retry import BaseRetryStrategy, RetryDecision
 from psycopg_pool import AsyncConnectionPool
 
 from services.webhooks.deliveries import repository
-from services.webhooks.deliveries.sender import send
+from services.webhooks.deliveries.sender import Answer, send
+from services.webhooks.metrics import WorkerMetrics
 from services.webhooks.settings import WebhooksSettings
 from services.webhooks.signing import SecretBox
 from services.webhooks.subscriptions import repository as subscriptions
@@ -70,6 +71,20 @@ class DeliveryRuntime:
     pool: AsyncConnectionPool[Any]
     box: SecretBox
     client: httpx.AsyncClient
+    metrics: WorkerMetrics | None = None
+
+    def _secrets(self, row: dict[str, Any], at: datetime) -> tuple[list[str], bool]:
+        """The secrets that sign this attempt (current first, then the previous one while its
+        grace period lasts), and whether an expired previous secret is left to wipe."""
+        subscription_id = row["subscription_id"]
+        secrets = [self.box.open(row["secret_ciphertext"], subscription_id=subscription_id)]
+        previous = row["previous_secret_ciphertext"]
+        if previous is None:
+            return secrets, False
+        if row["previous_secret_expires_at"] is not None and at < row["previous_secret_expires_at"]:
+            secrets.append(self.box.open(previous, subscription_id=subscription_id))
+            return secrets, False
+        return secrets, True
 
     async def deliver(self, delivery_id: uuid.UUID) -> None:
         settings = self.settings
@@ -83,13 +98,13 @@ class DeliveryRuntime:
             if row["subscription_status"] != "active":
                 await repository.close_unsent(conn, delivery_id, "subscription disabled")
                 return
-        secret = self.box.open(row["secret_ciphertext"], subscription_id=row["subscription_id"])
         body = json.dumps(row["payload"], separators=(",", ":"), ensure_ascii=False)
         at = datetime.now(UTC)
+        secrets, wipe_previous = self._secrets(row, at)
         answer = await send(
             self.client,
             url=row["url"],
-            secret=secret,
+            secrets=secrets,
             message_id=str(delivery_id),
             body=body,
             at=at,
@@ -98,21 +113,28 @@ class DeliveryRuntime:
             timeout_seconds=settings.delivery_timeout_seconds,
         )
         retry_at: datetime | None = None
+        disabled: str | None = None
         async with self.pool.connection() as conn, conn.transaction():
             subscription_id = row["subscription_id"]
+            if wipe_previous:
+                await subscriptions.wipe_expired_previous_secret(conn, subscription_id)
             if answer.succeeded:
                 outcome = "succeeded"
                 await subscriptions.mark_healthy(conn, subscription_id)
             elif answer.status_code == 410:
                 outcome = "failed"
-                await subscriptions.disable(conn, subscription_id, "the endpoint answered 410 Gone")
+                if await subscriptions.disable(
+                    conn, subscription_id, "the endpoint answered 410 Gone"
+                ):
+                    disabled = "gone"
             else:
                 failing_since = await subscriptions.mark_failing(conn, subscription_id, at)
                 if (at - failing_since).total_seconds() >= settings.disable_after_seconds:
                     outcome = "failed"
-                    await subscriptions.disable(
+                    if await subscriptions.disable(
                         conn, subscription_id, "deliveries failed for too long"
-                    )
+                    ):
+                        disabled = "failing"
                 elif (at - row["created_at"]).total_seconds() >= settings.retry_window_seconds:
                     outcome = "failed"
                 else:
@@ -133,6 +155,7 @@ class DeliveryRuntime:
                 outcome=outcome,
                 next_attempt_at=retry_at,
             )
+        self._measure(row, answer, outcome, disabled)
         logger.info(
             "webhook attempt",
             extra={
@@ -145,6 +168,27 @@ class DeliveryRuntime:
         )
         if retry_at is not None:
             raise RetryLater(retry_at)
+
+    def _measure(
+        self, row: dict[str, Any], answer: Answer, outcome: str, disabled: str | None
+    ) -> None:
+        """The attempt in the worker's metrics (first deliveries only in the latency)."""
+        if self.metrics is None:
+            return
+        self.metrics.attempt(outcome, seconds=answer.latency_ms / 1000)
+        if outcome == "succeeded" and row["delivered_at"] is None:
+            self.metrics.delivered(_committed_at(row), datetime.now(UTC))
+        if disabled is not None:
+            self.metrics.subscription_disabled(disabled)
+
+
+def _committed_at(row: dict[str, Any]) -> datetime:
+    """When the event's change committed (its payload's timestamp; else the row's creation)."""
+    try:
+        return datetime.fromisoformat(str(row["payload"]["timestamp"]))
+    except (KeyError, TypeError, ValueError):
+        created: datetime = row["created_at"]
+        return created
 
 
 async def deliver(context: JobContext, delivery_id: str) -> None:

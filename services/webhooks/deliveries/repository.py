@@ -117,13 +117,14 @@ async def reopen(conn: AsyncConnection[Any], delivery_id: uuid.UUID) -> dict[str
 async def delivery_to_send(
     conn: AsyncConnection[Any], delivery_id: uuid.UUID
 ) -> dict[str, Any] | None:
-    """The delivery with its subscription's URL, secret and state (the queue's lock on the
+    """The delivery with its subscription's URL, secrets and state (the queue's lock on the
     job keeps two attempts of one delivery from running at once)."""
     cur = conn.cursor(row_factory=dict_row)
     await cur.execute(
         """
         SELECT d.id, d.subscription_id, d.payload, d.status, d.attempts, d.created_at,
-               s.url, s.secret_ciphertext, s.status AS subscription_status,
+               d.delivered_at, s.url, s.secret_ciphertext, s.previous_secret_ciphertext,
+               s.previous_secret_expires_at, s.status AS subscription_status,
                s.archived_at AS subscription_archived_at
           FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
          WHERE d.id = %s

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -31,7 +32,7 @@ async def send(
     client: httpx.AsyncClient,
     *,
     url: str,
-    secret: str,
+    secrets: Sequence[str],
     message_id: str,
     body: str,
     at: datetime,
@@ -39,7 +40,8 @@ async def send(
     production: bool,
     timeout_seconds: float,
 ) -> Answer:
-    """POST ``body`` signed with ``secret``; the host is resolved and checked (DNS rebinding)."""
+    """POST ``body`` signed with each of ``secrets``; the host is resolved and checked (DNS
+    rebinding)."""
     started = time.perf_counter()
 
     def elapsed() -> int:
@@ -53,7 +55,7 @@ async def send(
         "content-type": "application/json",
         "user-agent": USER_AGENT,
         "host": destination.host_header,
-        **signature_headers(secret=secret, message_id=message_id, body=body, at=at),
+        **signature_headers(secrets=secrets, message_id=message_id, body=body, at=at),
     }
     extensions = {"sni_hostname": destination.host} if destination.scheme == "https" else {}
     try:

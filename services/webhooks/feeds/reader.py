@@ -19,6 +19,7 @@ import psycopg
 from services.common.auth import mint_token
 from services.webhooks.feeds import repository, service
 from services.webhooks.feeds.service import Change
+from services.webhooks.metrics import WorkerMetrics
 from services.webhooks.queue import libpq_url
 from services.webhooks.settings import FEED_SCOPES, WebhooksSettings
 
@@ -105,8 +106,10 @@ class FeedReader:
         job_queue: procrastinate.App,
         client: httpx.AsyncClient,
         token: FeedToken,
+        metrics: WorkerMetrics | None = None,
     ) -> None:
         self.source = source
+        self.metrics = metrics
         self.settings = settings
         self.job_queue = job_queue
         self.client = client
@@ -153,13 +156,17 @@ class FeedReader:
                 async with pool.connection() as conn:
                     await repository.forget_cursor(conn, self.source, after)
                 continue
+            changes = [Change.from_item(item) for item in items]
+            if self.metrics is not None:
+                newest = changes[-1].occurred_at if changes else None
+                self.metrics.feed_read(self.source, newest, count=len(changes))
             async with pool.connection() as conn:
                 await service.fan_out(
                     conn,
                     self.job_queue,
                     source=self.source,
                     after=after,
-                    changes=[Change.from_item(item) for item in items],
+                    changes=changes,
                     next_cursor=next_cursor,
                     public_base_url=self.settings.public_base_url,
                 )

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
+from services.common.concurrency import require_if_match
 from services.common.db import SessionDep
 from services.common.errors import problem_responses
 from services.common.idempotency import PersonalData
@@ -22,10 +23,12 @@ from services.webhooks.records import (
 )
 from services.webhooks.subscriptions import service
 from services.webhooks.subscriptions.schemas import (
+    SecretRotation,
     SubscriptionCreate,
     SubscriptionCreated,
     SubscriptionPage,
     SubscriptionRead,
+    SubscriptionSecretRotated,
     SubscriptionStatus,
     SubscriptionUpdate,
 )
@@ -149,6 +152,38 @@ async def update_subscription(
         ),
     )
     return SubscriptionRead.model_validate(changed)
+
+
+@router.post(
+    "/{subscription_id}/rotate-secret",
+    operation_id="webhook-subscriptions-rotate-secret",
+    response_model=SubscriptionSecretRotated,
+    responses=problem_responses(404, 409, 412),
+    summary="Replace the signing secret; the previous one keeps signing for a grace period "
+    "(the new secret is shown only here)",
+    dependencies=[PersonalData],
+)
+async def rotate_secret(
+    subscription: SubscriptionToChange,
+    session: SessionDep,
+    box: SecretBoxDep,
+    response: Response,
+    write: WriteGuardDep,
+    body: SecretRotation | None = None,
+) -> SubscriptionSecretRotated:
+    if write.request.headers.get("if-match") is not None:  # optional, honoured when sent
+        require_if_match(write.request, subscription.version)
+    rotated, secret = await service.rotate_secret(
+        session,
+        subscription=subscription,
+        grace_seconds=(body or SecretRotation()).grace_seconds,
+        box=box,
+    )
+    write.etag(rotated)
+    # An Idempotency-Key replay re-reads the subscription here (the secret is not kept).
+    response.headers["Location"] = f"{SUBSCRIPTIONS}/{rotated.id}"
+    read = SubscriptionRead.model_validate(rotated)
+    return SubscriptionSecretRotated(**read.model_dump(), secret=secret)
 
 
 @router.delete(

@@ -88,9 +88,10 @@ async def mark_failing(
     return at if row is None else row[0]  # type: ignore[no-any-return]
 
 
-async def disable(conn: AsyncConnection[Any], subscription_id: uuid.UUID, reason: str) -> None:
-    """Stop sending to a subscription (a PATCH with status active starts it again)."""
-    await conn.execute(
+async def disable(conn: AsyncConnection[Any], subscription_id: uuid.UUID, reason: str) -> bool:
+    """Stop sending to a subscription (a PATCH with status active starts it again); False when
+    it was not active any more."""
+    cur = await conn.execute(
         """
         UPDATE webhook_subscriptions
            SET status = 'disabled', disabled_reason = %s, disabled_at = now(),
@@ -98,4 +99,20 @@ async def disable(conn: AsyncConnection[Any], subscription_id: uuid.UUID, reason
          WHERE id = %s AND status = 'active'
         """,
         (reason, subscription_id),
+    )
+    return cur.rowcount > 0
+
+
+async def wipe_expired_previous_secret(
+    conn: AsyncConnection[Any], subscription_id: uuid.UUID
+) -> None:
+    """Forget the previous signing secret once its grace period is over (its expiry time stays:
+    the subscription as read does not change)."""
+    await conn.execute(
+        """
+        UPDATE webhook_subscriptions SET previous_secret_ciphertext = NULL
+         WHERE id = %s AND previous_secret_ciphertext IS NOT NULL
+           AND previous_secret_expires_at <= now()
+        """,
+        (subscription_id,),
     )

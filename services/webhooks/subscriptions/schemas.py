@@ -83,6 +83,10 @@ class SubscriptionRead(OutputModel):
     failing_since: UtcDatetime | None = Field(
         description="First failed delivery since the last success (null while healthy)"
     )
+    previous_secret_expires_at: UtcDatetime | None = Field(
+        description="After a secret rotation: until when deliveries are also signed with the "
+        "previous secret (null if the secret was never rotated)"
+    )
     owner_sub: str = Field(description="The `sub` of the token that created it")
     version: int
     created_at: UtcDatetime
@@ -96,6 +100,24 @@ class SubscriptionCreated(SubscriptionRead):
         "answer. Keep it to verify the `webhook-signature` header.",
         examples=["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
     )
+
+
+GRACE_DEFAULT = 24 * 3600
+GRACE_MAX = 7 * 24 * 3600
+
+
+class SecretRotation(InputModel):
+    grace_seconds: int = Field(
+        default=GRACE_DEFAULT,
+        ge=0,
+        le=GRACE_MAX,
+        description="How long deliveries stay signed with the previous secret too (0 to 7 "
+        "days; 0: at once only the new one)",
+    )
+
+
+class SubscriptionSecretRotated(SubscriptionCreated):
+    """The subscription with its new signing secret (shown only in this answer)."""
 
 
 class SubscriptionPage(Page[SubscriptionRead]):

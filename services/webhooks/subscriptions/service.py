@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common.auth import Principal, ensure_territory
-from services.common.errors import InvalidInput, NotFound
+from services.common.errors import Conflict, InvalidInput, NotFound
 from services.common.models import utcnow
 from services.common.pagination import PageParams, finish_page
 from services.common.records import archive, bump_version, flush
@@ -20,6 +21,10 @@ from services.webhooks.settings import WebhooksSettings
 from services.webhooks.signing import SecretBox, new_secret
 from services.webhooks.subscriptions import repository
 from services.webhooks.subscriptions.schemas import SubscriptionCreate, SubscriptionUpdate
+
+
+class SubscriptionDeleted(Conflict):
+    slug, title = "subscription-deleted", "The subscription is deleted"
 
 
 async def check_destination(url: str, settings: WebhooksSettings) -> None:
@@ -140,6 +145,29 @@ async def update_subscription(
     bump_version(subscription)
     await flush(session)
     return subscription
+
+
+async def rotate_secret(
+    session: AsyncSession,
+    *,
+    subscription: WebhookSubscription,
+    grace_seconds: int,
+    box: SecretBox,
+) -> tuple[WebhookSubscription, str]:
+    """A new signing secret (shown once); the one it replaces keeps signing too for
+    ``grace_seconds``. Only one previous secret is kept: rotating again during a grace period
+    drops the older one at once."""
+    if subscription.archived_at is not None:
+        raise SubscriptionDeleted("A deleted subscription has no secret to rotate.")
+    secret = new_secret()
+    subscription.previous_secret_ciphertext = (
+        subscription.secret_ciphertext if grace_seconds > 0 else None
+    )
+    subscription.previous_secret_expires_at = utcnow() + timedelta(seconds=grace_seconds)
+    subscription.secret_ciphertext = box.seal(secret, subscription_id=subscription.id)
+    bump_version(subscription)
+    await flush(session)
+    return subscription, secret
 
 
 async def archive_subscription(

@@ -266,6 +266,7 @@ from .risk_factor import RiskFactor
 from .risk_factor_create import RiskFactorCreate
 from .risk_factor_page import RiskFactorPage
 from .risk_factor_read import RiskFactorRead
+from .secret_rotation import SecretRotation
 from .security_plan_stats import SecurityPlanStats
 from .security_plan_stats_by_municipality import SecurityPlanStatsByMunicipality
 from .security_plan_status import SecurityPlanStatus
@@ -301,6 +302,7 @@ from .subscription_create import SubscriptionCreate
 from .subscription_created import SubscriptionCreated
 from .subscription_page import SubscriptionPage
 from .subscription_read import SubscriptionRead
+from .subscription_secret_rotated import SubscriptionSecretRotated
 from .subscription_status import SubscriptionStatus
 from .subscription_update import SubscriptionUpdate
 from .support_activity_create import SupportActivityCreate
@@ -592,6 +594,7 @@ __all__ = (
     "RiskFactorCreate",
     "RiskFactorPage",
     "RiskFactorRead",
+    "SecretRotation",
     "SecurityPlanStats",
     "SecurityPlanStatsByMunicipality",
     "SecurityPlanStatus",
@@ -627,6 +630,7 @@ __all__ = (
     "SubscriptionCreated",
     "SubscriptionPage",
     "SubscriptionRead",
+    "SubscriptionSecretRotated",
     "SubscriptionStatus",
     "SubscriptionUpdate",
     "SupportActivityCreate",

@@ -26,6 +26,8 @@ class SubscriptionCreated:
         id (UUID):
         municipalities (list[str]):
         owner_sub (str): The `sub` of the token that created it
+        previous_secret_expires_at (None | str): After a secret rotation: until when deliveries are also signed with the
+            previous secret (null if the secret was never rotated)
         secret (str): The signing secret (Standard Webhooks, `whsec_…`): shown only in this answer. Keep it to verify
             the `webhook-signature` header.
         status (SubscriptionStatus):
@@ -44,6 +46,7 @@ class SubscriptionCreated:
     id: UUID
     municipalities: list[str]
     owner_sub: str
+    previous_secret_expires_at: None | str
     secret: str
     status: SubscriptionStatus
     updated_at: str
@@ -77,6 +80,9 @@ class SubscriptionCreated:
 
         owner_sub = self.owner_sub
 
+        previous_secret_expires_at: None | str
+        previous_secret_expires_at = self.previous_secret_expires_at
+
         secret = self.secret
 
         status = self.status.value
@@ -101,6 +107,7 @@ class SubscriptionCreated:
                 "id": id,
                 "municipalities": municipalities,
                 "owner_sub": owner_sub,
+                "previous_secret_expires_at": previous_secret_expires_at,
                 "secret": secret,
                 "status": status,
                 "updated_at": updated_at,
@@ -160,6 +167,13 @@ class SubscriptionCreated:
 
         owner_sub = d.pop("owner_sub")
 
+        def _parse_previous_secret_expires_at(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        previous_secret_expires_at = _parse_previous_secret_expires_at(d.pop("previous_secret_expires_at"))
+
         secret = d.pop("secret")
 
         status = SubscriptionStatus(d.pop("status"))
@@ -181,6 +195,7 @@ class SubscriptionCreated:
             id=id,
             municipalities=municipalities,
             owner_sub=owner_sub,
+            previous_secret_expires_at=previous_secret_expires_at,
             secret=secret,
             status=status,
             updated_at=updated_at,

@@ -26,6 +26,8 @@ class SubscriptionRead:
         id (UUID):
         municipalities (list[str]):
         owner_sub (str): The `sub` of the token that created it
+        previous_secret_expires_at (None | str): After a secret rotation: until when deliveries are also signed with the
+            previous secret (null if the secret was never rotated)
         status (SubscriptionStatus):
         updated_at (str):
         url (str):
@@ -42,6 +44,7 @@ class SubscriptionRead:
     id: UUID
     municipalities: list[str]
     owner_sub: str
+    previous_secret_expires_at: None | str
     status: SubscriptionStatus
     updated_at: str
     url: str
@@ -74,6 +77,9 @@ class SubscriptionRead:
 
         owner_sub = self.owner_sub
 
+        previous_secret_expires_at: None | str
+        previous_secret_expires_at = self.previous_secret_expires_at
+
         status = self.status.value
 
         updated_at = self.updated_at
@@ -96,6 +102,7 @@ class SubscriptionRead:
                 "id": id,
                 "municipalities": municipalities,
                 "owner_sub": owner_sub,
+                "previous_secret_expires_at": previous_secret_expires_at,
                 "status": status,
                 "updated_at": updated_at,
                 "url": url,
@@ -154,6 +161,13 @@ class SubscriptionRead:
 
         owner_sub = d.pop("owner_sub")
 
+        def _parse_previous_secret_expires_at(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        previous_secret_expires_at = _parse_previous_secret_expires_at(d.pop("previous_secret_expires_at"))
+
         status = SubscriptionStatus(d.pop("status"))
 
         updated_at = d.pop("updated_at")
@@ -173,6 +187,7 @@ class SubscriptionRead:
             id=id,
             municipalities=municipalities,
             owner_sub=owner_sub,
+            previous_secret_expires_at=previous_secret_expires_at,
             status=status,
             updated_at=updated_at,
             url=url,
