@@ -47,6 +47,7 @@ class Programme:
         self.plans: list[str] = []
         self.support: list[str] = []
         self.initiatives: list[str] = []
+        self.archived: set[str] = set()  # organizations and initiatives archived
 
 
 async def _verify(w: RandomWriter, p: Programme, org: str, assessment: str, kind: str) -> None:
@@ -97,7 +98,8 @@ async def _step(w: RandomWriter, p: Programme) -> None:
         body = {k: v for k, v in fields.items() if rng.random() < 0.6} or fields
         await w.update("update organization", f"/api/v1/organizations/{org}", body)
     elif op == "archive_organization":
-        await w.archive("archive organization", f"/api/v1/organizations/{org}")
+        if await w.archive("archive organization", f"/api/v1/organizations/{org}"):
+            p.archived.add(org)
     elif op == "assessment":
         kind = rng.choice(["baseline", "follow_up"])
         body = assessment_body(
@@ -121,7 +123,17 @@ async def _step(w: RandomWriter, p: Programme) -> None:
             await w.update("update assessment", f"/api/v1/assessments/{assessment}", body)
             await _verify(w, p, org, assessment, kind)
     elif op == "plan":
-        if org := w.pick(sorted(p.baselines)):
+        # Plans go to live organizations, in verification order (the seed decides; refused
+        # writes for archived ones are exercised by every other kind). With none, a live
+        # organization gets its baseline first, as a programme officer would do.
+        live = [o for o in p.baselines if o not in p.archived]
+        if not live and (target := w.pick([o for o in p.organizations if o not in p.archived])):
+            body = assessment_body(kind="baseline", assessed_on="2024-02-10")
+            path = f"/api/v1/organizations/{target}/assessments"
+            if created := await w.create("create assessment", path, body):
+                await _verify(w, p, target, created["id"], "baseline")
+            live = [o for o in p.baselines if o not in p.archived]
+        if org := w.pick(live):
             baseline = p.baselines[org]
             body = {
                 "organization_id": org,
@@ -170,13 +182,15 @@ async def _step(w: RandomWriter, p: Programme) -> None:
             path = f"/api/v1/community-initiatives/{initiative}"
             await w.update("update initiative", path, body)
     elif op == "initiative_transition":
-        if initiative := w.pick(p.initiatives):
+        if initiative := w.pick([i for i in p.initiatives if i not in p.archived]):
             path = f"/api/v1/community-initiatives/{initiative}"
             to = rng.choice(INITIATIVE_STATUSES)
             extra = {"cancelled": {"reason": "Amenazas"}, "completed": {"end_date": "2025-11-30"}}
             await w.transition("initiative transition", path, to, **extra.get(to, {}))
     elif op == "archive_initiative" and (initiative := w.pick(p.initiatives)):
-        await w.archive("archive initiative", f"/api/v1/community-initiatives/{initiative}")
+        path = f"/api/v1/community-initiatives/{initiative}"
+        if await w.archive("archive initiative", path):
+            p.archived.add(initiative)
 
 
 @pytest.mark.parametrize("seed", [16, 2026])
