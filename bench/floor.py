@@ -9,8 +9,9 @@
 * ``GET /lists/{name}?limit=N`` (``bench/lists.py``): the list floor of every list class.
   SOMOS_BENCH_FLOOR_LISTS names a JSON file ``{name: {"database_url": ..., "sql": ...}}``;
   ``sql`` is the lean path's own statement for that list (same FROM/JOIN, same WHERE, same
-  ORDER BY) with ``LIMIT $1``; the rows go out as ``json.dumps`` like the page above. JSON
-  columns are decoded (``json.loads``, an asyncpg codec), so they go out as the nested JSON
+  ORDER BY) with ``LIMIT $1`` (a nested list's parent id is ``$2``, given in ``args``); the
+  rows go out as ``json.dumps`` like the page above. JSON columns are decoded
+  (``json.loads``, an asyncpg codec), so they go out as the nested JSON
   the service writes, not as their text inside a JSON string.
 
 What a Python service over asyncpg cannot beat: no auth, no validation, no territory rules,
@@ -86,7 +87,7 @@ def create_app(
         spec = lists[request.path_params["name"]]
         limit = int(request.query_params.get("limit", "50"))
         async with list_pools[spec["database_url"]].acquire() as conn:
-            rows = await conn.fetch(spec["sql"], limit + 1)
+            rows = await conn.fetch(spec["sql"], limit + 1, *spec.get("args", ()))
         items = [dict(row) for row in rows[:limit]]
         next_cursor = None
         if len(rows) > limit and items:
