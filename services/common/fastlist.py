@@ -17,14 +17,11 @@ error of its own beyond the 401/403 that the FastAPI dependencies would give fir
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -159,13 +156,9 @@ class FastList:
     ``check`` sees the parsed filters together and raises ``Fallback`` where the route
     refuses a combination (``to`` before ``from``). ``paged=False``: a list that is not a
     keyset page (a plan's lines, in full): no ``limit``/``cursor``, ``page`` has ``items`` only.
-    ``json_columns`` are JSON(B) columns (the raw pool returns them as text); ``item`` turns
-    one row into the item (a mapping the item model validates, or the item model itself, as
-    the service's own ``*_read(row)`` builds it); default: the row as a dict. When what an
-    item shows depends on the caller (disclosure control, personal data), ``per_caller(app,
-    principal)`` returns that caller's ``item`` instead, once per request. ``computed``: the
-    item's fields are the row's columns except a few a service computes per row (and per
-    caller); the page is then written straight from the rows (``fastlist_json``).
+    Items are the rows' columns written as they are (``fastlist_json``); ``computed`` names
+    the few fields a service computes per row instead, with the function that computes them
+    for a caller (disclosure control, personal data, "as of today" figures), once per request.
 
     Personal data: ``scope`` may name several scopes (checked in order, the first missing one
     is the 403, as ``require_scopes``); ``headers`` go on every page (``Cache-Control:
@@ -184,9 +177,6 @@ class FastList:
     conditions: Sequence[str] = ()
     parent: Parent | None = None
     descending: bool = False
-    json_columns: Sequence[str] = ()
-    item: Callable[[Any], Any] | None = None
-    per_caller: Callable[[Any, Principal], Callable[[Any], Any]] | None = None
     check: Callable[[Mapping[str, Any]], None] | None = None
     paged: bool = True
     headers: Mapping[str, str] = field(default_factory=dict)
@@ -195,8 +185,6 @@ class FastList:
 
     def __post_init__(self) -> None:
         if self.computed is not None:
-            if self.item is not None or self.per_caller is not None or self.json_columns:
-                raise TypeError("computed fields replace item, per_caller and json_columns")
             computed_layout(self.page, self.computed.fields)  # TypeError when not writable
 
     @property
@@ -281,12 +269,7 @@ class FastList:
                     rows = await conn.fetch(sql, *args)
                     shown = len(rows) if limit is None else min(len(rows), limit)
                     await self.record(conn, principal, parent_id, shown)
-        item: Callable[[Any], Any] = self._item
-        if self.computed is not None:
-            item = self.computed.per_caller(app, principal)
-        elif self.per_caller is not None:
-            caller_item = self.per_caller(app, principal)
-            item = partial(self._decoded_item, caller_item)
+        computed = None if self.computed is None else self.computed.per_caller(app, principal)
         next_cursor = None
         if limit is not None and len(rows) > limit:
             rows = rows[:limit]
@@ -294,7 +277,7 @@ class FastList:
             next_cursor = encode_cursor(
                 [_cursor_value(last[_bare(c)], k) for c, k in zip(columns, kinds, strict=True)]
             )
-        body = self._body(rows, item, next_cursor)
+        body = self._body(rows, computed, next_cursor)
         headers = dict(self.headers)
         if next_cursor is not None:
             url = Request(scope).url.include_query_params(cursor=next_cursor)
@@ -328,44 +311,31 @@ class FastList:
         if self.parent.refuse_archived and parent[1] is not None:
             raise Fallback
 
-    def _body(self, rows: Sequence[Any], item: Callable[[Any], Any], cursor: str | None) -> bytes:
+    def _body(
+        self,
+        rows: Sequence[Any],
+        computed: Callable[[Mapping[str, Any]], Mapping[str, Any]] | None,
+        cursor: str | None,
+    ) -> bytes:
         """The page's JSON, as the route's page model writes it."""
         page = self.page
-        untouched = self.item is None and self.per_caller is None and not self.json_columns
         content: dict[str, Any] = {}
-        if self.computed is not None:
+        if self.computed is not None and computed is not None:
             fields = self.computed.fields
-            items = computed_items(rows, computed_layout(page, fields), fields, item)
+            items = computed_items(rows, computed_layout(page, fields), fields, computed)
             if items is None:
                 raise Fallback  # a column the page model would write otherwise: the route
             content["items"] = items
+        elif (names := plain_fields(page)) is not None and (not rows or plain_row(rows[0], names)):
+            content["items"] = [dict(zip(names, row, strict=True)) for row in rows]
+        else:  # rows untouched (timestamps in UTC from asyncpg), validated by the page's twin
+            content["items"] = [dict(row) for row in rows]
             if self.paged:
                 content["next_cursor"] = cursor
-            return to_json(content)
-        if untouched:
-            names = plain_fields(page)
-            if names is not None and (not rows or plain_row(rows[0], names)):
-                content["items"] = [dict(zip(names, row, strict=True)) for row in rows]
-                if self.paged:
-                    content["next_cursor"] = cursor
-                return to_json(content)
-            page = native_twin(page)  # rows untouched: timestamps in UTC from asyncpg
-        content["items"] = [item(r) for r in rows]
+            return native_twin(page).model_validate(content).model_dump_json().encode()
         if self.paged:
             content["next_cursor"] = cursor
-        return page.model_validate(content).model_dump_json().encode()
-
-    def _item(self, row: Any) -> Any:
-        if self.item is not None and not self.json_columns:
-            return self.item(row)
-        return self._decoded_item(self.item, row)
-
-    def _decoded_item(self, item: Callable[[Any], Any] | None, row: Any) -> Any:
-        out = dict(row)
-        for name in self.json_columns:
-            if isinstance(out[name], str):
-                out[name] = json.loads(out[name])
-        return out if item is None else item(out)
+        return to_json(content)
 
 
 def _cursor_value(value: Any, kind: str) -> Any:
@@ -426,11 +396,6 @@ def _territory(principal: Principal, columns: tuple[str, str], bind: Callable[[A
     if principal.departments:
         clauses.append(f"{department} = ANY({bind(sorted(principal.departments))}::text[])")
     return "(" + " OR ".join(clauses) + ")" if clauses else "false"
-
-
-def from_attributes(read: Callable[[Any], Any]) -> Callable[[Mapping[str, Any]], Any]:
-    """Call a service's ``*_read(record)`` (attribute access) on a raw row's mapping."""
-    return lambda row: read(SimpleNamespace(**row))
 
 
 def model_columns(model: type[BaseModel], table: str = "") -> str:

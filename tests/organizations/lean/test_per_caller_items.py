@@ -1,7 +1,7 @@
-"""``FastList.per_caller``: what an item shows may depend on the caller (disclosure control).
+"""``FastList.computed``: what an item shows may depend on the caller (disclosure control).
 
-The organizations list is re-registered with a hook that withholds contact e-mails from callers
-without ``organizations:write``; the hook runs once per request, on decoded rows.
+The organizations list is re-registered with a computed ``contact_email`` that is withheld from
+callers without ``organizations:write``; the caller's function is made once per request.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import pytest
 from fastapi import FastAPI
 
 from services.common.auth import Principal
+from services.common.fastlist import Computed
 from services.common.fastpath import FastReadMiddleware
 from services.common.testing import TokenFactory, asgi_client, bearer, running_app
 from services.organizations.app import create_app
@@ -28,10 +29,10 @@ def _per_caller(app: Any, principal: Principal) -> Any:
     calls.append("call")
     writer = principal.has_scope("organizations:write")
 
-    def item(row: Mapping[str, Any]) -> Mapping[str, Any]:
-        return row if writer else {**row, "contact_email": None}
+    def fields(row: Mapping[str, Any]) -> Mapping[str, Any]:
+        return {"contact_email": row["contact_email"] if writer else None}
 
-    return item
+    return fields
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,9 @@ async def hooked_app(organizations_db: str) -> AsyncIterator[FastAPI]:
         if middleware.cls is FastReadMiddleware:
             reads = middleware.kwargs["reads"]
             middleware.kwargs["reads"] = [
-                dataclasses.replace(r, per_caller=_per_caller) if r is FAST_LIST else r
+                dataclasses.replace(r, computed=Computed(("contact_email",), _per_caller))
+                if r is FAST_LIST
+                else r
                 for r in reads
             ]
     async with running_app(app):
