@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -140,7 +140,9 @@ class Parent:
     refuse_archived: bool = False
 
 
-AccessRecorder = Callable[[Any, Principal, uuid.UUID | None, int], Awaitable[None]]
+AccessRecorder = Callable[[Principal, uuid.UUID | None, Binder, str], str]
+"""SQL of a call that writes a page's access-log entry: ``(caller, parent id, bind, SQL of the
+number of rows shown)``; ``bind(value)`` adds a parameter and gives its ``$n``."""
 
 
 @dataclass(frozen=True)
@@ -162,8 +164,8 @@ class FastList:
 
     Personal data: ``scope`` may name several scopes (checked in order, the first missing one
     is the 403, as ``require_scopes``); ``headers`` go on every page (``Cache-Control:
-    no-store``); ``record(conn, principal, parent_id, count)`` writes the access-log entry on
-    the same connection, in the same transaction as the page's ``SELECT``.
+    no-store``); ``record`` gives the SQL that writes the access-log entry, which runs in the
+    page's own statement (``_logged``): the page and its entry are one transaction.
     """
 
     path: str
@@ -213,21 +215,20 @@ class FastList:
             include_archived = bool_param(query.pop("include_archived"))
         ids = [uuid_param(raw) for raw in raw_ids]
         parent_id = ids[-1] if ids else None
-        # The parent's check rides in the page's statement (one round trip) unless the page
-        # is read in a transaction that logs it (personal data): then it is checked first.
-        together = self.parent is not None and self.record is None
-        args: list[Any] = list(ids) if together else []
+        # The parent's check rides in the page's statement (one round trip): its ids are $1 … $n.
+        args: list[Any] = list(ids) if self.parent is not None else []
         where = list(self.conditions)
 
         def bind(value: Any) -> str:
             args.append(value)
             return f"${len(args)}"
 
+        visible = ""
         if self.parent is not None:
-            mark = f"${len(ids)}" if together else bind(parent_id)
-            where.append(f"{self.parent.column} = {mark}")
-            if together:
-                where.append(self._parent_visible(principal, bind))
+            where.append(f"{self.parent.column} = ${len(ids)}")
+            visible = self._parent_visible(principal, bind)
+            if self.record is None:
+                where.append(visible)
         parsed = {
             name: spec.parse(query[name]) for name, spec in self.filters.items() if name in query
         }
@@ -255,20 +256,19 @@ class FastList:
             + ", ".join(c + direction for c in columns)
             + (f" LIMIT {limit + 1}" if limit is not None else "")
         )
+        if self.record is not None:
+            sql = self._logged(sql, principal, parent_id, visible, limit, bind)
         pool = app.state.database.pool
         assert pool is not None
         async with pool.acquire() as conn:
-            if self.parent is not None and not together:
+            rows = await conn.fetch(sql, *args)
+            if self.record is not None:
+                if not rows:  # nothing logged: no visible parent
+                    raise Fallback
+                if rows[0][_bare(columns[0])] is None:  # logged, and the page is empty
+                    rows = []
+            elif self.parent is not None and not rows:  # no children, or no visible parent?
                 await self._check_parent(conn, ids, principal)
-            if self.record is None:
-                rows = await conn.fetch(sql, *args)
-                if together and not rows:  # no children, or no visible parent: which?
-                    await self._check_parent(conn, ids, principal)
-            else:
-                async with conn.transaction():
-                    rows = await conn.fetch(sql, *args)
-                    shown = len(rows) if limit is None else min(len(rows), limit)
-                    await self.record(conn, principal, parent_id, shown)
         computed = None if self.computed is None else self.computed.per_caller(app, principal)
         next_cursor = None
         if limit is not None and len(rows) > limit:
@@ -283,6 +283,32 @@ class FastList:
             url = Request(scope).url.include_query_params(cursor=next_cursor)
             headers["Link"] = f'<{url}>; rel="next"'
         return Response(body, media_type="application/json", headers=headers)
+
+    def _logged(
+        self,
+        page: str,
+        principal: Principal,
+        parent_id: uuid.UUID | None,
+        visible: str,
+        limit: int | None,
+        bind: Binder,
+    ) -> str:
+        """The page's statement that also writes its access-log entry: one statement, so one
+        transaction. The entry is written only where the parent is visible (``visible``) and
+        counts the rows shown; its row comes back alone (all NULL) when the page is empty, and
+        no row at all when the parent is not visible (FastAPI's loader answers then)."""
+        assert self.record is not None
+        shown = "count(*)" if limit is None else f"least(count(*), {limit})"
+        entry = self.record(principal, parent_id, bind, f"SELECT {shown} FROM page")
+        order = ", ".join(
+            _bare(column) + (" DESC" if self.descending else "") for column, _ in self.order
+        )
+        return (
+            f"WITH page AS MATERIALIZED ({page}), "
+            f"logged AS MATERIALIZED (SELECT {entry} AS entry"
+            + (f" WHERE {visible}" if visible else "")
+            + f") SELECT page.* FROM logged LEFT JOIN page ON true ORDER BY {order}"
+        )
 
     def _parent_visible(self, principal: Principal, bind: Binder) -> str:
         """SQL: the parent (``parent.sql`` on the path's ids, ``$1 … $n``) exists, lies in the

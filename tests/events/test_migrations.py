@@ -45,20 +45,35 @@ async def tables(url: str) -> set[str]:
         await conn.close()
 
 
+async def functions(url: str) -> set[str]:
+    """Functions of ours (trigger functions aside) in the database."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        rows = await conn.fetch(
+            "SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace "
+            "AND prorettype <> 'trigger'::regtype"
+        )
+        return {r["proname"] for r in rows}
+    finally:
+        await conn.close()
+
+
 async def test_upgrade_downgrade_upgrade(postgres_admin_url):
     name = database_name("events_migrations")
     url = await ensure_database(postgres_admin_url, name, recreate=True)
     try:
         await asyncio.to_thread(migrations.upgrade, "events", url)
         assert await tables(url) == TABLES
+        assert "pii_access_log_append" in await functions(url)  # evt_0008
         await asyncio.to_thread(migrations.downgrade, "events", url, "base")
         assert await tables(url) == set()
+        assert "pii_access_log_append" not in await functions(url)
         await asyncio.to_thread(migrations.upgrade, "events", url)
         assert await tables(url) == TABLES
         conn = await asyncpg.connect(asyncpg_dsn(url))
         try:
             assert (
-                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0007"
+                await conn.fetchval("SELECT version_num FROM alembic_version_events") == "evt_0008"
             )
             # the database itself refuses a breakdown that does not add up
             checks = {

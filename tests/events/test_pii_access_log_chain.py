@@ -231,3 +231,58 @@ async def test_listing_is_limited_to_the_callers_territories(client, make_token)
     token = bearer(make_token(["admin"], sub="auditoria", municipalities=["52835"]))
     r = await client.get(f"/api/v1/pii-access-log?event_id={medellin['id']}", headers=token)
     assert r.json()["items"] == []
+
+
+AWKWARD = (
+    'Ñoño "comillas" \\ barra',  # escaped by JSON, non-ASCII written as \u escapes
+    "línea\nnueva\t\u2028",
+    "@@",
+    "",
+)
+
+
+@pytest.mark.parametrize("subject", AWKWARD)
+def test_the_template_is_the_canonical_encoding_cut_open(subject):
+    """The database joins the template's pieces with the three values only it knows; that
+    must be, byte for byte, the encoding ``somos verify-pii-log`` recomputes."""
+    from datetime import UTC, datetime
+
+    entry = {
+        "id": uuid.uuid4(),
+        "occurred_at": datetime(2026, 12, 3, 9, 5, 7, 123, tzinfo=UTC),
+        "subject": subject,
+        "token_id": None if subject else "jti-1",
+        "action": "list",
+        "event_id": uuid.uuid4(),
+        "attendee_id": None,
+        "request_id": subject or None,
+    }
+    pieces = chain.template(entry)
+    assert len(pieces) == 4 and all(piece.isascii() for piece in pieces)
+    previous = chain.entry_hash({**entry, "position": 1, "record_count": 0}, chain.GENESIS)
+    joined = pieces[0] + "41" + pieces[1] + previous + pieces[2] + "7" + pieces[3]
+    assert joined.encode() == chain.canonical(
+        {**entry, "position": 41, "record_count": 7}, previous
+    )
+
+
+async def test_the_database_hashes_awkward_values_as_python_does(chain_app, chain_db):
+    """Each append's hash is computed by the database (``pii_access_log_append``); the
+    verification recomputes it in Python from the stored fields."""
+    async with chain_app.state.database.sessionmaker() as session:
+        for i, subject in enumerate(AWKWARD, start=1):
+            caller = Principal(sub=subject, scopes=AUDITOR.scopes, token_id=f"jti-{i}")
+            position = await record_access(
+                session, principal=caller, action="read", event=None, count=i
+            )
+            assert position == i
+        await session.commit()
+    rows = await fetch(chain_db, "SELECT * FROM pii_access_log ORDER BY position")
+    assert [r["subject"] for r in rows] == list(AWKWARD)
+    assert [r["record_count"] for r in rows] == [1, 2, 3, 4]
+    for before, row in zip((None, *rows), rows, strict=False):
+        previous = chain.GENESIS if before is None else before["entry_hash"]
+        assert row["previous_hash"] == previous
+        assert row["entry_hash"] == chain.entry_hash(row, previous)
+    report = await verify(chain_db)
+    assert report.intact and report.count == 4 and report.head_hash == rows[-1]["entry_hash"]

@@ -35,7 +35,7 @@ from services.events.dependencies import (
 from services.events.events.service import load_event
 from services.events.models import Attendee, Event
 from services.events.pii import open_attendee, open_attendee_row
-from services.events.pii_access_log.service import record_access, record_list_access
+from services.events.pii_access_log.service import list_access_sql, record_access
 from services.events.records import colombian_year
 from services.events.upstreams import ReferencesDep
 
@@ -243,7 +243,7 @@ def _attendee_fields(
 
 
 # The list above on the lean path (``fastlist``): both scopes, the event visible, each row
-# decrypted, the page's read logged in the PII access log in the same transaction, no-store.
+# decrypted, the page's read logged in the PII access log by the same statement, no-store.
 FAST_LIST = FastList(
     path=EVENT + "/attendees",
     scope=("events:read", "attendees:pii"),
@@ -260,5 +260,5 @@ FAST_LIST = FastList(
     ),
     computed=Computed(service.PERSONAL_READ_FIELDS, _attendee_fields),
     headers=PERSONAL_DATA_HEADERS,
-    record=record_list_access,
+    record=list_access_sql,
 )

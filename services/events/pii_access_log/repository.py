@@ -6,16 +6,14 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from services.common.auth import Principal
 from services.common.pagination import PageParams, keyset
 from services.events.models import Event, PiiAccess
-from services.events.pii_access_log.chain import APPEND_LOCK
 
 
 @dataclass(frozen=True)
@@ -47,54 +45,3 @@ async def list_pii_access(
         stmt = stmt.where(col(p.occurred_at) < filters.occurred_before)
     stmt = keyset(stmt, (p.occurred_at, p.id), page, descending=True)
     return (await session.execute(stmt)).scalars().all()
-
-
-async def lock_chain(session: AsyncSession) -> None:
-    """Serialise appends to the chain until this transaction ends."""
-    await session.execute(select(func.pg_advisory_xact_lock(APPEND_LOCK)))
-
-
-async def chain_head(session: AsyncSession) -> tuple[int, str] | None:
-    """Position and hash of the last entry (None while the log is empty)."""
-    stmt = (
-        select(col(PiiAccess.position), col(PiiAccess.entry_hash))
-        .order_by(col(PiiAccess.position).desc())
-        .limit(1)
-    )
-    row = (await session.execute(stmt)).first()
-    return (int(row[0]), str(row[1])) if row else None
-
-
-# The same three statements on a raw asyncpg connection (the lean attendees list).
-_HEAD = "SELECT position, entry_hash FROM pii_access_log ORDER BY position DESC LIMIT 1"
-_COLUMNS = (
-    "id",
-    "occurred_at",
-    "subject",
-    "token_id",
-    "action",
-    "event_id",
-    "attendee_id",
-    "record_count",
-    "request_id",
-    "position",
-    "previous_hash",
-    "entry_hash",
-)
-_INSERT = (
-    f"INSERT INTO pii_access_log ({', '.join(_COLUMNS)}) "
-    f"VALUES ({', '.join(f'${i}' for i in range(1, len(_COLUMNS) + 1))})"
-)
-
-
-async def lock_chain_raw(conn: Any) -> None:
-    await conn.execute("SELECT pg_advisory_xact_lock($1)", APPEND_LOCK)
-
-
-async def chain_head_raw(conn: Any) -> tuple[int, str] | None:
-    row = await conn.fetchrow(_HEAD)
-    return (int(row[0]), str(row[1])) if row else None
-
-
-async def insert_raw(conn: Any, entry: PiiAccess) -> None:
-    await conn.execute(_INSERT, *(getattr(entry, name) for name in _COLUMNS))

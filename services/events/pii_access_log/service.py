@@ -4,8 +4,10 @@ the entries form a hash chain (``chain.py``) so that an edited or deleted one is
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common import records
@@ -18,31 +20,37 @@ from services.events.pii_access_log import chain, repository
 
 
 def _entry(
-    *,
-    principal: Principal,
-    action: str,
-    event_id: uuid.UUID | None,
-    count: int,
-    attendee_id: uuid.UUID | None,
-    head: tuple[int, str] | None,
-) -> PiiAccess:
-    """The next entry of the chain after ``head`` (position and hash of the last one)."""
-    position, previous = (head[0] + 1, head[1]) if head else (1, chain.GENESIS)
-    entry = PiiAccess(
-        occurred_at=utcnow(),
-        subject=principal.sub,
-        token_id=principal.token_id,
-        action=action,
-        event_id=event_id,
-        attendee_id=attendee_id,
-        record_count=count,
-        request_id=current_request_id(),
-        position=position,
-        previous_hash=previous,
-        entry_hash="",
+    *, principal: Principal, action: str, event_id: uuid.UUID | None, attendee_id: uuid.UUID | None
+) -> dict[str, Any]:
+    """What the caller knows of the next entry; ``pii_access_log_append`` (migration evt_0008)
+    adds the position, the previous hash and the record count under the chain's lock."""
+    return {
+        "id": uuid.uuid4(),
+        "occurred_at": utcnow(),
+        "subject": principal.sub,
+        "token_id": principal.token_id,
+        "action": action,
+        "event_id": event_id,
+        "attendee_id": attendee_id,
+        "request_id": current_request_id(),
+    }
+
+
+def append_sql(entry: dict[str, Any], bind: Callable[[Any], str], count_sql: str) -> str:
+    """SQL calling ``pii_access_log_append`` for ``entry``, with its record count written by
+    ``count_sql`` (a number, or a subquery counting the page the same statement reads)."""
+
+    def value(name: str, sql_type: str) -> str:
+        return f"CAST({bind(entry[name])} AS {sql_type})"
+
+    return (
+        "pii_access_log_append("
+        f"{value('id', 'uuid')}, {value('occurred_at', 'timestamptz')}, "
+        f"{value('subject', 'text')}, {value('token_id', 'text')}, {value('action', 'text')}, "
+        f"{value('event_id', 'uuid')}, {value('attendee_id', 'uuid')}, "
+        f"CAST(({count_sql}) AS integer), "
+        f"{value('request_id', 'text')}, CAST({bind(chain.template(entry))} AS text[]))"
     )
-    entry.entry_hash = chain.entry_hash(entry.model_dump(), previous)
-    return entry
 
 
 async def record_access(
@@ -53,42 +61,37 @@ async def record_access(
     event: Event | None,
     count: int,
     attendee_id: uuid.UUID | None = None,
-) -> PiiAccess:
-    """Append who saw how many attendee records of which event (same transaction).
+) -> int:
+    """Append who saw how many attendee records of which event (same transaction); the
+    entry's position in the chain.
 
     Takes the chain's append lock until the transaction ends: call it last, once the
     request's other rows are locked, so that appends wait on each other and nothing else."""
-    await repository.lock_chain(session)
-    head = await repository.chain_head(session)
+    await records.flush(session)  # the request's own rows first: the entry may name them
     entry = _entry(
         principal=principal,
         action=action,
         event_id=event.id if event is not None else None,
-        count=count,
         attendee_id=attendee_id,
-        head=head,
     )
-    session.add(entry)
-    await records.flush(session)
-    return entry
+    params: dict[str, Any] = {}
+
+    def bind(value: Any) -> str:
+        name = f"p{len(params)}"
+        params[name] = value
+        return f":{name}"
+
+    statement = text("SELECT " + append_sql(entry, bind, str(int(count))))
+    return int((await session.execute(statement, params)).scalar_one())
 
 
-async def record_list_access(
-    conn: Any, principal: Principal, event_id: uuid.UUID | None, count: int
-) -> None:
-    """``record_access(action="list")`` on a raw connection (the lean list path), inside the
-    transaction that read the page: same lock, same chain, same entry."""
-    await repository.lock_chain_raw(conn)
-    head = await repository.chain_head_raw(conn)
-    entry = _entry(
-        principal=principal,
-        action="list",
-        event_id=event_id,
-        count=count,
-        attendee_id=None,
-        head=head,
-    )
-    await repository.insert_raw(conn, entry)
+def list_access_sql(
+    principal: Principal, event_id: uuid.UUID | None, bind: Callable[[Any], str], count_sql: str
+) -> str:
+    """``record_access(action="list")`` as SQL for the lean list path (``FastList.record``):
+    called in the statement that reads the page, it is logged in the page's transaction."""
+    entry = _entry(principal=principal, action="list", event_id=event_id, attendee_id=None)
+    return append_sql(entry, bind, count_sql)
 
 
 async def list_pii_access(

@@ -81,6 +81,23 @@ async def test_attendee_pages_are_identical_and_each_is_logged(client, route, sp
     assert report.intact and report.count == len(await _log(events_db))
 
 
+async def test_an_empty_page_is_logged_as_the_route_logs_it(client, route, spy, events_db):
+    """No attendees yet: the lean path answers the empty page and logs a read of 0 records."""
+    route.headers.update(client.headers)
+    event = await create_event(client)
+    url = f"/api/v1/events/{event['id']}/attendees"
+    before = len(await _log(events_db))
+    r = await same_answer(client, route, spy, url, headers=RID)
+    assert r.json() == {"items": [], "next_cursor": None}
+    assert r.headers["cache-control"] == "no-store"
+    lean, routed = (await _log(events_db))[before:]
+    for name in ("subject", "token_id", "action", "event_id", "record_count", "request_id"):
+        assert lean[name] == routed[name], name
+    assert (lean["action"], lean["record_count"]) == ("list", 0)
+    assert lean["event_id"] == uuid.UUID(event["id"])
+    assert (await chain.verify_database(events_db)).intact
+
+
 async def test_scopes_and_territory_are_the_routes(client, route, spy, make_token, events_db):
     seed = await _seed(client)
     before = len(await _log(events_db))
