@@ -21,7 +21,7 @@ import secrets
 import sys
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,8 @@ class Keyring:
     keys: Mapping[str, bytes]
     active_key_id: str
     hash_key: bytes
+    # One cipher per key, made once: a list page opens fifty payloads with the same key.
+    _ciphers: dict[str, AESGCM] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.active_key_id not in self.keys:
@@ -63,24 +65,26 @@ class Keyring:
                 raise PiiKeyError(f"PII key '{key_id}' must be {KEY_BYTES} bytes")
         if len(self.hash_key) < KEY_BYTES:
             raise PiiKeyError(f"the PII hash key must be at least {KEY_BYTES} bytes")
+        ciphers = {key_id: AESGCM(key) for key_id, key in self.keys.items()}
+        object.__setattr__(self, "_ciphers", ciphers)
 
     def seal(self, payload: Mapping[str, Any], *, aad: bytes) -> tuple[str, bytes]:
         """Encrypt a JSON payload with the active key: (key id, nonce || ciphertext)."""
         nonce = os.urandom(NONCE_BYTES)
         data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-        sealed = AESGCM(self.keys[self.active_key_id]).encrypt(nonce, data, aad)
+        sealed = self._ciphers[self.active_key_id].encrypt(nonce, data, aad)
         return self.active_key_id, nonce + sealed
 
     def open(self, key_id: str, blob: bytes, *, aad: bytes) -> dict[str, Any]:
         """Decrypt and authenticate a payload sealed by ``seal``."""
-        key = self.keys.get(key_id)
-        if key is None:
+        cipher = self._ciphers.get(key_id)
+        if cipher is None:
             raise PiiKeyError(
                 f"PII key '{key_id}' is not configured; add it to "
                 "SOMOS_EVENTS_PII_KEYS (rotation keeps old keys until re-encrypted)"
             )
         try:
-            data = AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
+            data = cipher.decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
         except InvalidTag as exc:
             raise PiiKeyError("a stored attendee record failed authentication") from exc
         result: dict[str, Any] = json.loads(data)

@@ -153,3 +153,18 @@ def test_territories_validation():
     strict = Territories.from_file(None)
     assert strict.problem_with("52999") == "'52999' is not in the official DIVIPOLA list"
     assert strict.problem_with("52835") is None
+
+
+def test_control_characters_are_exactly_unicode_category_cc():
+    """The request check's character class is Unicode's Cc, code point by code point."""
+    import sys
+    import unicodedata
+
+    from services.common.parameters import has_control_character
+
+    refused = [c for c in map(chr, range(sys.maxunicode + 1)) if has_control_character(c)]
+    assert refused == [
+        c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cc"
+    ]
+    assert len(refused) == 65
+    assert has_control_character("Tumaco\x85") and not has_control_character("Tumaco, Nariño")
