@@ -102,6 +102,8 @@ async def test_concurrent_appends_make_one_intact_chain(chain_app, chain_db, mak
     assert [r["position"] for r in rows] == list(range(1, 29))  # 1 create + 12 lists + 15
     assert rows[0]["previous_hash"] == chain.GENESIS
     assert all(b["previous_hash"] == a["entry_hash"] for a, b in itertools.pairwise(rows))
+    # each entry's time is read under the lock: times follow positions
+    assert all(a["occurred_at"] <= b["occurred_at"] for a, b in itertools.pairwise(rows))
     assert sorted(r["record_count"] for r in rows if r["subject"] == "auditora") == list(
         range(1, 16)
     )
@@ -249,7 +251,6 @@ def test_the_template_is_the_canonical_encoding_cut_open(subject):
 
     entry = {
         "id": uuid.uuid4(),
-        "occurred_at": datetime(2026, 12, 3, 9, 5, 7, 123, tzinfo=UTC),
         "subject": subject,
         "token_id": None if subject else "jti-1",
         "action": "list",
@@ -258,12 +259,17 @@ def test_the_template_is_the_canonical_encoding_cut_open(subject):
         "request_id": subject or None,
     }
     pieces = chain.template(entry)
-    assert len(pieces) == 4 and all(piece.isascii() for piece in pieces)
-    previous = chain.entry_hash({**entry, "position": 1, "record_count": 0}, chain.GENESIS)
-    joined = pieces[0] + "41" + pieces[1] + previous + pieces[2] + "7" + pieces[3]
-    assert joined.encode() == chain.canonical(
-        {**entry, "position": 41, "record_count": 7}, previous
+    assert len(pieces) == 5 and all(piece.isascii() for piece in pieces)
+    at = datetime(2026, 12, 3, 9, 5, 7, 123, tzinfo=UTC)
+    filled = {**entry, "occurred_at": at, "position": 41, "record_count": 7}
+    previous = chain.entry_hash({**filled, "position": 40}, chain.GENESIS)
+    joined = "".join(
+        piece + value
+        for piece, value in zip(
+            pieces, ("2026-12-03T09:05:07.000123Z", "41", previous, "7", ""), strict=True
+        )
     )
+    assert joined.encode() == chain.canonical(filled, previous)
 
 
 async def test_the_database_hashes_awkward_values_as_python_does(chain_app, chain_db):
@@ -279,6 +285,8 @@ async def test_the_database_hashes_awkward_values_as_python_does(chain_app, chai
         await session.commit()
     rows = await fetch(chain_db, "SELECT * FROM pii_access_log ORDER BY position")
     assert [r["subject"] for r in rows] == list(AWKWARD)
+    times = [r["occurred_at"] for r in rows]  # the database's clock, under the lock
+    assert times == sorted(times) and all(t.tzinfo is not None for t in times)
     assert [r["record_count"] for r in rows] == [1, 2, 3, 4]
     for before, row in zip((None, *rows), rows, strict=False):
         previous = chain.GENESIS if before is None else before["entry_hash"]

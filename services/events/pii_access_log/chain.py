@@ -64,21 +64,23 @@ def entry_hash(entry: Mapping[str, Any], previous_hash: str) -> str:
 
 
 # The values only the database knows when it appends (``pii_access_log_append``, migration
-# evt_0008): the position and previous hash come from the chain's head under the append lock,
-# the record count from the page the same statement reads. In the canonical encoding's order.
-DATABASE_FILLS = ("position", "previous_hash", "record_count")
+# evt_0008), under the chain's lock: the time (so that times follow positions), the position
+# and previous hash from the head, the record count from the page the same statement reads.
+# In the canonical encoding's order; the first two are JSON strings, the others numbers.
+DATABASE_FILLS = ("occurred_at", "position", "previous_hash", "record_count")
 assert tuple(sorted(DATABASE_FILLS)) == DATABASE_FILLS  # the order the function fills in
+_FILLED_AS_TEXT = ("occurred_at", "previous_hash")
 
 
 def template(entry: Mapping[str, Any]) -> list[str]:
-    """The canonical encoding of ``entry`` cut around the values the database fills in: four
-    pieces of ASCII text, to be joined with the position, the previous hash and the record
-    count between them (``canonical`` with those values, byte for byte)."""
+    """The canonical encoding of ``entry`` cut around the values the database fills in: five
+    pieces of ASCII text, to be joined with the time, the position, the previous hash and the
+    record count between them (``canonical`` with those values, byte for byte)."""
     pieces, text = [], "{"
     for i, name in enumerate(sorted((*CHAINED_FIELDS, "previous_hash"))):
         text += ("," if i else "") + json.dumps(name) + ":"
         if name in DATABASE_FILLS:
-            quote = '"' if name == "previous_hash" else ""  # a hex digest: a string as it is
+            quote = '"' if name in _FILLED_AS_TEXT else ""  # neither needs escaping
             pieces.append(text + quote)
             text = quote
         else:

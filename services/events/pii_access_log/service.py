@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.common import records
 from services.common.auth import Principal
-from services.common.models import utcnow
 from services.common.observability import current_request_id
 from services.common.pagination import PageParams, finish_page
 from services.events.models import Event, PiiAccess
@@ -23,10 +22,10 @@ def _entry(
     *, principal: Principal, action: str, event_id: uuid.UUID | None, attendee_id: uuid.UUID | None
 ) -> dict[str, Any]:
     """What the caller knows of the next entry; ``pii_access_log_append`` (migration evt_0008)
-    adds the position, the previous hash and the record count under the chain's lock."""
+    adds the time, the position, the previous hash and the record count under the chain's
+    lock."""
     return {
         "id": uuid.uuid4(),
-        "occurred_at": utcnow(),
         "subject": principal.sub,
         "token_id": principal.token_id,
         "action": action,
@@ -45,7 +44,7 @@ def append_sql(entry: dict[str, Any], bind: Callable[[Any], str], count_sql: str
 
     return (
         "pii_access_log_append("
-        f"{value('id', 'uuid')}, {value('occurred_at', 'timestamptz')}, "
+        f"{value('id', 'uuid')}, "
         f"{value('subject', 'text')}, {value('token_id', 'text')}, {value('action', 'text')}, "
         f"{value('event_id', 'uuid')}, {value('attendee_id', 'uuid')}, "
         f"CAST(({count_sql}) AS integer), "
