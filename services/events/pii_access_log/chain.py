@@ -4,7 +4,9 @@ An entry's hash is SHA-256 over a canonical JSON encoding of its fields (``CHAIN
 plus the previous entry's hash; positions run 1, 2, 3, … without gaps. Changing an entry's
 fields breaks its own hash; deleting or inserting one breaks the positions and the next
 entry's ``previous_hash``. Appends are serialised by a transaction-scoped advisory lock and a
-unique position, so two concurrent appends cannot fork the chain.
+unique position, so two concurrent appends cannot fork the chain. The database appends
+(``pii_access_log_append``, migration evt_0008) from ``template``: this encoding with gaps for
+the values only it knows then; verification recomputes every hash here.
 
 The chain detects edits made without rewriting everything after them; someone with write
 access who recomputes the whole tail is caught only by comparing with a head hash kept
@@ -46,7 +48,7 @@ def _text(value: Any) -> Any:
         return value
     if isinstance(value, uuid.UUID):
         return str(value)
-    if isinstance(value, datetime):
+    if isinstance(value, datetime):  # evt_0008's to_char writes an append's time the same way
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     raise TypeError(f"cannot encode {type(value).__name__} in the PII access log chain")
 
